@@ -1,1 +1,108 @@
-fn main() {}
+//! `iot-jobs-lint`: the command-line front end. It reads files, passes the host's clock, and
+//! renders reports; every rule lives in the `iot-jobs-lint` core crate.
+
+#![forbid(unsafe_code)]
+
+mod check;
+mod render;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use iot_jobs_lint::{Edition, Operation};
+use std::process::ExitCode;
+
+/// Checks AWS IoT CreateJob / CreateJobTemplate requests and DescribeJob / DescribeJobTemplate
+/// responses against every documented constraint of the AWS IoT Jobs API.
+#[derive(Parser, Debug)]
+#[command(name = "iot-jobs-lint", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint request or response files (exit 0: no errors, 1: errors found, 2: usage or I/O failure).
+    Check(check::CheckArgs),
+    /// List every rule: code, severity, summary and source.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+        format: RulesFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum RulesFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+/// `--operation` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum OperationArg {
+    CreateJob,
+    CreateJobTemplate,
+    DescribeJob,
+    DescribeJobTemplate,
+}
+
+impl From<OperationArg> for Operation {
+    fn from(o: OperationArg) -> Self {
+        match o {
+            OperationArg::CreateJob => Operation::CreateJob,
+            OperationArg::CreateJobTemplate => Operation::CreateJobTemplate,
+            OperationArg::DescribeJob => Operation::DescribeJob,
+            OperationArg::DescribeJobTemplate => Operation::DescribeJobTemplate,
+        }
+    }
+}
+
+/// `--service-model` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum EditionArg {
+    #[value(name = "2023-03-02")]
+    V20230302,
+    Latest,
+}
+
+impl From<EditionArg> for Edition {
+    fn from(e: EditionArg) -> Self {
+        match e {
+            EditionArg::V20230302 => Edition::V2023_03_02,
+            EditionArg::Latest => Edition::Latest,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules { format } => {
+            let rules = iot_jobs_lint::registry::all();
+            match format {
+                RulesFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(rules).unwrap_or_default()
+                ),
+                RulesFormat::Markdown => print!("{}", iot_jobs_lint::registry::markdown()),
+                RulesFormat::Human => {
+                    let width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
+                    for r in rules {
+                        println!(
+                            "{:width$}  {:7}  {}\n{:width$}  {:7}  source: {}",
+                            r.code,
+                            r.severity.as_str(),
+                            r.summary,
+                            "",
+                            "",
+                            r.source
+                        );
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -37,3 +37,57 @@ impl std::fmt::Display for Severity {
         f.write_str(self.as_str())
     }
 }
+
+/// One problem found in the input.
+///
+/// This is the serializable contract shared by the CLI's `--format json`, the npm package and the
+/// web page: field names are camelCase in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// Stable hierarchical rule code (`model/range`, `schedule/start-too-soon`); see the registry.
+    pub code: String,
+    /// How certain the problem is.
+    pub severity: Severity,
+    /// RFC 6901 JSON Pointer of the offending member (for a missing member, the pointer the member
+    /// would have; `""` for the whole document).
+    pub pointer: String,
+    /// What is wrong, with the limit and the actual value.
+    pub message: String,
+    /// How to fix it, when a fix is known.
+    pub help: Option<String>,
+    /// 1-based line of the offending value (for a missing member: of its parent object).
+    pub line: u32,
+    /// 1-based column, counted in Unicode code points.
+    pub column: u32,
+    /// 1-based line where the offending value ends.
+    pub end_line: u32,
+    /// 1-based column just past the end of the offending value, in code points.
+    pub end_column: u32,
+}
+
+impl Diagnostic {
+    /// The byte range of the diagnostic in `text` (the text it was produced from), for renderers
+    /// that work on byte offsets. Positions past the end are clamped.
+    pub fn byte_range(&self, text: &str) -> std::ops::Range<usize> {
+        let start = byte_offset(text, self.line, self.column);
+        let end = byte_offset(text, self.end_line, self.end_column).max(start);
+        start..end
+    }
+}
+
+/// Byte offset of a 1-based line and code-point column.
+fn byte_offset(text: &str, line: u32, column: u32) -> usize {
+    let mut offset = 0;
+    for _ in 1..line {
+        match text[offset..].find('\n') {
+            Some(i) => offset += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = &text[offset..];
+    line_text
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map_or(text.len(), |(i, _)| offset + i)
+}

@@ -1,1 +1,242 @@
-//! placeholder
+//! # iot-jobs-lint
+//!
+//! Checks AWS IoT Jobs API input before it reaches AWS: `CreateJob` and `CreateJobTemplate`
+//! requests (the JSON that `aws iot create-job --cli-input-json`, an SDK or a console sends), and
+//! `DescribeJob` / `DescribeJobTemplate` responses. It reports every problem in one pass, each as a
+//! [`Diagnostic`] with a stable rule code, a severity, the RFC 6901 JSON Pointer of the offending
+//! member, its line and column, a message that states the limit and the actual value, and a fix
+//! where one is known.
+//!
+//! The core is pure: no I/O, no clock, no threads. Rules that depend on the current time (a
+//! scheduled job must start at least 30 minutes from now, ...) take `now` from
+//! [`LintOptions::now`]; the CLI and the npm package pass the host's clock.
+//!
+//! ```
+//! use iot_jobs_lint::{lint, LintOptions, Operation};
+//! let now = "2026-01-01T00:00:00Z".parse().unwrap();
+//! let request = br#"{"jobId": "release 1.2", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/pump-7"],
+//!                    "document": "{}"}"#;
+//! let report = lint(request, &LintOptions::new(now));
+//! assert_eq!(report.operation, Some(Operation::CreateJob));
+//! assert_eq!(report.diagnostics[0].code, "model/pattern");
+//! assert_eq!(report.diagnostics[0].pointer, "/jobId");
+//! ```
+//!
+//! Layout: [`shapes`] is the service model as data (per [`Edition`]); [`rules`] holds one module
+//! per rule family, each with its registry entries; [`registry`] lists every rule;
+//! [`model`] re-exports the typed serde models; [`cron`] re-exports the maintenance-window cron
+//! dialect.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod diagnostic;
+pub mod registry;
+pub mod rules;
+pub mod shapes;
+mod source;
+
+pub use diagnostic::{Diagnostic, Severity};
+// CRON-PENDING pub use iot_jobs_lint_cron as cron;
+pub use iot_jobs_lint_model as model;
+pub use registry::RuleInfo;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A service-model edition: which version of the AWS IoT API model the input is checked against.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub enum Edition {
+    /// The model released on 2023-03-02, which added recurring maintenance windows
+    /// (`durationInMinutes` 30..=1430, no `destinationPackageVersions`, `documentParameters`
+    /// values up to 512 code points).
+    #[serde(rename = "2023-03-02")]
+    V2023_03_02,
+    /// Today's model (botocore 2026-06-02; no change to these operations since 2025-01-27).
+    #[default]
+    #[serde(rename = "latest")]
+    Latest,
+}
+
+impl Edition {
+    /// Every edition, oldest first.
+    pub const ALL: [Edition; 2] = [Edition::V2023_03_02, Edition::Latest];
+
+    /// The name used on the command line and in JSON (`2023-03-02`, `latest`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Edition::V2023_03_02 => "2023-03-02",
+            Edition::Latest => "latest",
+        }
+    }
+}
+
+impl std::str::FromStr for Edition {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Edition::ALL
+            .into_iter()
+            .find(|e| e.as_str() == s)
+            .ok_or_else(|| {
+                format!("unknown service model `{s}`; expected `2023-03-02` or `latest`")
+            })
+    }
+}
+
+impl std::fmt::Display for Edition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which API operation a file belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Operation {
+    /// A `CreateJob` request (`aws iot create-job --cli-input-json`).
+    #[serde(rename = "create-job")]
+    CreateJob,
+    /// A `CreateJobTemplate` request.
+    #[serde(rename = "create-job-template")]
+    CreateJobTemplate,
+    /// A `DescribeJob` response (`aws iot describe-job` output).
+    #[serde(rename = "describe-job")]
+    DescribeJob,
+    /// A `DescribeJobTemplate` response.
+    #[serde(rename = "describe-job-template")]
+    DescribeJobTemplate,
+}
+
+impl Operation {
+    /// Every operation.
+    pub const ALL: [Operation; 4] = [
+        Operation::CreateJob,
+        Operation::CreateJobTemplate,
+        Operation::DescribeJob,
+        Operation::DescribeJobTemplate,
+    ];
+
+    /// The kebab-case name (`create-job`), as the AWS CLI names the command.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operation::CreateJob => "create-job",
+            Operation::CreateJobTemplate => "create-job-template",
+            Operation::DescribeJob => "describe-job",
+            Operation::DescribeJobTemplate => "describe-job-template",
+        }
+    }
+
+    /// The API name (`CreateJob`).
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Operation::CreateJob => "CreateJob",
+            Operation::CreateJobTemplate => "CreateJobTemplate",
+            Operation::DescribeJob => "DescribeJob",
+            Operation::DescribeJobTemplate => "DescribeJobTemplate",
+        }
+    }
+
+    /// Whether the file is a request we send (create) rather than a response AWS returned.
+    pub fn is_request(self) -> bool {
+        matches!(self, Operation::CreateJob | Operation::CreateJobTemplate)
+    }
+}
+
+impl std::str::FromStr for Operation {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Operation::ALL
+            .into_iter()
+            .find(|o| o.as_str() == s || o.api_name() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown operation `{s}`; expected one of create-job, create-job-template, describe-job, describe-job-template"
+                )
+            })
+    }
+}
+
+impl std::fmt::Display for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What to check and against what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintOptions {
+    /// The operation; `None` detects it from the content (see [`detect_operation`]).
+    pub operation: Option<Operation>,
+    /// The service-model edition (default [`Edition::Latest`]).
+    pub service_model: Edition,
+    /// The current time, for the rules that are relative to it (scheduling windows). The core never
+    /// reads a clock: the host passes it.
+    pub now: DateTime<Utc>,
+}
+
+impl LintOptions {
+    /// Options with the operation detected from the content and the latest edition.
+    pub fn new(now: DateTime<Utc>) -> LintOptions {
+        LintOptions {
+            operation: None,
+            service_model: Edition::Latest,
+            now,
+        }
+    }
+}
+
+/// The outcome of checking one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The operation the input was checked as; `None` when the input is not a JSON object or its
+    /// operation could not be told (see the `input/operation-unknown` diagnostic).
+    pub operation: Option<Operation>,
+    /// Whether the operation was detected from the content rather than given.
+    pub operation_detected: bool,
+    /// The edition the input was checked against.
+    pub service_model: Edition,
+    /// Every problem found, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Whether any diagnostic has [`Severity::Error`].
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// Counts of (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |s| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+    }
+}
+
+/// Checks one input given as bytes (invalid UTF-8 is reported, not a panic).
+pub fn lint(input: &[u8], options: &LintOptions) -> Report {
+    match std::str::from_utf8(input) {
+        Ok(text) => lint_str(text, options),
+        Err(e) => rules::json::invalid_utf8(input, e, options),
+    }
+}
+
+/// Checks one input given as text.
+pub fn lint_str(text: &str, options: &LintOptions) -> Report {
+    rules::run(text, options)
+}
+
+/// Tells the operation of a request or response from its top-level members.
+///
+/// * a `job` object → DescribeJob response;
+/// * `jobTemplateId` with `createdAt` or `jobTemplateArn` → DescribeJobTemplate response;
+/// * `jobTemplateId` otherwise → CreateJobTemplate request;
+/// * `jobId` or `targets` → CreateJob request.
+///
+/// Returns `None` when the input is not a JSON object or none of these applies.
+pub fn detect_operation(text: &str) -> Option<Operation> {
+    source::parse(text).ok().and_then(|v| rules::detect(&v))
+}

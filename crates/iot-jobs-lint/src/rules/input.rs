@@ -1,0 +1,65 @@
+//! `input/*`: is this an IoT Jobs API request or response at all, and which operation?
+
+use super::Ctx;
+use crate::diagnostic::Severity;
+use crate::registry::RuleInfo;
+use crate::source;
+use jsonc_parser::ast::{Object, Value};
+
+/// `input/operation-unknown`
+pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
+    code: "input/operation-unknown",
+    severity: Severity::Error,
+    summary: "The operation cannot be told from the content (no `jobId`, `targets`, `jobTemplateId` or `job` member); name it explicitly.",
+    source: "iot-jobs-lint: operation detection",
+    json_schema: false,
+};
+/// `input/cloudformation-resource`
+pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
+    code: "input/cloudformation-resource",
+    severity: Severity::Error,
+    summary: "The input is a CloudFormation resource (`Type: AWS::IoT::Job` or `AWS::IoT::JobTemplate`), not an IoT API request; its members are PascalCase and follow a different schema.",
+    source: "CloudFormation resource schemas AWS::IoT::Job, AWS::IoT::JobTemplate",
+    json_schema: false,
+};
+
+/// The rules of this family.
+pub const RULES: &[RuleInfo] = &[OPERATION_UNKNOWN, CLOUDFORMATION_RESOURCE];
+
+/// Returns `false` when the input is not an API payload at all (the other rules are skipped).
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) -> bool {
+    let Some(v @ Value::StringLit(t)) = source::get(root, "Type") else {
+        return true;
+    };
+    if !t.value.starts_with("AWS::") {
+        return true;
+    }
+    let api = match t.value.as_ref() {
+        "AWS::IoT::Job" => "CreateJob",
+        "AWS::IoT::JobTemplate" => "CreateJobTemplate",
+        _ => "an IoT Jobs API",
+    };
+    ctx.report(
+        &CLOUDFORMATION_RESOURCE,
+        "/Type",
+        source::range(v),
+        format!(
+            "this is a CloudFormation `{}` resource, not a {api} request; iot-jobs-lint checks the API surface (camelCase members such as `jobTemplateId`, `presignedUrlConfig.roleArn`)",
+            t.value
+        ),
+        Some(format!(
+            "lint the CloudFormation template with cfn-lint, or lint the equivalent {api} request: take the members of `Properties` and write them in camelCase (`JobTemplateId` -> `jobTemplateId`, `ExponentialRolloutRate` -> `exponentialRate`, `RetryCriteriaList` -> `criteriaList`)"
+        )),
+    );
+    false
+}
+
+pub(crate) fn operation_unknown(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+    ctx.report(
+        &OPERATION_UNKNOWN,
+        "",
+        super::opening(root),
+        "cannot tell which operation this input is for: it has none of `jobId`, `targets` (CreateJob), `jobTemplateId` (CreateJobTemplate, DescribeJobTemplate) or `job` (DescribeJob)",
+        Some("name the operation: --operation create-job|create-job-template|describe-job|describe-job-template".into()),
+    );
+}

@@ -1,0 +1,131 @@
+//! `json/*`: the input must be one well-formed JSON object in UTF-8.
+
+use super::Ctx;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::registry::RuleInfo;
+use crate::source::{self, LineIndex, SyntaxError};
+use crate::{LintOptions, Report};
+use jsonc_parser::ast::Value;
+
+/// `json/invalid-utf8`
+pub const INVALID_UTF8: RuleInfo = RuleInfo {
+    code: "json/invalid-utf8",
+    severity: Severity::Error,
+    summary: "The input is not valid UTF-8; JSON text exchanged between systems must be UTF-8.",
+    source: "RFC 8259 §8.1; the AWS SDKs and CLI send UTF-8",
+    json_schema: false,
+};
+/// `json/syntax`
+pub const SYNTAX: RuleInfo = RuleInfo {
+    code: "json/syntax",
+    severity: Severity::Error,
+    summary: "The input is not well-formed JSON (comments, trailing commas, single quotes and other JSON5 forms are rejected).",
+    source: "RFC 8259",
+    json_schema: false,
+};
+/// `json/too-deep`
+pub const TOO_DEEP: RuleInfo = RuleInfo {
+    code: "json/too-deep",
+    severity: Severity::Error,
+    summary: "The input nests arrays or objects more than 512 levels deep; no valid request comes close.",
+    source: "inferred: the deepest valid request nests 5 levels",
+    json_schema: false,
+};
+/// `json/root-not-object`
+pub const ROOT_NOT_OBJECT: RuleInfo = RuleInfo {
+    code: "json/root-not-object",
+    severity: Severity::Error,
+    summary: "The top-level value must be a JSON object holding the request or response members.",
+    source: "service model: input and output shapes are structures",
+    json_schema: true,
+};
+/// `json/duplicate-key`
+pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
+    code: "json/duplicate-key",
+    severity: Severity::Warning,
+    summary: "An object repeats a member name; readers keep only one of the values (usually the last), so the other is silently lost.",
+    source: "RFC 8259 §4 (names should be unique); inferred: which value the service keeps is not documented",
+    json_schema: false,
+};
+
+/// The rules of this family.
+pub const RULES: &[RuleInfo] = &[
+    INVALID_UTF8,
+    SYNTAX,
+    TOO_DEEP,
+    ROOT_NOT_OBJECT,
+    DUPLICATE_KEY,
+];
+
+/// Reports input that is not UTF-8, at the first bad byte.
+pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintOptions) -> Report {
+    let valid = e.valid_up_to();
+    // Everything before the bad byte is valid UTF-8, so positions can be computed on it.
+    let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
+    let (line, column) = LineIndex::new(prefix).position(valid);
+    let bad: Vec<String> = input[valid..]
+        .iter()
+        .take(e.error_len().unwrap_or(input.len() - valid).max(1))
+        .map(|b| format!("0x{b:02X}"))
+        .collect();
+    Report {
+        operation: options.operation,
+        operation_detected: false,
+        service_model: options.service_model,
+        diagnostics: vec![Diagnostic {
+            code: INVALID_UTF8.code.into(),
+            severity: INVALID_UTF8.severity,
+            pointer: String::new(),
+            message: format!(
+                "the input is not valid UTF-8: byte {} at offset {valid} ({})",
+                bad.join(" "),
+                match e.error_len() {
+                    Some(_) => "an invalid sequence",
+                    None => "a sequence cut off at the end",
+                }
+            ),
+            help: Some("save the file as UTF-8 (without a byte-order mark is best)".into()),
+            line,
+            column,
+            end_line: line,
+            end_column: column + 1,
+        }],
+    }
+}
+
+pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
+    let rule = if e.too_deep { &TOO_DEEP } else { &SYNTAX };
+    let help = if e.too_deep {
+        None
+    } else {
+        Some("the request must be strict JSON: double-quoted names and strings, no comments, no trailing commas".into())
+    };
+    ctx.report(
+        rule,
+        "",
+        (e.start, e.end),
+        format!("invalid JSON: {}", lowercase_first(&e.message)),
+        help,
+    );
+}
+
+pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, v: &Value<'_>) {
+    ctx.report(
+        &ROOT_NOT_OBJECT,
+        "",
+        source::range(v),
+        format!(
+            "the top-level value must be a JSON object; found {}",
+            source::type_name(v)
+        ),
+        Some("wrap the request members in `{ ... }`".into()),
+    );
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,40 @@
+//! `packages/*`: `destinationPackageVersions` (latest model only).
+
+use super::{Ctx, array, job_scope};
+use crate::diagnostic::Severity;
+use crate::registry::RuleInfo;
+use jsonc_parser::ast::Object;
+
+/// `packages/too-many`
+pub const TOO_MANY: RuleInfo = RuleInfo {
+    code: "packages/too-many",
+    severity: Severity::Warning,
+    summary: "More than 25 package version ARNs in `destinationPackageVersions`; the API reference allows up to 25 (the model states no maximum).",
+    source: "API reference: CreateJob.destinationPackageVersions (up to 25 package version ARNs); inferred severity: no model trait",
+    json_schema: true,
+};
+
+/// The rules of this family.
+pub const RULES: &[RuleInfo] = &[TOO_MANY];
+
+/// Most package versions one job may name.
+pub const MAX_PACKAGE_VERSIONS: usize = 25;
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+    let Some((scope, base)) = job_scope(ctx, root) else {
+        return;
+    };
+    let Some(list) = array(scope, "destinationPackageVersions") else {
+        return;
+    };
+    let n = list.elements.len();
+    if n > MAX_PACKAGE_VERSIONS {
+        ctx.report(
+            &TOO_MANY,
+            format!("{base}/destinationPackageVersions"),
+            (list.range.start, list.range.end),
+            format!("`destinationPackageVersions` may list at most {MAX_PACKAGE_VERSIONS} package version ARNs; it has {n}"),
+            Some("split the deployment into several jobs".into()),
+        );
+    }
+}

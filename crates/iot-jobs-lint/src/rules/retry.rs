@@ -1,0 +1,111 @@
+//! `retry/*`: `jobExecutionsRetryConfig.criteriaList` beyond the model's ranges.
+
+use super::{Ctx, array, job_scope, number, object};
+use crate::diagnostic::Severity;
+use crate::registry::RuleInfo;
+use crate::source;
+use jsonc_parser::ast::{Object, Value};
+
+/// `retry/total-exceeded`
+pub const TOTAL_EXCEEDED: RuleInfo = RuleInfo {
+    code: "retry/total-exceeded",
+    severity: Severity::Error,
+    summary: "The `numberOfRetries` of all retry criteria add up to more than 10; a device gets at most 10 retries for all failure types combined.",
+    source: "developer guide: job configurations, retry (up to 10 retries for both failure types combined)",
+    json_schema: false,
+};
+/// `retry/duplicate-failure-type`
+pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
+    code: "retry/duplicate-failure-type",
+    severity: Severity::Warning,
+    summary: "Two retry criteria name the same `failureType`.",
+    source: "inferred: the API reference does not say which criterion wins",
+    json_schema: false,
+};
+/// `retry/all-with-specific`
+pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
+    code: "retry/all-with-specific",
+    severity: Severity::Warning,
+    summary: "A retry criterion with `failureType` `ALL` sits beside `FAILED` or `TIMED_OUT`, which `ALL` already covers.",
+    source: "inferred: overlapping criteria; the service may reject the combination",
+    json_schema: false,
+};
+/// `retry/timeout-without-timeout-config`
+pub const TIMEOUT_WITHOUT_TIMEOUT_CONFIG: RuleInfo = RuleInfo {
+    code: "retry/timeout-without-timeout-config",
+    severity: Severity::Warning,
+    summary: "A retry on `TIMED_OUT` (or `ALL`) without `timeoutConfig`: executions never time out, so the timeout retry can never trigger.",
+    source: "developer guide: job configurations, retry (retrying on timeout needs the timeout configuration)",
+    json_schema: false,
+};
+
+/// The rules of this family.
+pub const RULES: &[RuleInfo] = &[
+    TOTAL_EXCEEDED,
+    DUPLICATE_FAILURE_TYPE,
+    ALL_WITH_SPECIFIC,
+    TIMEOUT_WITHOUT_TIMEOUT_CONFIG,
+];
+
+/// The most retries a device gets, all failure types together.
+pub const MAX_TOTAL_RETRIES: i64 = 10;
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+    let Some((scope, base)) = job_scope(ctx, root) else {
+        return;
+    };
+    let Some(config) = object(scope, "jobExecutionsRetryConfig") else {
+        return;
+    };
+    let Some(list) = array(config, "criteriaList") else {
+        return;
+    };
+    let base = format!("{base}/jobExecutionsRetryConfig/criteriaList");
+    let criteria: Vec<&Object<'_>> = list
+        .elements
+        .iter()
+        .filter_map(|v| match v {
+            Value::Object(o) => Some(o),
+            _ => None,
+        })
+        .collect();
+    let counts: Vec<i64> = criteria
+        .iter()
+        .filter_map(|c| number(c, "numberOfRetries").and_then(|(t, _)| t.parse::<i64>().ok()))
+        .collect();
+    let total: i64 = counts.iter().map(|n| n.max(&0)).sum();
+    if counts.len() > 1 && total > MAX_TOTAL_RETRIES {
+        ctx.report(
+            &TOTAL_EXCEEDED,
+            base.clone(),
+            (list.range.start, list.range.end),
+            format!(
+                "the retry criteria allow {} = {total} retries in all; a device gets at most {MAX_TOTAL_RETRIES} retries across failure types",
+                counts.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" + ")
+            ),
+            Some(format!("lower the `numberOfRetries` values so they add up to {MAX_TOTAL_RETRIES} or less")),
+        );
+    }
+    super::abort::failure_types(
+        ctx,
+        list,
+        &base,
+        &DUPLICATE_FAILURE_TYPE,
+        &ALL_WITH_SPECIFIC,
+        "retry",
+    );
+    if source::get(scope, "timeoutConfig").is_none() {
+        for (i, item) in list.elements.iter().enumerate() {
+            let Value::Object(c) = item else { continue };
+            if let Some((t @ ("TIMED_OUT" | "ALL"), span)) = super::string(c, "failureType") {
+                ctx.report(
+                    &TIMEOUT_WITHOUT_TIMEOUT_CONFIG,
+                    format!("{base}/{i}/failureType"),
+                    span,
+                    format!("retry on `{t}` needs `timeoutConfig`: without an in-progress timeout no execution ever times out"),
+                    Some("add \"timeoutConfig\": {\"inProgressTimeoutInMinutes\": 60}".into()),
+                );
+            }
+        }
+    }
+}

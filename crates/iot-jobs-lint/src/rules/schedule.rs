@@ -1,0 +1,365 @@
+//! `schedule/*`: `schedulingConfig.startTime`, `endTime` and `endBehavior`.
+//!
+//! The API takes start and end as strings `YYYY-MM-DDTHH:MM` (no seconds, no zone). The API
+//! reference does not name a time zone; we read them as UTC, like the maintenance-window cron
+//! expressions. Other ISO 8601 spellings (with seconds, `Z` or an offset) are accepted with a
+//! warning that gives the canonical spelling. "A year" and "two years" are calendar years from
+//! `now` (12 and 24 months); the 30-minute minimum is inclusive.
+
+use super::{Ctx, job_scope, object, string};
+use crate::Operation;
+use crate::diagnostic::Severity;
+use crate::registry::RuleInfo;
+use crate::source;
+use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use jsonc_parser::ast::Object;
+
+/// `schedule/time-format`
+pub const TIME_FORMAT: RuleInfo = RuleInfo {
+    code: "schedule/time-format",
+    severity: Severity::Error,
+    summary: "`startTime`/`endTime` is not a date and time (`YYYY-MM-DDTHH:MM`): prose, an impossible date such as 30 February, or hour 24.",
+    source: "API reference: SchedulingConfig.startTime/endTime (date as YYYY-MM-DD, time as HH:MM)",
+    json_schema: false,
+};
+/// `schedule/time-not-canonical`
+pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
+    code: "schedule/time-not-canonical",
+    severity: Severity::Warning,
+    summary: "`startTime`/`endTime` is a valid ISO 8601 date-time but not the documented `YYYY-MM-DDTHH:MM` form (it has seconds, `Z` or an offset); the canonical UTC spelling is suggested.",
+    source: "API reference: SchedulingConfig (YYYY-MM-DD and HH:MM); inferred: whether the service accepts other ISO 8601 forms is not documented",
+    json_schema: false,
+};
+/// `schedule/start-too-soon`
+pub const START_TOO_SOON: RuleInfo = RuleInfo {
+    code: "schedule/start-too-soon",
+    severity: Severity::Error,
+    summary: "`startTime` is less than 30 minutes from now (or in the past).",
+    source: "API reference: SchedulingConfig.startTime (at least thirty minutes from the current time)",
+    json_schema: false,
+};
+/// `schedule/start-too-late`
+pub const START_TOO_LATE: RuleInfo = RuleInfo {
+    code: "schedule/start-too-late",
+    severity: Severity::Error,
+    summary: "`startTime` is more than a year from now.",
+    source: "API reference: SchedulingConfig.startTime (up to a year in advance)",
+    json_schema: false,
+};
+/// `schedule/end-too-soon`
+pub const END_TOO_SOON: RuleInfo = RuleInfo {
+    code: "schedule/end-too-soon",
+    severity: Severity::Error,
+    summary: "`endTime` is less than 30 minutes from now (or in the past).",
+    source: "API reference: SchedulingConfig.endTime (at least thirty minutes from the current time)",
+    json_schema: false,
+};
+/// `schedule/end-too-late`
+pub const END_TOO_LATE: RuleInfo = RuleInfo {
+    code: "schedule/end-too-late",
+    severity: Severity::Error,
+    summary: "`endTime` is more than two years from now.",
+    source: "API reference: SchedulingConfig.endTime (no later than two years from the current time)",
+    json_schema: false,
+};
+/// `schedule/window-too-short`
+pub const WINDOW_TOO_SHORT: RuleInfo = RuleInfo {
+    code: "schedule/window-too-short",
+    severity: Severity::Error,
+    summary: "`endTime` is less than 30 minutes after `startTime` (or before it).",
+    source: "API reference: SchedulingConfig.endTime (minimum duration between startTime and endTime is thirty minutes)",
+    json_schema: false,
+};
+/// `schedule/window-too-long`
+pub const WINDOW_TOO_LONG: RuleInfo = RuleInfo {
+    code: "schedule/window-too-long",
+    severity: Severity::Error,
+    summary: "`endTime` is more than two years after `startTime`.",
+    source: "API reference: SchedulingConfig.endTime (maximum duration between startTime and endTime is two years)",
+    json_schema: false,
+};
+/// `schedule/end-behavior-without-end-time`
+pub const END_BEHAVIOR_WITHOUT_END_TIME: RuleInfo = RuleInfo {
+    code: "schedule/end-behavior-without-end-time",
+    severity: Severity::Warning,
+    summary: "`endBehavior` is set but `endTime` is not, so it never applies.",
+    source: "API reference: SchedulingConfig.endBehavior (does not apply without endTime); inferred: the request is not rejected",
+    json_schema: false,
+};
+
+/// The rules of this family.
+pub const RULES: &[RuleInfo] = &[
+    TIME_FORMAT,
+    TIME_NOT_CANONICAL,
+    START_TOO_SOON,
+    START_TOO_LATE,
+    END_TOO_SOON,
+    END_TOO_LATE,
+    WINDOW_TOO_SHORT,
+    WINDOW_TOO_LONG,
+    END_BEHAVIOR_WITHOUT_END_TIME,
+];
+
+/// The canonical spelling of a scheduling time: `YYYY-MM-DDTHH:MM`.
+pub const CANONICAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
+
+/// A scheduling time as read from the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParsedTime {
+    /// Written exactly as `YYYY-MM-DDTHH:MM` (UTC).
+    Canonical(DateTime<Utc>),
+    /// A valid ISO 8601 date-time in another spelling, converted to UTC. Seconds are kept.
+    Other(DateTime<Utc>),
+}
+
+impl ParsedTime {
+    /// The instant in UTC.
+    pub fn instant(self) -> DateTime<Utc> {
+        match self {
+            ParsedTime::Canonical(t) | ParsedTime::Other(t) => t,
+        }
+    }
+}
+
+/// Reads a `schedulingConfig` / `scheduledJobRollouts` time. `None` when it is not a date-time.
+pub fn parse_time(s: &str) -> Option<ParsedTime> {
+    let b = s.as_bytes();
+    let canonical_shape = b.len() == 16
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 => *c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if canonical_shape {
+        return NaiveDateTime::parse_from_str(s, CANONICAL_FORMAT)
+            .ok()
+            .map(|t| ParsedTime::Canonical(t.and_utc()));
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(ParsedTime::Other(t.with_timezone(&Utc)));
+    }
+    // ISO 8601 without seconds but with a zone, or with seconds but no zone.
+    for f in ["%Y-%m-%dT%H:%M%#z", "%Y-%m-%dT%H:%MZ"] {
+        if let Ok(t) = DateTime::parse_from_str(s, f) {
+            return Some(ParsedTime::Other(t.with_timezone(&Utc)));
+        }
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(ParsedTime::Other(t.and_utc()));
+        }
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(ParsedTime::Other(t.and_utc()));
+        }
+    }
+    None
+}
+
+/// Formats an instant in the canonical `YYYY-MM-DDTHH:MM` form (seconds are dropped).
+pub fn format_time(t: DateTime<Utc>) -> String {
+    t.format(CANONICAL_FORMAT).to_string()
+}
+
+/// Reads one time member, reporting format problems. Returns the instant when it is usable.
+pub(crate) fn read_time(
+    ctx: &mut Ctx<'_>,
+    parent: &Object<'_>,
+    name: &str,
+    pointer: &str,
+) -> Option<(DateTime<Utc>, (usize, usize))> {
+    let (s, span) = string(parent, name)?;
+    match parse_time(s) {
+        Some(ParsedTime::Canonical(t)) => Some((t, span)),
+        Some(ParsedTime::Other(t)) => {
+            let seconds = if t.timestamp() % 60 != 0 {
+                " (the service schedules whole minutes; seconds dropped)"
+            } else {
+                ""
+            };
+            ctx.report(
+                &TIME_NOT_CANONICAL,
+                pointer,
+                span,
+                format!(
+                    "`{name}` {} is not in the documented form YYYY-MM-DDTHH:MM; read as {} UTC{seconds}",
+                    source::quote(s),
+                    format_time(t)
+                ),
+                Some(format!("write \"{}\" (UTC, no seconds, no zone)", format_time(t))),
+            );
+            Some((t, span))
+        }
+        None => {
+            ctx.report(
+                &TIME_FORMAT,
+                pointer,
+                span,
+                format!(
+                    "`{name}` {} is not a date and time{}",
+                    source::quote(s),
+                    why_not(s)
+                ),
+                Some("write the time in UTC as YYYY-MM-DDTHH:MM, e.g. \"2027-03-01T02:00\"".into()),
+            );
+            None
+        }
+    }
+}
+
+/// A more precise reason for common mistakes.
+fn why_not(s: &str) -> String {
+    let date = s.get(..10).unwrap_or("");
+    if s.len() >= 10
+        && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
+        && date.bytes().filter(|b| *b == b'-').count() == 2
+    {
+        return format!(": {date} is not a calendar date");
+    }
+    if let Some(hour) = s.get(11..13)
+        && hour.parse::<u32>().is_ok_and(|h| h > 23)
+    {
+        return format!(": hour {hour} is out of range 00-23");
+    }
+    if s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
+        return ": the time of day is missing".into();
+    }
+    String::new()
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+    let Some((scope, base)) = job_scope(ctx, root) else {
+        return;
+    };
+    let Some(config) = object(scope, "schedulingConfig") else {
+        return;
+    };
+    let base = format!("{base}/schedulingConfig");
+    let start = read_time(ctx, config, "startTime", &format!("{base}/startTime"));
+    let end = read_time(ctx, config, "endTime", &format!("{base}/endTime"));
+    if source::get(config, "endBehavior").is_some() && source::get(config, "endTime").is_none() {
+        ctx.report(
+            &END_BEHAVIOR_WITHOUT_END_TIME,
+            format!("{base}/endBehavior"),
+            super::span_of(config, "endBehavior"),
+            "`endBehavior` has no effect without `endTime`",
+            Some("add `endTime`, or remove `endBehavior`".into()),
+        );
+    }
+    // Times relative to now only make sense for a request about to be sent.
+    if ctx.operation != Operation::CreateJob {
+        return;
+    }
+    let now = ctx.now;
+    let soonest = now + TimeDelta::minutes(30);
+    let horizon = |months: u32| {
+        now.checked_add_months(Months::new(months))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    };
+    if let Some((t, span)) = start {
+        if t < soonest {
+            ctx.report(
+                &START_TOO_SOON,
+                format!("{base}/startTime"),
+                span,
+                format!(
+                    "`startTime` {} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
+                    format_time(t),
+                    format_time(now),
+                    format_time(round_up(soonest))
+                ),
+                Some(format!("move `startTime` to {} or later", format_time(round_up(soonest)))),
+            );
+        } else if t > horizon(12) {
+            ctx.report(
+                &START_TOO_LATE,
+                format!("{base}/startTime"),
+                span,
+                format!(
+                    "`startTime` {} is more than a year ahead; the latest allowed is {} (now is {} UTC)",
+                    format_time(t),
+                    format_time(horizon(12)),
+                    format_time(now)
+                ),
+                None,
+            );
+        }
+    }
+    if let Some((t, span)) = end {
+        if t < soonest {
+            ctx.report(
+                &END_TOO_SOON,
+                format!("{base}/endTime"),
+                span,
+                format!(
+                    "`endTime` {} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
+                    format_time(t),
+                    format_time(now),
+                    format_time(round_up(soonest))
+                ),
+                None,
+            );
+        } else if t > horizon(24) {
+            ctx.report(
+                &END_TOO_LATE,
+                format!("{base}/endTime"),
+                span,
+                format!(
+                    "`endTime` {} is more than two years ahead; the latest allowed is {} (now is {} UTC)",
+                    format_time(t),
+                    format_time(horizon(24)),
+                    format_time(now)
+                ),
+                None,
+            );
+        }
+    }
+    if let (Some((s, _)), Some((e, span))) = (start, end) {
+        let gap = e - s;
+        if gap < TimeDelta::minutes(30) {
+            ctx.report(
+                &WINDOW_TOO_SHORT,
+                format!("{base}/endTime"),
+                span,
+                format!(
+                    "`endTime` {} must be at least 30 minutes after `startTime` {}; {}",
+                    format_time(e),
+                    format_time(s),
+                    if gap < TimeDelta::zero() {
+                        "it is before it".to_string()
+                    } else {
+                        format!("the gap is {} minutes", gap.num_minutes())
+                    }
+                ),
+                Some(format!(
+                    "set `endTime` to {} or later",
+                    format_time(s + TimeDelta::minutes(30))
+                )),
+            );
+        } else if s
+            .checked_add_months(Months::new(24))
+            .is_some_and(|limit| e > limit)
+        {
+            ctx.report(
+                &WINDOW_TOO_LONG,
+                format!("{base}/endTime"),
+                span,
+                format!(
+                    "`endTime` {} is more than two years after `startTime` {}",
+                    format_time(e),
+                    format_time(s)
+                ),
+                None,
+            );
+        }
+    }
+}
+
+fn round_up(t: DateTime<Utc>) -> DateTime<Utc> {
+    let rem = t.timestamp().rem_euclid(60);
+    if rem == 0 && t.timestamp_subsec_nanos() == 0 {
+        t
+    } else {
+        t + TimeDelta::seconds(60 - rem) - TimeDelta::nanoseconds(t.timestamp_subsec_nanos().into())
+    }
+}

@@ -1,0 +1,205 @@
+//! Source text: strict JSON parsing with positions, JSON Pointers, and byte offset → line/column.
+
+use jsonc_parser::ast::{Object, ObjectProp, ObjectPropName, Value};
+use jsonc_parser::common::Ranged;
+use jsonc_parser::errors::ParseErrorKind;
+use jsonc_parser::{CollectOptions, ParseOptions};
+
+/// A JSON syntax error: where, and what the parser expected.
+pub(crate) struct SyntaxError {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) message: String,
+    pub(crate) too_deep: bool,
+}
+
+/// Parses strict JSON (RFC 8259): no comments, trailing commas, single quotes, hex numbers or
+/// other JSON5 liberties. Nesting is limited by the parser (512 levels), so hostile input cannot
+/// exhaust the stack.
+pub(crate) fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+    let options = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options) {
+        Ok(result) => result.value.ok_or(SyntaxError {
+            start: text.len(),
+            end: text.len(),
+            message: "the input is empty; expected a JSON object".into(),
+            too_deep: false,
+        }),
+        Err(e) => {
+            let r = e.range();
+            let too_deep = matches!(e.kind(), ParseErrorKind::NestingDepthExceeded);
+            Err(SyntaxError {
+                start: r.start,
+                end: r.end,
+                message: e.kind().to_string(),
+                too_deep,
+            })
+        }
+    }
+}
+
+/// Maps byte offsets to 1-based line and code-point column.
+pub(crate) struct LineIndex<'a> {
+    pub(crate) text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { text, line_starts }
+    }
+
+    /// 1-based (line, column) of a byte offset; the column counts code points.
+    pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text[start..end].chars().count() + 1;
+        (clamp(line + 1), clamp(column))
+    }
+}
+
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901 §3).
+pub(crate) fn push_pointer(parent: &str, token: &str) -> String {
+    let mut p = String::with_capacity(parent.len() + token.len() + 1);
+    p.push_str(parent);
+    p.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => p.push_str("~0"),
+            '/' => p.push_str("~1"),
+            c => p.push(c),
+        }
+    }
+    p
+}
+
+/// The name of an object property.
+pub(crate) fn prop_name<'b>(prop: &'b ObjectProp<'_>) -> &'b str {
+    match &prop.name {
+        ObjectPropName::String(s) => &s.value,
+        ObjectPropName::Word(w) => w.value,
+    }
+}
+
+/// The value of member `name` (the last one if the key is repeated, as most JSON readers do).
+pub(crate) fn get<'b, 'a>(obj: &'b Object<'a>, name: &str) -> Option<&'b Value<'a>> {
+    obj.properties
+        .iter()
+        .rev()
+        .find(|p| prop_name(p) == name)
+        .map(|p| &p.value)
+}
+
+/// The byte range of a value.
+pub(crate) fn range(v: &Value<'_>) -> (usize, usize) {
+    let r = v.range();
+    (r.start, r.end)
+}
+
+/// A short JSON-ish rendering of a value for messages (strings quoted, long values cut).
+pub(crate) fn describe(v: &Value<'_>) -> String {
+    match v {
+        Value::StringLit(s) => quote(&s.value),
+        Value::NumberLit(n) => n.value.to_string(),
+        Value::BooleanLit(b) => b.value.to_string(),
+        Value::NullKeyword(_) => "null".into(),
+        Value::Object(_) => "an object".into(),
+        Value::Array(_) => "an array".into(),
+    }
+}
+
+/// The JSON type name of a value.
+pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
+    match v {
+        Value::StringLit(_) => "a string",
+        Value::NumberLit(_) => "a number",
+        Value::BooleanLit(_) => "a boolean",
+        Value::NullKeyword(_) => "null",
+        Value::Object(_) => "an object",
+        Value::Array(_) => "an array",
+    }
+}
+
+/// Quotes a string for a message, cutting it after 60 code points.
+pub(crate) fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::from("\"");
+    let mut n = 0;
+    for c in s.chars() {
+        if n == MAX {
+            out.push('…');
+            break;
+        }
+        out.extend(c.escape_debug());
+        n += 1;
+    }
+    out.push('"');
+    out
+}
+
+/// The byte range of an object property's name (including its quotes).
+pub(crate) fn name_range(prop: &ObjectProp<'_>) -> (usize, usize) {
+    let r = prop.name.range();
+    (r.start, r.end)
+}
+
+/// Maps a byte offset inside the decoded value of a string literal to the byte offset in the
+/// source text, walking the literal's escapes (`\"`, `\n`, `\u00e9`, ...). `literal_start` is the
+/// offset of the opening quote.
+pub(crate) fn offset_in_literal(text: &str, literal_start: usize, decoded_offset: usize) -> usize {
+    let Some(raw) = text.get(literal_start + 1..) else {
+        return literal_start;
+    };
+    let mut decoded = 0usize;
+    let mut chars = raw.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if decoded >= decoded_offset || c == '"' {
+            return literal_start + 1 + i;
+        }
+        if c == '\\' {
+            match chars.next() {
+                Some((_, 'u')) => {
+                    let hex: String = chars.by_ref().take(4).map(|(_, h)| h).collect();
+                    let unit = u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD);
+                    // A surrogate pair spans two escapes and decodes to 4 bytes; count 2 each.
+                    decoded += match unit {
+                        0xD800..=0xDFFF => 2,
+                        u => char::from_u32(u).map_or(3, char::len_utf8),
+                    };
+                }
+                Some(_) => decoded += 1,
+                None => break,
+            }
+        } else {
+            decoded += c.len_utf8();
+        }
+    }
+    literal_start + 1 + raw.len().min(raw.find('"').unwrap_or(raw.len()))
+}
