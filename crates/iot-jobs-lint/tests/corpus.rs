@@ -65,11 +65,19 @@ fn cases() -> Vec<(PathBuf, PathBuf)> {
 #[test]
 fn corpus_verdicts() {
     let cases = cases();
-    assert!(cases.len() > 50, "the corpus should not be empty, found {}", cases.len());
+    assert!(
+        cases.len() > 50,
+        "the corpus should not be empty, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     let mut about: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (input, expect_path) in &cases {
-        let name = expect_path.strip_prefix(corpus_dir()).unwrap_or(expect_path).display().to_string();
+        let name = expect_path
+            .strip_prefix(corpus_dir())
+            .unwrap_or(expect_path)
+            .display()
+            .to_string();
         let expect: Expect = match serde_json::from_slice(&std::fs::read(expect_path).unwrap()) {
             Ok(e) => e,
             Err(e) => {
@@ -79,7 +87,12 @@ fn corpus_verdicts() {
         };
         assert!(!expect.description.is_empty(), "{name}: describe the case");
         let bytes = std::fs::read(input).unwrap_or_else(|e| panic!("{}: {e}", input.display()));
-        let now = expect.now.as_deref().unwrap_or("2026-01-01T00:00:00Z").parse().expect("now is RFC 3339");
+        let now = expect
+            .now
+            .as_deref()
+            .unwrap_or("2026-01-01T00:00:00Z")
+            .parse()
+            .expect("now is RFC 3339");
         let options = LintOptions {
             operation: expect.operation,
             service_model: expect.service_model.unwrap_or_default(),
@@ -89,7 +102,11 @@ fn corpus_verdicts() {
         let mut got: Vec<Expected> = report
             .diagnostics
             .iter()
-            .map(|d| Expected { code: d.code.clone(), severity: d.severity.to_string(), pointer: d.pointer.clone() })
+            .map(|d| Expected {
+                code: d.code.clone(),
+                severity: d.severity.to_string(),
+                pointer: d.pointer.clone(),
+            })
             .collect();
         let mut want = expect.diagnostics.clone();
         got.sort();
@@ -98,17 +115,31 @@ fn corpus_verdicts() {
             let detail: Vec<String> = report
                 .diagnostics
                 .iter()
-                .map(|d| format!("    {} {} {} — {}", d.severity, d.code, d.pointer, d.message))
+                .map(|d| {
+                    format!(
+                        "    {} {} {} — {}",
+                        d.severity, d.code, d.pointer, d.message
+                    )
+                })
                 .collect();
             failures.push(format!(
                 "{name}:\n  expected {:?}\n  got:\n{}",
-                want.iter().map(|e| format!("{} {} {}", e.severity, e.code, e.pointer)).collect::<Vec<_>>(),
+                want.iter()
+                    .map(|e| format!("{} {} {}", e.severity, e.code, e.pointer))
+                    .collect::<Vec<_>>(),
                 detail.join("\n")
             ));
         }
         for d in &report.diagnostics {
-            assert!(d.line >= 1 && d.column >= 1, "{name}: positions are 1-based");
-            assert!(registry::find(&d.code).is_some(), "{name}: {} is not in the registry", d.code);
+            assert!(
+                d.line >= 1 && d.column >= 1,
+                "{name}: positions are 1-based"
+            );
+            assert!(
+                registry::find(&d.code).is_some(),
+                "{name}: {} is not in the registry",
+                d.code
+            );
         }
         let entry = about.entry(expect.rule.clone()).or_default();
         if want.iter().any(|e| e.code == expect.rule) {
@@ -131,5 +162,10 @@ fn corpus_verdicts() {
             failures.push(format!("cases name rule {code}, which is not registered"));
         }
     }
-    assert!(failures.is_empty(), "{} corpus failure(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} corpus failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

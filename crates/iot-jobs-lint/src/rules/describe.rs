@@ -14,7 +14,7 @@ pub const TOO_MANY_SCHEDULED_ROLLOUTS: RuleInfo = RuleInfo {
     code: "describe/too-many-scheduled-rollouts",
     severity: Severity::Warning,
     summary: "`scheduledJobRollouts` has more than seven entries; the service shows the next seven maintenance-window starts.",
-    source: "API reference: Job.scheduledJobRollouts (the next seven maintenance window occurrences)",
+    source: "API reference: Job.scheduledJobRollouts (the next seven maintenance window occurrences); inferred: the model sets no list maximum",
     json_schema: true,
 };
 

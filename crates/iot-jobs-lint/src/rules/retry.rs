@@ -35,7 +35,7 @@ pub const TIMEOUT_WITHOUT_TIMEOUT_CONFIG: RuleInfo = RuleInfo {
     code: "retry/timeout-without-timeout-config",
     severity: Severity::Warning,
     summary: "A retry on `TIMED_OUT` (or `ALL`) without `timeoutConfig`: executions never time out, so the timeout retry can never trigger.",
-    source: "developer guide: job configurations, retry (retrying on timeout needs the timeout configuration)",
+    source: "developer guide: job configurations, retry (retrying on timeout needs the timeout configuration); inferred: the API reference does not say the request is rejected",
     json_schema: false,
 };
 

@@ -1,0 +1,178 @@
+//! The CLI as a user runs it: output snapshots (human and JSON) and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const NOW: &str = "2026-12-01T00:00:00Z";
+
+fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"));
+    cmd.current_dir(repo()).args(args).env_remove("NO_COLOR");
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("binary runs");
+    if let Some(input) = stdin {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn human_output_of_the_broken_example() {
+    let o = run(&["check", "--now", NOW, "examples/broken.job.json"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    insta::assert_snapshot!("broken_human", out);
+}
+
+#[test]
+fn json_output_of_the_broken_example() {
+    let o = run(
+        &[
+            "check",
+            "--now",
+            NOW,
+            "--format",
+            "json",
+            "examples/broken.job.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON output");
+    let file = &v["files"][0];
+    assert_eq!(file["path"], "examples/broken.job.json");
+    assert_eq!(file["operation"], "create-job");
+    assert_eq!(file["serviceModel"], "latest");
+    for d in file["diagnostics"].as_array().unwrap() {
+        for key in [
+            "code", "severity", "pointer", "message", "help", "line", "column",
+        ] {
+            assert!(d.get(key).is_some(), "diagnostic has {key}: {d}");
+        }
+    }
+    insta::assert_json_snapshot!("broken_json", v);
+}
+
+#[test]
+fn valid_examples_pass() {
+    let examples = [
+        "examples/firmware-ota.job.json",
+        "examples/reboot-from-managed-template.job.json",
+        "examples/nightly-maintenance.job-template.json",
+        "examples/describe-job.output.json",
+        "examples/describe-job-template.output.json",
+    ];
+    let mut args = vec!["check", "--now", NOW];
+    args.extend(examples);
+    let o = run(&args, None);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    insta::assert_snapshot!("valid_human", stdout(&o));
+}
+
+#[test]
+fn stdin_and_explicit_operation() {
+    let input = br#"{"jobTemplateId": "bad id!", "description": "d", "document": "{}"}"#;
+    let o = run(
+        &[
+            "check",
+            "--now",
+            NOW,
+            "--operation",
+            "create-job-template",
+            "--format",
+            "json",
+            "-",
+        ],
+        Some(input),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"][0]["path"], "<stdin>");
+    assert_eq!(v["files"][0]["diagnostics"][0]["code"], "model/pattern");
+    assert_eq!(v["files"][0]["diagnostics"][0]["pointer"], "/jobTemplateId");
+}
+
+#[test]
+fn service_model_edition_changes_the_verdict() {
+    let input = br#"{"jobTemplateId": "t", "description": "d", "document": "{}",
+        "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 15}]}"#;
+    let latest = run(&["check", "--now", NOW, "-"], Some(input));
+    assert_eq!(latest.status.code(), Some(0), "{}", stdout(&latest));
+    let old = run(
+        &["check", "--now", NOW, "--service-model", "2023-03-02", "-"],
+        Some(input),
+    );
+    assert_eq!(old.status.code(), Some(1));
+    assert!(
+        stdout(&old).contains("between 30 and 1430"),
+        "{}",
+        stdout(&old)
+    );
+}
+
+#[test]
+fn exit_code_two_for_usage_and_io() {
+    let missing = run(&["check", "--now", NOW, "no/such/file.json"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read no/such/file.json"));
+    let bad_now = run(
+        &[
+            "check",
+            "--now",
+            "tomorrow",
+            "examples/firmware-ota.job.json",
+        ],
+        None,
+    );
+    assert_eq!(bad_now.status.code(), Some(2));
+    let undetected = run(
+        &["check", "--now", NOW, "-"],
+        Some(br#"{"description": "what is this?"}"#),
+    );
+    assert_eq!(undetected.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&undetected.stderr).contains("--operation"));
+}
+
+#[test]
+fn malformed_json_is_a_diagnostic_not_a_crash() {
+    let o = run(
+        &["check", "--now", NOW, "--format", "json", "-"],
+        Some(b"{\n  \"jobId\": \"a\",\n  \"targets\": [,]\n}"),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = &v["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "json/syntax");
+    assert_eq!(d["line"], 3);
+}
+
+#[test]
+fn rules_listing_matches_the_registry() {
+    let o = run(&["rules", "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        iot_jobs_lint::registry::all().len()
+    );
+    let md = run(&["rules", "--format", "markdown"], None);
+    assert_eq!(stdout(&md), iot_jobs_lint::registry::markdown());
+}

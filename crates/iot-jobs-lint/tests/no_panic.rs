@@ -1,0 +1,176 @@
+//! Hostile input never panics and always yields a well-formed report: arbitrary bytes, arbitrary
+//! JSON values (biased towards the real member names so the deep rules run), for every operation
+//! and both editions.
+
+use iot_jobs_lint::{Edition, LintOptions, Operation, Report, registry};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+const NAMES: &[&str] = &[
+    "jobId",
+    "targets",
+    "document",
+    "documentSource",
+    "description",
+    "presignedUrlConfig",
+    "roleArn",
+    "expiresInSec",
+    "targetSelection",
+    "jobExecutionsRolloutConfig",
+    "maximumPerMinute",
+    "exponentialRate",
+    "baseRatePerMinute",
+    "incrementFactor",
+    "rateIncreaseCriteria",
+    "numberOfNotifiedThings",
+    "numberOfSucceededThings",
+    "abortConfig",
+    "criteriaList",
+    "failureType",
+    "action",
+    "thresholdPercentage",
+    "minNumberOfExecutedThings",
+    "timeoutConfig",
+    "inProgressTimeoutInMinutes",
+    "tags",
+    "Key",
+    "Value",
+    "namespaceId",
+    "jobTemplateArn",
+    "jobExecutionsRetryConfig",
+    "numberOfRetries",
+    "documentParameters",
+    "schedulingConfig",
+    "startTime",
+    "endTime",
+    "endBehavior",
+    "maintenanceWindows",
+    "durationInMinutes",
+    "destinationPackageVersions",
+    "jobTemplateId",
+    "jobArn",
+    "job",
+    "status",
+    "scheduledJobRollouts",
+    "createdAt",
+    "jobProcessDetails",
+    "",
+    "a/b~c",
+    "\u{0}",
+];
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        prop_oneof![
+            ".*",
+            "cron\\([0-9*?/,LW#A-Z -]{0,30}\\)",
+            "20[0-9]{2}-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]",
+            "arn:aws:iot:[a-z0-9-]{0,12}:[0-9]{12}:(thing|thinggroup)/[a-zA-Z0-9_-]{0,8}",
+            "\\{.*\\$\\{aws:iot:s3-presigned-url.{0,20}",
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(6, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(NAMES), inner), 0..8).prop_map(|kv| {
+                Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect::<Map<_, _>>(),
+                )
+            }),
+        ]
+    })
+}
+
+fn well_formed(text: &[u8], report: &Report) {
+    let lossy = String::from_utf8_lossy(text);
+    for d in &report.diagnostics {
+        assert!(
+            registry::find(&d.code).is_some(),
+            "unregistered code {}",
+            d.code
+        );
+        assert!(
+            d.line >= 1 && d.column >= 1 && d.end_line >= d.line,
+            "{d:?}"
+        );
+        assert!(d.pointer.is_empty() || d.pointer.starts_with('/'), "{d:?}");
+        assert!(!d.message.is_empty());
+        let r = d.byte_range(&lossy);
+        assert!(r.start <= r.end && r.end <= lossy.len());
+    }
+    serde_json::to_string(report).expect("report serializes");
+}
+
+fn all_options() -> Vec<LintOptions> {
+    let now = "2026-01-01T00:00:00Z".parse().unwrap();
+    let mut out = vec![LintOptions::new(now)];
+    for op in Operation::ALL {
+        for edition in Edition::ALL {
+            out.push(LintOptions {
+                operation: Some(op),
+                service_model: edition,
+                now,
+            });
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        for options in all_options() {
+            let report = iot_jobs_lint::lint(&bytes, &options);
+            well_formed(&bytes, &report);
+        }
+    }
+
+    #[test]
+    fn arbitrary_json(value in json_value(), wrap in any::<bool>()) {
+        let value = if wrap { serde_json::json!({"job": value.clone(), "jobId": "x", "schedulingConfig": value}) } else { value };
+        let text = serde_json::to_vec_pretty(&value).unwrap();
+        for options in all_options() {
+            let report = iot_jobs_lint::lint(&text, &options);
+            well_formed(&text, &report);
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_is_a_diagnostic() {
+    let now = "2026-01-01T00:00:00Z".parse().unwrap();
+    for depth in [100, 600, 100_000] {
+        let text = format!("{{\"jobId\": {}{}}}", "[".repeat(depth), "]".repeat(depth));
+        let report = iot_jobs_lint::lint(text.as_bytes(), &LintOptions::new(now));
+        assert!(report.has_errors(), "depth {depth}");
+        well_formed(text.as_bytes(), &report);
+    }
+}
+
+#[test]
+fn huge_input_is_linear_and_reported() {
+    let now = "2026-01-01T00:00:00Z".parse().unwrap();
+    let targets: Vec<String> = (0..50_000)
+        .map(|i| format!("arn:aws:iot:us-east-1:111122223333:thing/t{i}"))
+        .collect();
+    let text =
+        serde_json::json!({"jobId": "big", "targets": targets, "document": "x".repeat(1_000_000)})
+            .to_string();
+    let report = iot_jobs_lint::lint(text.as_bytes(), &LintOptions::new(now));
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(
+        codes.contains(&"model/length") && codes.contains(&"document/not-json"),
+        "{codes:?}"
+    );
+}
