@@ -151,14 +151,12 @@ pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
 pub(crate) fn quote(s: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::from("\"");
-    let mut n = 0;
-    for c in s.chars() {
+    for (n, c) in s.chars().enumerate() {
         if n == MAX {
             out.push('…');
             break;
         }
         out.extend(c.escape_debug());
-        n += 1;
     }
     out.push('"');
     out

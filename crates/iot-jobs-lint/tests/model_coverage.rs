@@ -118,20 +118,17 @@ fn table_matches_both_editions_member_by_member() {
                         }
                     }
                 }
-                ShapeKind::List(item) => {
-                    if spec["member"]["shape"].as_str() != Some(item.name) {
-                        problems.push(format!(
-                            "{at}: list item {} vs table {}",
-                            spec["member"]["shape"], item.name
-                        ));
-                    }
+                ShapeKind::List(item) if spec["member"]["shape"].as_str() != Some(item.name) => {
+                    problems.push(format!(
+                        "{at}: list item {} vs table {}",
+                        spec["member"]["shape"], item.name
+                    ));
                 }
-                ShapeKind::Map { key, value } => {
+                ShapeKind::Map { key, value }
                     if spec["key"]["shape"].as_str() != Some(key.name)
-                        || spec["value"]["shape"].as_str() != Some(value.name)
-                    {
-                        problems.push(format!("{at}: map key/value differ"));
-                    }
+                        || spec["value"]["shape"].as_str() != Some(value.name) =>
+                {
+                    problems.push(format!("{at}: map key/value differ"));
                 }
                 _ => {}
             }

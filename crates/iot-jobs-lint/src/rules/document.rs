@@ -86,16 +86,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             Some("keep the inline `document` or the S3 `documentSource`, not both".into()),
         );
     }
-    if let Some((doc, span)) = string(root, "document") {
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(doc) {
-            ctx.report(
-                &NOT_JSON,
-                "/document",
-                span,
-                format!("the job document is not JSON text: {e} (line and column inside the document)"),
-                Some("`document` is a string that holds a JSON object, e.g. \"{\\\"operation\\\":\\\"reboot\\\"}\"".into()),
-            );
-        }
+    if let Some((doc, span)) = string(root, "document")
+        && let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(doc)
+    {
+        ctx.report(
+            &NOT_JSON,
+            "/document",
+            span,
+            format!("the job document is not JSON text: {e} (line and column inside the document)"),
+            Some("`document` is a string that holds a JSON object, e.g. \"{\\\"operation\\\":\\\"reboot\\\"}\"".into()),
+        );
     }
     if ctx.operation == Operation::CreateJob && has("documentParameters") {
         let template = string(root, "jobTemplateArn");

@@ -517,7 +517,7 @@ fn check_string(
     }
     if let Some(p) = shape.pattern {
         // An empty value already failed the length check; the pattern adds nothing.
-        if !(too_short && s.is_empty()) && !p.is_full_match(s) {
+        if !(p.is_full_match(s) || too_short && s.is_empty()) {
             let detail = if std::ptr::eq(p, &PATTERN_ARN) {
                 if s.starts_with("arn:") {
                     s.chars()

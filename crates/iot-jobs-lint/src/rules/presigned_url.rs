@@ -42,16 +42,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         return;
     };
     let config = object(scope, "presignedUrlConfig");
-    if let Some((role, span)) = config.and_then(|c| string(c, "roleArn")) {
-        if !is_role_arn(role) {
-            ctx.report(
-                &ROLE_ARN_FORMAT,
-                format!("{base}/presignedUrlConfig/roleArn"),
-                span,
-                format!("`roleArn` {} is not an IAM role ARN", source::quote(role)),
-                Some("use the ARN of an IAM role that can read the S3 objects, e.g. arn:aws:iam::111122223333:role/IoTJobsS3Access".into()),
-            );
-        }
+    if let Some((role, span)) = config.and_then(|c| string(c, "roleArn"))
+        && !is_role_arn(role)
+    {
+        ctx.report(
+            &ROLE_ARN_FORMAT,
+            format!("{base}/presignedUrlConfig/roleArn"),
+            span,
+            format!("`roleArn` {} is not an IAM role ARN", source::quote(role)),
+            Some("use the ARN of an IAM role that can read the S3 objects, e.g. arn:aws:iam::111122223333:role/IoTJobsS3Access".into()),
+        );
     }
     let Some((doc, span)) = string(scope, "document") else {
         return;
