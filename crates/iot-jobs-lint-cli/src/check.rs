@@ -33,7 +33,7 @@ enum Format {
     Json,
 }
 
-fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
+pub(crate) fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| format!("`{s}` is not an RFC 3339 date-time ({e}); e.g. 2026-03-01T12:00:00Z"))
@@ -114,7 +114,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     }
 }
 
-fn read(path: &str) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read(path: &str) -> std::io::Result<Vec<u8>> {
     if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
@@ -124,7 +124,7 @@ fn read(path: &str) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn display_path(path: &str) -> String {
+pub(crate) fn display_path(path: &str) -> String {
     if path == "-" {
         "<stdin>".into()
     } else {

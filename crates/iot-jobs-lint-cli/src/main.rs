@@ -5,6 +5,7 @@
 
 mod check;
 mod render;
+mod schedule;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use iot_jobs_lint::{Edition, Operation};
@@ -23,6 +24,9 @@ struct Cli {
 enum Command {
     /// Lint request or response files (exit 0: no errors, 1: errors found, 2: usage or I/O failure).
     Check(check::CheckArgs),
+    /// Preview the next maintenance-window starts of a job or template (as DescribeJob's
+    /// scheduledJobRollouts would list them), with the schedule's diagnostics.
+    Schedule(schedule::ScheduleArgs),
     /// List every rule: code, severity, summary and source.
     Rules {
         /// Output format.
@@ -79,6 +83,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Schedule(args) => schedule::run(&args),
         Command::Rules { format } => {
             let rules = iot_jobs_lint::registry::all();
             match format {

@@ -2,10 +2,17 @@
 //! excerpt with the offending value underlined, and the fix.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use iot_jobs_lint::{Report, Severity};
+use iot_jobs_lint::{Diagnostic, Report, Severity};
 
-/// Renders one file's report.
+/// Renders one file's report: every diagnostic, then the verdict line.
 pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> String {
+    let mut out = diagnostics(path, bytes, &report.diagnostics, color);
+    out.push_str(&summary(path, report));
+    out
+}
+
+/// Renders diagnostics as rustc does: title with code, place, excerpt, help.
+pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: bool) -> String {
     let text = String::from_utf8_lossy(bytes);
     let renderer = if color {
         Renderer::styled()
@@ -14,7 +21,7 @@ pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> S
     }
     .term_width(120);
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in list {
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -41,6 +48,11 @@ pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> S
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
     }
+    out
+}
+
+/// The one-line verdict for a file.
+pub(crate) fn summary(path: &str, report: &Report) -> String {
     let (errors, warnings, _) = report.counts();
     let operation = match report.operation {
         Some(op) if report.operation_detected => format!("{} (detected)", op.api_name()),
@@ -52,9 +64,8 @@ pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> S
     } else {
         format!("{errors} error(s), {warnings} warning(s)")
     };
-    out.push_str(&format!(
+    format!(
         "{path}: {operation}, service model {}: {verdict}\n",
         report.service_model
-    ));
-    out
+    )
 }

@@ -176,3 +176,65 @@ fn rules_listing_matches_the_registry() {
     let md = run(&["rules", "--format", "markdown"], None);
     assert_eq!(stdout(&md), iot_jobs_lint::registry::markdown());
 }
+
+#[test]
+fn schedule_of_the_examples() {
+    let o = run(
+        &[
+            "schedule",
+            "--now",
+            NOW,
+            "examples/firmware-ota.job.json",
+            "examples/nightly-maintenance.job-template.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("schedule_human", stdout(&o));
+}
+
+#[test]
+fn schedule_json_in_the_describe_job_shape() {
+    let o = run(
+        &[
+            "schedule",
+            "--now",
+            NOW,
+            "--format",
+            "json",
+            "examples/describe-job.output.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let file = &v["files"][0];
+    assert_eq!(file["path"], "examples/describe-job.output.json");
+    // The preview equals what DescribeJob itself reported.
+    let described: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(repo().join("examples/describe-job.output.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        file["scheduledJobRollouts"],
+        described["job"]["scheduledJobRollouts"]
+    );
+    assert_eq!(
+        file["windows"][0],
+        serde_json::json!({"start": "2026-12-05T22:00", "end": "2026-12-06T04:00", "maintenanceWindow": 0})
+    );
+}
+
+#[test]
+fn schedule_that_never_fires_is_empty_with_a_diagnostic() {
+    let input = br#"{"jobTemplateId": "t", "description": "d", "document": "{}",
+        "maintenanceWindows": [{"startTime": "cron(0 0 30 2 ? *)", "durationInMinutes": 60}]}"#;
+    let o = run(
+        &["schedule", "--now", NOW, "--format", "json", "-"],
+        Some(input),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"][0]["scheduledJobRollouts"], serde_json::json!([]));
+    assert_eq!(v["files"][0]["diagnostics"][0]["code"], "cron/never-fires");
+}

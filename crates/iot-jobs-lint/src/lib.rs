@@ -31,14 +31,16 @@
 #![forbid(unsafe_code)]
 
 pub mod diagnostic;
+pub mod preview;
 pub mod registry;
 pub mod rules;
 pub mod shapes;
 mod source;
 
 pub use diagnostic::{Diagnostic, Severity};
-// CRON-PENDING pub use iot_jobs_lint_cron as cron;
+pub use iot_jobs_lint_cron as cron;
 pub use iot_jobs_lint_model as model;
+pub use preview::{Schedule, schedule};
 pub use registry::RuleInfo;
 
 use chrono::{DateTime, Utc};

@@ -30,6 +30,7 @@ pub struct RuleInfo {
 pub fn all() -> &'static [RuleInfo] {
     static ALL: OnceLock<Vec<RuleInfo>> = OnceLock::new();
     ALL.get_or_init(|| {
+        let cron = rules::cron::rules();
         [
             rules::json::RULES,
             rules::input::RULES,
@@ -37,7 +38,8 @@ pub fn all() -> &'static [RuleInfo] {
             rules::document::RULES,
             rules::presigned_url::RULES,
             rules::schedule::RULES,
-            rules::maintenance_window::RULES,
+            &cron,
+            rules::window::RULES,
             rules::rollout::RULES,
             rules::abort::RULES,
             rules::retry::RULES,

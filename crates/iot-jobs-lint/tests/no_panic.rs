@@ -143,6 +143,8 @@ proptest! {
         for options in all_options() {
             let report = iot_jobs_lint::lint(&text, &options);
             well_formed(&text, &report);
+            let preview = iot_jobs_lint::schedule(&text, &options, 7);
+            assert!(preview.windows.len() <= 7 && preview.windows.len() == preview.scheduled_job_rollouts.len());
         }
     }
 }

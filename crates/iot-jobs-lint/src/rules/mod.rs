@@ -7,11 +7,11 @@
 //! service model cannot express.
 
 pub mod abort;
+pub mod cron;
 pub mod describe;
 pub mod document;
 pub mod input;
 pub mod json;
-pub mod maintenance_window;
 pub mod model;
 pub mod packages;
 pub mod presigned_url;
@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod tags;
 pub mod targets;
 pub mod timeout;
+pub mod window;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::RuleInfo;
@@ -139,7 +140,8 @@ fn check_operation(ctx: &mut Ctx<'_>, root: &Object<'_>) {
     document::check(ctx, root);
     presigned_url::check(ctx, root);
     schedule::check(ctx, root);
-    maintenance_window::check(ctx, root);
+    let windows = cron::check(ctx, root);
+    window::check(ctx, root, &windows);
     rollout::check(ctx, root);
     abort::check(ctx, root);
     retry::check(ctx, root);
