@@ -34,6 +34,7 @@ pub mod diagnostic;
 pub mod preview;
 pub mod registry;
 pub mod rules;
+pub mod schema;
 pub mod shapes;
 mod source;
 
