@@ -19,6 +19,9 @@ pub const SOURCE: &str = "service model: MaintenanceWindow.startTime is a CronEx
 /// Source of the dialect's warnings.
 pub const SOURCE_INFERRED: &str = "AWS scheduled-expression cron dialect (EventBridge cron expression reference); inferred: valid, but unlikely to be what a maintenance window means";
 
+/// `cron/never-fires` covers the clock too.
+const NEVER_FIRES_SUMMARY: &str = "The expression can never fire (no minute from 1970 to 2199 matches, e.g. 30 February), or, in a request, all its occurrences lie before now (a year range that is over).";
+
 /// The registry entries of the dialect's codes (built from the cron crate's list).
 pub fn rules() -> Vec<RuleInfo> {
     cron::RULES
@@ -26,7 +29,11 @@ pub fn rules() -> Vec<RuleInfo> {
         .map(|(code, level, summary)| RuleInfo {
             code,
             severity: severity(*level),
-            summary,
+            summary: if *code == cron::codes::NEVER_FIRES {
+                NEVER_FIRES_SUMMARY
+            } else {
+                summary
+            },
             source: if *level == Level::Warning {
                 SOURCE_INFERRED
             } else {
@@ -130,7 +137,8 @@ pub(crate) fn check(
             );
         }
         if let Some(expression) = result.expression {
-            if expression.next_at_or_after(ctx.now).is_none() {
+            // A response describes the past; only a request's windows must still open.
+            if ctx.operation.is_request() && expression.next_at_or_after(ctx.now).is_none() {
                 ctx.report_code(
                     cron::codes::NEVER_FIRES,
                     Severity::Error,

@@ -200,7 +200,10 @@ pub(crate) fn check_structure(
         let member_pointer = push_pointer(pointer, name);
         match shape.member(name, ctx.edition) {
             Some(member) => check(ctx, &prop.value, member.target, &member_pointer),
-            None => unknown_member(ctx, shape, name, source::name_range(prop), &member_pointer),
+            None => {
+                unknown_member(ctx, shape, name, source::name_range(prop), &member_pointer);
+                duplicates_deep(ctx, &prop.value, &member_pointer);
+            }
         }
     }
     for member in shape.members(ctx.edition) {
@@ -326,6 +329,28 @@ fn suggest<'n>(name: &str, candidates: impl Iterator<Item = &'n str> + Clone) ->
         .map(|(_, c)| c)
 }
 
+/// Duplicate keys anywhere inside a value the model does not describe (an unknown member).
+fn duplicates_deep(ctx: &mut Ctx<'_>, value: &Value<'_>, pointer: &str) {
+    match value {
+        Value::Object(obj) => {
+            duplicates(ctx, obj, pointer);
+            for prop in &obj.properties {
+                duplicates_deep(
+                    ctx,
+                    &prop.value,
+                    &push_pointer(pointer, source::prop_name(prop)),
+                );
+            }
+        }
+        Value::Array(arr) => {
+            for (i, element) in arr.elements.iter().enumerate() {
+                duplicates_deep(ctx, element, &push_pointer(pointer, &i.to_string()));
+            }
+        }
+        _ => {}
+    }
+}
+
 fn duplicates(ctx: &mut Ctx<'_>, obj: &Object<'_>, pointer: &str) {
     if obj.properties.len() < 2 {
         return;
@@ -400,8 +425,10 @@ fn check_integer(ctx: &mut Ctx<'_>, value: &Value<'_>, shape: &'static Shape, po
         _ => {
             // Out of the integer type: report against the model bounds if there are any, so the
             // message names the limit the user cares about.
-            if shape.min.get(ctx.edition).is_some() || shape.max.get(ctx.edition).is_some() {
-                let v: f64 = text.parse().unwrap_or(f64::INFINITY);
+            let v: f64 = text.parse().unwrap_or(f64::INFINITY);
+            let violates = shape.min.get(ctx.edition).is_some_and(|m| v < m)
+                || shape.max.get(ctx.edition).is_some_and(|m| v > m);
+            if violates {
                 bounds(ctx, shape, v, text, span, pointer);
             } else {
                 ctx.report(

@@ -21,6 +21,10 @@ pub const RULES: &[RuleInfo] = &[TOO_MANY];
 pub const MAX_PACKAGE_VERSIONS: usize = 25;
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+    // In an edition without the member, model/not-in-edition says all there is to say.
+    if ctx.edition < crate::Edition::Latest {
+        return;
+    }
     let Some((scope, base)) = job_scope(ctx, root) else {
         return;
     };

@@ -90,9 +90,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
 
 /// What is wrong with the placeholder at the start of `s`, if anything.
 fn placeholder_problem(s: &str) -> Option<String> {
-    let Some(end) = s.find('}') else {
+    // A URL holds no quote, space or brace, so the placeholder ends at the first of them.
+    let end = s
+        .find(['}', '"', '\'', ' ', '\n', '\t', '\r'])
+        .unwrap_or(s.len());
+    if !s[end..].starts_with('}') {
         return Some("pre-signed URL placeholder is not closed by `}`".into());
-    };
+    }
     let inner = &s[2..end]; // aws:iot:s3-presigned-url[-v2]:URL
     let (v2, url) = if let Some(url) = inner.strip_prefix("aws:iot:s3-presigned-url-v2:") {
         (true, url)

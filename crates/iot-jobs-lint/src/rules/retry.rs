@@ -94,7 +94,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         &ALL_WITH_SPECIFIC,
         "retry",
     );
-    if source::get(scope, "timeoutConfig").is_none() {
+    let has_timeout = object(scope, "timeoutConfig")
+        .is_some_and(|t| source::get(t, "inProgressTimeoutInMinutes").is_some());
+    if !has_timeout {
         for (i, item) in list.elements.iter().enumerate() {
             let Value::Object(c) = item else { continue };
             if let Some((t @ ("TIMED_OUT" | "ALL"), span)) = super::string(c, "failureType") {
@@ -102,7 +104,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                     &TIMEOUT_WITHOUT_TIMEOUT_CONFIG,
                     format!("{base}/{i}/failureType"),
                     span,
-                    format!("retry on `{t}` needs `timeoutConfig`: without an in-progress timeout no execution ever times out"),
+                    format!("retry on `{t}` needs `timeoutConfig.inProgressTimeoutInMinutes`: without an in-progress timeout no execution ever times out"),
                     Some("add \"timeoutConfig\": {\"inProgressTimeoutInMinutes\": 60}".into()),
                 );
             }

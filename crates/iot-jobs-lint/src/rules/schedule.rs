@@ -122,38 +122,77 @@ impl ParsedTime {
 }
 
 /// Reads a `schedulingConfig` / `scheduledJobRollouts` time. `None` when it is not a date-time.
+///
+/// Accepted: `YYYY-MM-DDTHH:MM` (canonical), optionally followed by `:SS` with an optional
+/// fraction, and optionally by a zone (`Z` or `±HH:MM`). Every field has its fixed width, so
+/// `2026-3-1T10:00` is rejected, and so are second 60 and hour 24.
 pub fn parse_time(s: &str) -> Option<ParsedTime> {
     let b = s.as_bytes();
-    let canonical_shape = b.len() == 16
-        && b.iter().enumerate().all(|(i, c)| match i {
+    let prefix_shape = b.len() >= 16
+        && b[..16].iter().enumerate().all(|(i, c)| match i {
             4 | 7 => *c == b'-',
             10 => *c == b'T',
             13 => *c == b':',
             _ => c.is_ascii_digit(),
         });
-    if canonical_shape {
-        return NaiveDateTime::parse_from_str(s, CANONICAL_FORMAT)
-            .ok()
-            .map(|t| ParsedTime::Canonical(t.and_utc()));
+    if !prefix_shape {
+        return None;
     }
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(ParsedTime::Other(t.with_timezone(&Utc)));
+    let base = NaiveDateTime::parse_from_str(&s[..16], CANONICAL_FORMAT)
+        .ok()?
+        .and_utc();
+    let mut rest = &s[16..];
+    if rest.is_empty() {
+        return Some(ParsedTime::Canonical(base));
     }
-    // ISO 8601 without seconds but with a zone, or with seconds but no zone.
-    for f in ["%Y-%m-%dT%H:%M%#z", "%Y-%m-%dT%H:%MZ"] {
-        if let Ok(t) = DateTime::parse_from_str(s, f) {
-            return Some(ParsedTime::Other(t.with_timezone(&Utc)));
+    let mut t = base;
+    if let Some(r) = rest.strip_prefix(':') {
+        let seconds: i64 = r
+            .get(..2)
+            .filter(|d| d.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()?;
+        if seconds > 59 {
+            return None;
         }
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
-            return Some(ParsedTime::Other(t.and_utc()));
+        t += TimeDelta::seconds(seconds);
+        rest = &r[2..];
+        if let Some(r) = rest.strip_prefix('.') {
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits > 9 {
+                return None;
+            }
+            let nanos: i64 = format!("{:0<9}", &r[..digits]).parse().ok()?;
+            t += TimeDelta::nanoseconds(nanos);
+            rest = &r[digits..];
         }
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
-            return Some(ParsedTime::Other(t.and_utc()));
+    let offset_minutes: i64 = match rest {
+        "" | "Z" => 0,
+        zone => {
+            let (sign, hm) = match zone.as_bytes().first() {
+                Some(b'+') => (1, &zone[1..]),
+                Some(b'-') => (-1, &zone[1..]),
+                _ => return None,
+            };
+            let hb = hm.as_bytes();
+            if hb.len() != 5
+                || hb[2] != b':'
+                || !hb
+                    .iter()
+                    .enumerate()
+                    .all(|(i, c)| i == 2 || c.is_ascii_digit())
+            {
+                return None;
+            }
+            let (h, m): (i64, i64) = (hm[..2].parse().ok()?, hm[3..].parse().ok()?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            sign * (h * 60 + m)
         }
-    }
-    None
+    };
+    Some(ParsedTime::Other(t - TimeDelta::minutes(offset_minutes)))
 }
 
 /// Formats an instant in the canonical `YYYY-MM-DDTHH:MM` form (seconds are dropped).
@@ -228,6 +267,10 @@ fn why_not(s: &str) -> String {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+    // Templates have no schedulingConfig (model/unknown-member reports one).
+    if !matches!(ctx.operation, Operation::CreateJob | Operation::DescribeJob) {
+        return;
+    }
     let Some((scope, base)) = job_scope(ctx, root) else {
         return;
     };

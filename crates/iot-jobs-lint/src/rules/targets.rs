@@ -1,6 +1,7 @@
 //! `targets/*`: every target is a thing or thing-group ARN, once.
 
 use super::{Ctx, array, job_scope};
+use crate::Operation;
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
 use crate::source;
@@ -27,6 +28,10 @@ pub const DUPLICATE: RuleInfo = RuleInfo {
 pub const RULES: &[RuleInfo] = &[ARN_FORMAT, DUPLICATE];
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+    // Templates have no targets (model/unknown-member reports them).
+    if !matches!(ctx.operation, Operation::CreateJob | Operation::DescribeJob) {
+        return;
+    }
     let Some((scope, base)) = job_scope(ctx, root) else {
         return;
     };

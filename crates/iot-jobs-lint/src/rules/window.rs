@@ -83,6 +83,21 @@ pub(crate) fn bounds(
     (from, time("endTime"))
 }
 
+/// Where the rollout period of the input starts for `window/none-before-end`: for a request
+/// about to be sent, the later of now and `startTime`; for a DescribeJob response, `startTime`
+/// itself (the response may describe the past; the rule asks whether the period had a window).
+fn period_start(ctx: &Ctx<'_>, root: &Object<'_>, from: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    match ctx.operation {
+        Operation::CreateJob => Some(from),
+        Operation::DescribeJob => object(root, "job")
+            .and_then(|j| object(j, "schedulingConfig"))
+            .and_then(|c| super::string(c, "startTime"))
+            .and_then(|(s, _)| parse_time(s))
+            .map(|t| t.instant()),
+        _ => None,
+    }
+}
+
 pub(crate) fn check(
     ctx: &mut Ctx<'_>,
     root: &Object<'_>,
@@ -110,7 +125,8 @@ pub(crate) fn check(
     let span_of = |ctx: &Ctx<'_>, index: usize| window_span(ctx, root, index);
 
     if let Some(end) = until
-        && cron::preview(&specs, from, Some(end), 1).is_empty()
+        && let Some(start) = period_start(ctx, root, from)
+        && cron::preview(&specs, start, Some(end), 1).is_empty()
     {
         let pointer = match ctx.operation {
             Operation::DescribeJob => "/job/schedulingConfig/endTime",
