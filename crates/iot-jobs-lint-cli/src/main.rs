@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod input;
 mod render;
 mod schedule;
 

@@ -1,39 +1,20 @@
 //! `iot-jobs-lint schedule`: the next maintenance-window starts of a job or template.
 
-use crate::{EditionArg, OperationArg, check::parse_now, render};
-use chrono::{DateTime, NaiveDateTime, Utc};
-use clap::{Args, ValueEnum};
-use iot_jobs_lint::{LintOptions, Schedule, Severity};
+use crate::input::{Format, InputArgs, color};
+use crate::render;
+use chrono::NaiveDateTime;
+use clap::Args;
+use iot_jobs_lint::{Schedule, Severity};
 use serde::Serialize;
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 pub(crate) struct ScheduleArgs {
-    /// CreateJob, CreateJobTemplate or DescribeJob files; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE")]
-    files: Vec<String>,
-    /// The operation the files belong to; detected from the content when omitted.
-    #[arg(long, value_enum)]
-    operation: Option<OperationArg>,
-    /// The current time (RFC 3339); defaults to the system clock.
-    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
-    now: Option<DateTime<Utc>>,
+    #[command(flatten)]
+    input: InputArgs,
     /// How many window starts to list.
     #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..=1000))]
     count: u16,
-    /// The service-model edition to check against.
-    #[arg(long, value_enum, default_value = "latest")]
-    service_model: EditionArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum Format {
-    Human,
-    Json,
 }
 
 #[derive(Serialize)]
@@ -45,27 +26,16 @@ struct FileSchedule<'a> {
 }
 
 pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
-    let options = LintOptions {
-        operation: args.operation.map(Into::into),
-        service_model: args.service_model.into(),
-        now: args.now.unwrap_or_else(Utc::now),
-    };
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut io_failed = false;
-    let mut results = Vec::new();
-    for path in &args.files {
-        match crate::check::read(path) {
-            Ok(bytes) => {
-                let schedule = iot_jobs_lint::schedule(&bytes, &options, usize::from(args.count));
-                results.push((crate::check::display_path(path), bytes, schedule));
-            }
-            Err(e) => {
-                eprintln!("error: cannot read {path}: {e}");
-                io_failed = true;
-            }
-        }
-    }
-    match args.format {
+    let options = args.input.options();
+    let (files, io_failed) = args.input.read_all();
+    let results: Vec<_> = files
+        .into_iter()
+        .map(|(path, bytes)| {
+            let schedule = iot_jobs_lint::schedule(&bytes, &options, usize::from(args.count));
+            (path, bytes, schedule)
+        })
+        .collect();
+    match args.input.format {
         Format::Json => {
             let files: Vec<FileSchedule<'_>> = results
                 .iter()
@@ -80,14 +50,18 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
                     path,
                     bytes,
                     &schedule.diagnostics,
-                    color,
+                    color(),
                 ));
                 out.push_str(&table(path, schedule));
             }
             print!("{out}");
         }
     }
-    let undetected = results.iter().any(|(_, _, s)| s.operation.is_none());
+    let undetected = results.iter().any(|(_, _, s)| {
+        s.diagnostics
+            .iter()
+            .any(|d| d.code == "input/operation-unknown")
+    });
     if undetected {
         eprintln!("error: could not tell the operation of some input; pass --operation");
     }
