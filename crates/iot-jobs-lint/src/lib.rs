@@ -243,3 +243,8 @@ pub fn lint_str(text: &str, options: &LintOptions) -> Report {
 pub fn detect_operation(text: &str) -> Option<Operation> {
     source::parse(text).ok().and_then(|v| rules::detect(&v))
 }
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
