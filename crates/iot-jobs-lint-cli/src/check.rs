@@ -1,6 +1,6 @@
 //! `iot-jobs-lint check`.
 
-use crate::input::{Format, InputArgs, color};
+use crate::input::{Entry, Format, InputArgs, color, emit, emit_files};
 use crate::render;
 use clap::Args;
 use serde::Serialize;
@@ -23,32 +23,48 @@ struct FileReport<'a> {
 
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let options = args.input.options();
-    let (files, io_failed) = args.input.read_all();
+    let files = args.input.read_all();
+    let io_failed = files.iter().any(|(_, bytes)| bytes.is_err());
     let results: Vec<_> = files
         .into_iter()
         .map(|(path, bytes)| {
-            let r = iot_jobs_lint::lint(&bytes, &options);
-            (path, bytes, r)
+            let report = bytes.map(|b| {
+                let r = iot_jobs_lint::lint(&b, &options);
+                (b, r)
+            });
+            (path, report)
         })
         .collect();
     match args.input.format {
         Format::Json => {
-            let files: Vec<FileReport<'_>> = results
+            let files: Vec<Entry<'_, FileReport<'_>>> = results
                 .iter()
-                .map(|(path, _, report)| FileReport { path, report })
+                .map(|(path, r)| match r {
+                    Ok((_, report)) => Entry::Read(FileReport { path, report }),
+                    Err(error) => Entry::Unreadable { path, error },
+                })
                 .collect();
-            println!("{}", serde_json::json!({ "files": files }));
+            emit_files(&files);
         }
         Format::Human => {
             let color = color();
             let out: String = results
                 .iter()
-                .map(|(path, bytes, report)| render::human(path, bytes, report, color))
+                .filter_map(|(path, r)| {
+                    r.as_ref()
+                        .ok()
+                        .map(|(bytes, report)| render::human(path, bytes, report, color))
+                })
                 .collect();
-            print!("{out}");
+            emit(&out);
         }
     }
-    let undetected = results.iter().any(|(_, _, r)| {
+    let reports = || {
+        results
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok().map(|(_, report)| report))
+    };
+    let undetected = reports().any(|r| {
         r.diagnostics
             .iter()
             .any(|d| d.code == "input/operation-unknown")
@@ -60,7 +76,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     }
     if io_failed || undetected {
         ExitCode::from(2)
-    } else if results.iter().any(|(_, _, r)| r.has_errors()) {
+    } else if reports().any(|r| r.has_errors()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -45,21 +45,58 @@ impl InputArgs {
         }
     }
 
-    /// Reads every file; a file that cannot be read is reported on stderr and skipped.
-    /// Returns the (display path, bytes) pairs and whether any read failed.
-    pub(crate) fn read_all(&self) -> (Vec<(String, Vec<u8>)>, bool) {
-        let mut failed = false;
-        let mut out = Vec::new();
-        for path in &self.files {
-            match read(path) {
-                Ok(bytes) => out.push((display_path(path), bytes)),
-                Err(e) => {
+    /// Reads every file. A file that cannot be read is reported on stderr and kept as an
+    /// `Err` with the reason, so JSON output can list it.
+    pub(crate) fn read_all(&self) -> Vec<(String, Result<Vec<u8>, String>)> {
+        self.files
+            .iter()
+            .map(|path| {
+                let bytes = read(path).map_err(|e| {
                     eprintln!("error: cannot read {path}: {e}");
-                    failed = true;
-                }
-            }
+                    format!("cannot read {path}: {e}")
+                });
+                (display_path(path), bytes)
+            })
+            .collect()
+    }
+}
+
+/// One file's entry in JSON output: its findings, or why it could not be read.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+pub(crate) enum Entry<'a, T: serde::Serialize> {
+    /// The file was read; `T` carries its path and results.
+    Read(T),
+    /// The file could not be read.
+    Unreadable {
+        /// The path as given.
+        path: &'a str,
+        /// Why it could not be read.
+        error: &'a str,
+    },
+}
+
+/// Writes the JSON output `{"files": [...]}` (members in declaration order) and a newline.
+pub(crate) fn emit_files<T: serde::Serialize>(files: &[T]) {
+    #[derive(serde::Serialize)]
+    struct Files<'a, T> {
+        files: &'a [T],
+    }
+    let text = serde_json::to_string(&Files { files })
+        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    emit(&format!("{text}\n"));
+}
+
+/// Writes to standard output. A closed pipe (`iot-jobs-lint rules | head -1`) is not an error:
+/// the reader has what it wanted. Any other write failure ends the process with status 2.
+pub(crate) fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write to standard output: {e}");
+            std::process::exit(2);
         }
-        (out, failed)
     }
 }
 

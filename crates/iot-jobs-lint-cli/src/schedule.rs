@@ -1,6 +1,6 @@
 //! `iot-jobs-lint schedule`: the next maintenance-window starts of a job or template.
 
-use crate::input::{Format, InputArgs, color};
+use crate::input::{Entry, Format, InputArgs, color, emit, emit_files};
 use crate::render;
 use chrono::NaiveDateTime;
 use clap::Args;
@@ -27,37 +27,51 @@ struct FileSchedule<'a> {
 
 pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
     let options = args.input.options();
-    let (files, io_failed) = args.input.read_all();
+    let files = args.input.read_all();
+    let io_failed = files.iter().any(|(_, bytes)| bytes.is_err());
     let results: Vec<_> = files
         .into_iter()
         .map(|(path, bytes)| {
-            let schedule = iot_jobs_lint::schedule(&bytes, &options, usize::from(args.count));
-            (path, bytes, schedule)
+            let schedule = bytes.map(|b| {
+                let s = iot_jobs_lint::schedule(&b, &options, usize::from(args.count));
+                (b, s)
+            });
+            (path, schedule)
         })
         .collect();
     match args.input.format {
         Format::Json => {
-            let files: Vec<FileSchedule<'_>> = results
+            let files: Vec<Entry<'_, FileSchedule<'_>>> = results
                 .iter()
-                .map(|(path, _, schedule)| FileSchedule { path, schedule })
+                .map(|(path, r)| match r {
+                    Ok((_, schedule)) => Entry::Read(FileSchedule { path, schedule }),
+                    Err(error) => Entry::Unreadable { path, error },
+                })
                 .collect();
-            println!("{}", serde_json::json!({ "files": files }));
+            emit_files(&files);
         }
         Format::Human => {
             let mut out = String::new();
-            for (path, bytes, schedule) in &results {
-                out.push_str(&render::diagnostics(
-                    path,
-                    bytes,
-                    &schedule.diagnostics,
-                    color(),
-                ));
-                out.push_str(&table(path, schedule));
+            for (path, r) in &results {
+                if let Ok((bytes, schedule)) = r {
+                    out.push_str(&render::diagnostics(
+                        path,
+                        bytes,
+                        &schedule.diagnostics,
+                        color(),
+                    ));
+                    out.push_str(&table(path, schedule));
+                }
             }
-            print!("{out}");
+            emit(&out);
         }
     }
-    let undetected = results.iter().any(|(_, _, s)| {
+    let schedules = || {
+        results
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok().map(|(_, s)| s))
+    };
+    let undetected = schedules().any(|s| {
         s.diagnostics
             .iter()
             .any(|d| d.code == "input/operation-unknown")
@@ -67,10 +81,7 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
     }
     if io_failed || undetected {
         ExitCode::from(2)
-    } else if results
-        .iter()
-        .any(|(_, _, s)| s.diagnostics.iter().any(|d| d.severity == Severity::Error))
-    {
+    } else if schedules().any(|s| s.diagnostics.iter().any(|d| d.severity == Severity::Error)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -96,7 +107,11 @@ fn table(path: &str, s: &Schedule) -> String {
         with_weekday(&s.from)
     );
     if s.windows.is_empty() {
-        out.push_str("  (none: no maintenance window opens in this period)\n");
+        out.push_str(if s.window_count > 0 {
+            "  (none: no maintenance window opens in this period)\n"
+        } else {
+            "  (no maintenance windows: the rollout is not limited to windows)\n"
+        });
         return out;
     }
     out.push_str("   #  window  start (UTC)           end (UTC)\n");

@@ -653,7 +653,7 @@ impl<'a> Parser<'a> {
             (
                 "`rate(...)` is not accepted here: a maintenance window start must be a `cron(...)` expression".to_owned(),
                 match equivalent {
-                    Some(e) => format!("write the same schedule as {e}"),
+                    Some(e) => format!("a similar recurring schedule: {e} (a rate counts from when it is created; a cron is anchored to the clock)"),
                     None => format!(
                         "write a cron expression ({FIELD_ORDER}), e.g. cron(0 2 ? * SUN *)"
                     ),
@@ -1402,10 +1402,12 @@ impl<'a> Parser<'a> {
             );
         } else if !dom.question && !dow.question {
             days_ok = false;
+            // A Unix-style Sunday (0) is out of range here (1-7, 1 = Sunday): suggest the name.
+            let dow_word = if words[4] == "0" { "SUN" } else { words[4] };
             let help = if words[2] == "*" {
                 format!(
                     "put `?` in the day field you do not use: {}",
-                    canonical(&[(2, "?")])
+                    canonical(&[(2, "?"), (4, dow_word)])
                 )
             } else if words[4] == "*" {
                 format!(
@@ -1416,7 +1418,7 @@ impl<'a> Parser<'a> {
                 format!(
                     "one expression cannot select both; keep one and put `?` in the other: {} or {}",
                     canonical(&[(4, "?")]),
-                    canonical(&[(2, "?")])
+                    canonical(&[(2, "?"), (4, dow_word)])
                 )
             };
             self.error(

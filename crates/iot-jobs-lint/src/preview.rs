@@ -52,6 +52,9 @@ pub struct Schedule {
     pub from: String,
     /// `endTime`, when the job has one: no window at or after it is listed.
     pub until: Option<String>,
+    /// How many maintenance windows the input declares (0: the rollout is not limited to
+    /// windows, and both lists are empty).
+    pub window_count: usize,
     /// The next window starts, in the DescribeJob shape.
     pub scheduled_job_rollouts: Vec<ScheduledJobRollout>,
     /// The same windows with their ends and origin.
@@ -83,6 +86,7 @@ pub fn schedule(input: &[u8], options: &LintOptions, count: usize) -> Schedule {
         operation: report.operation,
         from: format_time(options.now),
         until: None,
+        window_count: 0,
         scheduled_job_rollouts: Vec::new(),
         windows: Vec::new(),
         diagnostics,
@@ -97,6 +101,7 @@ pub fn schedule(input: &[u8], options: &LintOptions, count: usize) -> Schedule {
     out.from = format_time(from);
     out.until = until.map(format_time);
     let specs = crate::rules::cron::window_specs(operation, &root);
+    out.window_count = specs.len();
     let parsed: Vec<(usize, cron::CronExpression, i64)> = specs
         .iter()
         .filter_map(|s| {

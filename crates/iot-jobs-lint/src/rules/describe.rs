@@ -15,7 +15,7 @@ pub const TOO_MANY_SCHEDULED_ROLLOUTS: RuleInfo = RuleInfo {
     severity: Severity::Warning,
     summary: "`scheduledJobRollouts` has more than seven entries; the service shows the next seven maintenance-window starts.",
     source: "API reference: Job.scheduledJobRollouts (the next seven maintenance window occurrences); inferred: the model sets no list maximum",
-    json_schema: true,
+    json_schema: false,
 };
 
 /// The rules of this family.

@@ -13,7 +13,7 @@ pub const SOURCE_MISSING: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary: "No job document: CreateJob needs `document`, `documentSource` or `jobTemplateArn`; CreateJobTemplate needs `document`, `documentSource` or `jobArn`.",
     source: "API reference: CreateJob and CreateJobTemplate, members `document` and `documentSource` (each required when the other is absent)",
-    json_schema: false,
+    json_schema: true,
 };
 /// `document/source-conflict`
 pub const SOURCE_CONFLICT: RuleInfo = RuleInfo {
@@ -21,7 +21,7 @@ pub const SOURCE_CONFLICT: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary: "Both `document` and `documentSource` are given; a job has exactly one document.",
     source: "API reference: CreateJob / CreateJobTemplate, `document` and `documentSource` are alternatives",
-    json_schema: false,
+    json_schema: true,
 };
 /// `document/not-json`
 pub const NOT_JSON: RuleInfo = RuleInfo {
@@ -37,7 +37,7 @@ pub const PARAMETERS_WITHOUT_MANAGED_TEMPLATE: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary: "`documentParameters` only works with `jobTemplateArn` naming an AWS managed template (`arn:…:jobtemplate/AWS-…`), not with custom templates or without a template.",
     source: "API reference: CreateJob, member `documentParameters`",
-    json_schema: false,
+    json_schema: true,
 };
 
 /// The rules of this family.
@@ -53,6 +53,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         return;
     }
     let has = |n: &str| source::get(root, n).is_some();
+    // A miscased member (`JobTemplateArn`) is reported as unknown with a suggestion; counting it
+    // here keeps one typo from cascading into a missing-document error.
+    let has_any_case = |n: &str| {
+        root.properties
+            .iter()
+            .any(|p| source::prop_name(p).eq_ignore_ascii_case(n))
+    };
     let (alternative, alternative_help) = match ctx.operation {
         Operation::CreateJob => (
             "jobTemplateArn",
@@ -63,7 +70,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             "`jobArn` (copy the configuration of an existing job)",
         ),
     };
-    if !has("document") && !has("documentSource") && !has(alternative) {
+    if !has_any_case("document") && !has_any_case("documentSource") && !has_any_case(alternative) {
         ctx.report(
             &SOURCE_MISSING,
             "/document",
@@ -97,12 +104,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             Some("`document` is a string that holds a JSON object, e.g. \"{\\\"operation\\\":\\\"reboot\\\"}\"".into()),
         );
     }
-    if ctx.operation == Operation::CreateJob && has("documentParameters") {
+    if ctx.operation == Operation::CreateJob
+        && has("documentParameters")
+        && !(has_any_case("jobTemplateArn") && !has("jobTemplateArn"))
+    {
         let template = string(root, "jobTemplateArn");
         let managed = template.is_some_and(|(arn, _)| is_managed_template(arn));
         if !managed {
             let message = match template {
                 None => "`documentParameters` is given without `jobTemplateArn`; it only fills in the parameters of an AWS managed template".to_string(),
+                Some((arn, _)) if !arn.starts_with("arn:") => format!(
+                    "`documentParameters` only works with AWS managed templates, and `jobTemplateArn` {} is not a template ARN",
+                    source::quote(arn)
+                ),
                 Some((arn, _)) => format!(
                     "`documentParameters` only works with AWS managed templates, but `jobTemplateArn` {} is a custom template",
                     source::quote(arn)
@@ -113,7 +127,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 "/documentParameters",
                 span_of(root, "documentParameters"),
                 message,
-                Some("use an AWS managed template (`arn:aws:iot:REGION::jobtemplate/AWS-Reboot:1.0`, ...), or put the values into the job document itself".into()),
+                Some(match template {
+                    Some((name, _)) if name.starts_with("AWS-") => {
+                        format!("give the managed template's ARN: arn:aws:iot:REGION::jobtemplate/{name}:1.0")
+                    }
+                    _ => "use an AWS managed template (`arn:aws:iot:REGION::jobtemplate/AWS-Reboot:1.0`, ...), or put the values into the job document itself".into(),
+                }),
             );
         }
     }

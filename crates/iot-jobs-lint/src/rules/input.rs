@@ -23,8 +23,45 @@ pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
     json_schema: false,
 };
 
+/// `input/operation-mismatch`
+pub const OPERATION_MISMATCH: RuleInfo = RuleInfo {
+    code: "input/operation-mismatch",
+    severity: Severity::Warning,
+    summary: "The operation named by the caller differs from the one the content looks like; the other findings are relative to the named operation.",
+    source: "iot-jobs-lint: operation detection; inferred from the members present",
+    json_schema: false,
+};
+
 /// The rules of this family.
-pub const RULES: &[RuleInfo] = &[OPERATION_UNKNOWN, CLOUDFORMATION_RESOURCE];
+pub const RULES: &[RuleInfo] = &[
+    OPERATION_UNKNOWN,
+    CLOUDFORMATION_RESOURCE,
+    OPERATION_MISMATCH,
+];
+
+pub(crate) fn operation_mismatch(
+    ctx: &mut Ctx<'_>,
+    root: &Object<'_>,
+    named: crate::Operation,
+    detected: crate::Operation,
+) {
+    ctx.report(
+        &OPERATION_MISMATCH,
+        "",
+        super::opening(root),
+        format!(
+            "checked as {} as requested, but the content looks like a {} {}",
+            named.api_name(),
+            detected.api_name(),
+            if detected.is_request() {
+                "request"
+            } else {
+                "response"
+            }
+        ),
+        Some(format!("if it is, check it with --operation {detected}")),
+    );
+}
 
 /// Returns `false` when the input is not an API payload at all (the other rules are skipped).
 pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) -> bool {

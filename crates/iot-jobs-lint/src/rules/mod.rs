@@ -107,7 +107,12 @@ pub(crate) fn run(text: &str, options: &LintOptions) -> Report {
             Value::Object(obj) => {
                 if input::check(&mut ctx, obj) {
                     let operation = match options.operation {
-                        Some(op) => Some(op),
+                        Some(op) => {
+                            if let Some(detected) = detect(&root).filter(|d| *d != op) {
+                                input::operation_mismatch(&mut ctx, obj, op, detected);
+                            }
+                            Some(op)
+                        }
                         None => {
                             let detected = detect(&root);
                             report.operation_detected = detected.is_some();

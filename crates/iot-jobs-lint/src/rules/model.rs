@@ -279,7 +279,7 @@ fn misplaced(operation: Operation, shape: &Shape, name: &str) -> Option<String> 
             Some("in a CreateJob request, maintenance windows go in `schedulingConfig.maintenanceWindows`".into())
         }
         (_, "CreateJobRequest", "jobTemplateId") => Some(
-            "this looks like a CreateJob request; to create a job from a template, give the template's ARN in `jobTemplateArn`".into(),
+            "CreateJob has no `jobTemplateId`: to create a job from a template, give the template's ARN in `jobTemplateArn` (or, for a template, use --operation create-job-template)".into(),
         ),
         _ => None,
     }
@@ -506,6 +506,11 @@ fn check_string(
     what: &str,
 ) {
     let len = s.chars().count();
+    let subject = if what.is_empty() {
+        member_name(pointer)
+    } else {
+        format!("{what}{}", member_name(pointer))
+    };
     let (min, max) = (shape.min.get(ctx.edition), shape.max.get(ctx.edition));
     let too_short = min.is_some_and(|m| (len as f64) < m);
     if too_short || max.is_some_and(|m| len as f64 > m) {
@@ -519,8 +524,7 @@ fn check_string(
             pointer,
             span,
             format!(
-                "{}{what}must be {} characters long (Unicode code points); it has {len}{extra}",
-                member_name(pointer),
+                "{subject} must be {} characters long (Unicode code points); it has {len}{extra}",
                 range_text(min, max)
             ),
             edition_hint(ctx.edition, shape, len as f64),
@@ -545,6 +549,22 @@ fn check_string(
     if let Some(p) = shape.pattern {
         // An empty value already failed the length check; the pattern adds nothing.
         if !(p.is_full_match(s) || too_short && s.is_empty()) {
+            if s.is_empty() {
+                ctx.report(
+                    &PATTERN,
+                    pointer,
+                    span,
+                    format!(
+                        "{subject} must not be empty: its pattern {} needs at least one character",
+                        p.model
+                    ),
+                    Some(format!(
+                        "write a value, or leave `{}` out",
+                        pointer.rsplit('/').next().unwrap_or("")
+                    )),
+                );
+                return;
+            }
             let detail = if std::ptr::eq(p, &PATTERN_ARN) {
                 if s.starts_with("arn:") {
                     s.chars()
@@ -577,8 +597,7 @@ fn check_string(
                 pointer,
                 span,
                 format!(
-                    "{}{what}{} must contain {} (pattern {}, matched against the whole value){detail}",
-                    member_name(pointer),
+                    "{subject}{} must contain {} (pattern {}, matched against the whole value){detail}",
                     if what.is_empty() { format!(" {}", source::quote(s)) } else { String::new() },
                     p.allows,
                     p.model

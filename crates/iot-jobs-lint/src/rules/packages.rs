@@ -11,7 +11,7 @@ pub const TOO_MANY: RuleInfo = RuleInfo {
     severity: Severity::Warning,
     summary: "More than 25 package version ARNs in `destinationPackageVersions`; the API reference allows up to 25 (the model states no maximum).",
     source: "API reference: CreateJob.destinationPackageVersions (up to 25 package version ARNs); inferred severity: no model trait",
-    json_schema: true,
+    json_schema: false,
 };
 
 /// The rules of this family.

@@ -57,10 +57,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         return;
     };
     let mut placeholders = 0;
+    let mut first_placeholder = None;
     let mut at = 0;
     while let Some(found) = doc[at..].find(PREFIX) {
         let start = at + found;
         placeholders += 1;
+        if first_placeholder.is_none() {
+            first_placeholder = Some(offset_in_literal(ctx.text(), span.0, start));
+        }
         at = start + PREFIX.len();
         if let Some(problem) = placeholder_problem(&doc[start..]) {
             let raw = offset_in_literal(ctx.text(), span.0, start);
@@ -74,7 +78,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         }
     }
     let has_role = config.is_some_and(|c| source::get(c, "roleArn").is_some());
-    if placeholders > 0 && !has_role {
+    if let (Some(at), false) = (first_placeholder, has_role) {
+        // Point at the config when it exists (the member is missing there), else at the first
+        // placeholder (the reason a role is needed).
+        let (span, help) = match config {
+            Some(c) => (
+                super::opening(c),
+                "add \"roleArn\": \"arn:aws:iam::ACCOUNT:role/ROLE\" to `presignedUrlConfig`".to_string(),
+            ),
+            None => (
+                (at, at + PREFIX.len()),
+                "add \"presignedUrlConfig\": {\"roleArn\": \"arn:aws:iam::ACCOUNT:role/ROLE\", \"expiresInSec\": 3600}".to_string(),
+            ),
+        };
         ctx.report(
             &MISSING_CONFIG,
             format!("{base}/presignedUrlConfig/roleArn"),
@@ -83,7 +99,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 "the job document has {placeholders} pre-signed URL placeholder{} but no `presignedUrlConfig.roleArn`; devices would receive the placeholder text instead of a URL",
                 if placeholders == 1 { "" } else { "s" }
             ),
-            Some("add \"presignedUrlConfig\": {\"roleArn\": \"arn:aws:iam::ACCOUNT:role/ROLE\", \"expiresInSec\": 3600}".into()),
+            Some(help),
         );
     }
 }

@@ -306,8 +306,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 format!("{base}/startTime"),
                 span,
                 format!(
-                    "`startTime` {} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
+                    "`startTime` {}{} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
                     format_time(t),
+                    if t < now { " is in the past; it" } else { "" },
                     format_time(now),
                     format_time(round_up(soonest))
                 ),
@@ -335,8 +336,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 format!("{base}/endTime"),
                 span,
                 format!(
-                    "`endTime` {} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
+                    "`endTime` {}{} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
                     format_time(t),
+                    if t < now { " is in the past; it" } else { "" },
                     format_time(now),
                     format_time(round_up(soonest))
                 ),

@@ -21,7 +21,7 @@ pub const DUPLICATE: RuleInfo = RuleInfo {
     severity: Severity::Warning,
     summary: "The same target ARN appears more than once.",
     source: "inferred: a target receives one job execution however often it is listed",
-    json_schema: true,
+    json_schema: false,
 };
 
 /// The rules of this family.
