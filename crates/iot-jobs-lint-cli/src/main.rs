@@ -7,6 +7,7 @@ mod check;
 mod input;
 mod render;
 mod schedule;
+mod schema;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use iot_jobs_lint::{Edition, Operation};
@@ -28,7 +29,10 @@ enum Command {
     /// Preview the next maintenance-window starts of a job or template (as DescribeJob's
     /// scheduledJobRollouts would list them), with the schedule's diagnostics.
     Schedule(schedule::ScheduleArgs),
-    /// List every rule: code, severity, summary and source.
+    /// Print the editor JSON Schema (draft 2020-12) of an operation's request or response, or
+    /// write all of them with --all --out-dir DIR.
+    Schema(schema::SchemaArgs),
+    /// List every rule: code, severity, whether the JSON Schema carries it, summary and source.
     Rules {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
@@ -85,6 +89,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Schedule(args) => schedule::run(&args),
+        Command::Schema(args) => schema::run(&args),
         Command::Rules { format } => {
             let rules = iot_jobs_lint::registry::all();
             match format {
@@ -97,15 +102,20 @@ fn main() -> ExitCode {
                     let width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
                     for r in rules {
                         println!(
-                            "{:width$}  {:7}  {}\n{:width$}  {:7}  source: {}",
+                            "{:width$}  {:7}  {:6}  {}\n{:width$}  {:7}  {:6}  source: {}",
                             r.code,
                             r.severity.as_str(),
+                            if r.json_schema { "schema" } else { "-" },
                             r.summary,
+                            "",
                             "",
                             "",
                             r.source
                         );
                     }
+                    println!(
+                        "\n\"schema\": the exported JSON Schema (iot-jobs-lint schema) carries the rule, so an editor underlines it too; \"-\": only iot-jobs-lint checks it."
+                    );
                 }
             }
             ExitCode::SUCCESS

@@ -2,7 +2,7 @@
 //! excerpt with the offending value underlined, and the fix.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use iot_jobs_lint::{Diagnostic, Report, Severity};
+use iot_jobs_lint::{Diagnostic, Report, Severity, SourceMap};
 
 /// Renders one file's report: every diagnostic, then the verdict line.
 pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> String {
@@ -10,6 +10,11 @@ pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> S
     out.push_str(&summary(path, report));
     out
 }
+
+/// Diagnostics shown with a source excerpt; the rest of a long report is listed one per line.
+const MAX_EXCERPTS: usize = 200;
+/// Longest excerpt (the lines of the offending value) shown; a longer one is listed one per line.
+const MAX_EXCERPT_BYTES: usize = 4096;
 
 /// Renders diagnostics as rustc does: title with code, place, excerpt, help.
 pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: bool) -> String {
@@ -20,28 +25,59 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
         Renderer::plain()
     }
     .term_width(120);
+    let path = printable(path);
     let mut out = String::new();
-    for d in list {
+    let map = SourceMap::new(&text);
+    for (n, d) in list.iter().enumerate() {
+        let message = printable(&d.message);
+        let help = d.help.as_deref().map(printable);
+        let one_line = |out: &mut String| {
+            out.push_str(&format!(
+                "{}[{}]: {message}\n --> {path}:{}:{}\n",
+                d.severity, d.code, d.line, d.column
+            ));
+            if let Some(help) = &help {
+                out.push_str(&format!("  = help: {help}\n"));
+            }
+            out.push('\n');
+        };
+        if n >= MAX_EXCERPTS {
+            one_line(&mut out);
+            continue;
+        }
+        let range = map.byte_range(d);
+        // Only the lines that hold the value go to the renderer, so the cost does not grow with
+        // the file.
+        let first = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let last = text[range.end..]
+            .find('\n')
+            .map_or(text.len(), |i| range.end + i);
+        if last - first > MAX_EXCERPT_BYTES {
+            one_line(&mut out);
+            continue;
+        }
+        let excerpt = printable_source(&text[first..last]);
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let range = d.byte_range(&text);
         let label = if d.pointer.is_empty() {
             "here".to_string()
         } else {
-            format!("at {}", d.pointer)
+            format!("at {}", printable(&d.pointer))
         };
+        let span = (range.start - first)..(range.end - first);
         let mut group = level
-            .primary_title(d.message.as_str())
+            .primary_title(message.as_str())
             .id(d.code.as_str())
             .element(
-                Snippet::source(text.as_ref())
-                    .path(path)
-                    .annotation(AnnotationKind::Primary.span(range).label(label)),
+                Snippet::source(excerpt.as_str())
+                    .line_start(d.line as usize)
+                    .path(path.as_str())
+                    .annotation(AnnotationKind::Primary.span(span).label(label)),
             );
-        if let Some(help) = &d.help {
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
         let groups: Vec<Group<'_>> = vec![group];
@@ -49,6 +85,39 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
         out.push_str("\n\n");
     }
     out
+}
+
+/// Text from the input made safe for a terminal: control characters (ESC, CR, NUL, ...) and
+/// bidirectional overrides are escaped, so a hostile file cannot move the cursor or fake output.
+fn printable(s: &str) -> String {
+    s.chars()
+        .fold(String::with_capacity(s.len()), |mut out, c| {
+            if is_unsafe(c) {
+                out.extend(c.escape_unicode());
+            } else {
+                out.push(c);
+            }
+            out
+        })
+}
+
+/// The source excerpt made safe for a terminal without moving byte offsets: each unsafe
+/// character becomes as many `?` as it has bytes (tabs and line feeds stay).
+fn printable_source(s: &str) -> String {
+    s.chars()
+        .fold(String::with_capacity(s.len()), |mut out, c| {
+            if is_unsafe(c) && c != '\t' && c != '\n' {
+                out.extend(std::iter::repeat_n('?', c.len_utf8()));
+            } else {
+                out.push(c);
+            }
+            out
+        })
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The one-line verdict for a file.

@@ -243,23 +243,51 @@ fn schedule_that_never_fires_is_empty_with_a_diagnostic() {
 fn a_closed_pipe_is_not_a_crash() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
         .current_dir(repo())
-        .args(["check", "--now", NOW, "examples/broken.job.json", "examples/broken.job.json", "examples/broken.job.json"])
+        .args([
+            "check",
+            "--now",
+            NOW,
+            "examples/broken.job.json",
+            "examples/broken.job.json",
+            "examples/broken.job.json",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     drop(child.stdout.take()); // the reader goes away before the first byte
     let o = child.wait_with_output().unwrap();
-    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
 }
 
 #[test]
 fn unreadable_files_are_listed_in_json_output() {
-    let o = run(&["check", "--now", NOW, "--format", "json", "no/such.json", "examples/firmware-ota.job.json"], None);
+    let o = run(
+        &[
+            "check",
+            "--now",
+            NOW,
+            "--format",
+            "json",
+            "no/such.json",
+            "examples/firmware-ota.job.json",
+        ],
+        None,
+    );
     assert_eq!(o.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["files"][0]["path"], "no/such.json");
-    assert!(v["files"][0]["error"].as_str().unwrap().starts_with("cannot read no/such.json"));
+    assert!(
+        v["files"][0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot read no/such.json")
+    );
     assert_eq!(v["files"][1]["diagnostics"], serde_json::json!([]));
 }

@@ -596,6 +596,32 @@ impl<'a> Parser<'a> {
             return None;
         }
 
+        // A no-break space (or another Unicode space) between fields, as pasted from a document.
+        if let Some((at, c)) = tokens.iter().find_map(|&(s, e)| {
+            self.slice(s, e)
+                .char_indices()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| (s + i, c))
+        }) {
+            let fixed: Vec<String> = words
+                .iter()
+                .flat_map(|w| w.split(char::is_whitespace))
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            self.error(
+                codes::FIELD_SEPARATOR,
+                at,
+                at + c.len_utf8(),
+                format!(
+                    "U+{:04X} separates fields here; fields are separated by plain spaces",
+                    c as u32
+                ),
+                Some(format!("write cron({})", fixed.join(" "))),
+            );
+            return None;
+        }
+
         match words.len() {
             5 => {
                 let suffix = if wrapped {
@@ -653,7 +679,7 @@ impl<'a> Parser<'a> {
             (
                 "`rate(...)` is not accepted here: a maintenance window start must be a `cron(...)` expression".to_owned(),
                 match equivalent {
-                    Some(e) => format!("a similar recurring schedule: {e} (a rate counts from when it is created; a cron is anchored to the clock)"),
+                    Some(e) => format!("a similar recurring schedule (a rate counts from when it is created, a cron is anchored to the clock): {e}"),
                     None => format!(
                         "write a cron expression ({FIELD_ORDER}), e.g. cron(0 2 ? * SUN *)"
                     ),

@@ -43,6 +43,13 @@
 //!
 //! No validation is performed by this crate beyond what the JSON structure
 //! itself demands (types, required members, enum values).
+//!
+//! # Feature `schemars`
+//!
+//! Derives `schemars::JsonSchema` (schemars 1.x) for every type; the doc
+//! comments become the schema descriptions. `iot-jobs-lint` builds its editor
+//! JSON Schemas from these and then applies the constraint table of a
+//! service-model edition, so the raw derived schemas carry no limits.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

@@ -17,20 +17,23 @@ use crate::timestamp::Timestamp;
 /// into a job document (model shape `PresignedUrlConfig`).
 ///
 /// Both members are optional in the model. `DescribeJob` echoes this object as
-/// `{}` for jobs created without it, which deserializes to
-/// `Some(PresignedUrlConfig::default())`, distinct from an absent member.
+/// `{}` for jobs created without it; an empty object is kept distinct from an absent one.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PresignedUrlConfig {
     /// `roleArn` (shape `RoleArn`): ARN of the IAM role the service assumes
     /// to read the S3 object. String of 20..=2048 characters. Optional in the
     /// model.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"arn:aws:iam::111122223333:role/IoTJobsFirmwareDownload"))]
     pub role_arn: Option<String>,
     /// `expiresInSec` (shape `ExpiresInSec`, long): lifetime of each
     /// generated URL, in **seconds**, 60..=3600. When omitted the service
     /// uses 3600 seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(extend("default" = 3600)))]
+    #[cfg_attr(feature = "schemars", schemars(example = 1800))]
     pub expires_in_sec: Option<i64>,
 }
 
@@ -40,12 +43,14 @@ pub struct PresignedUrlConfig {
 /// Both members are optional; `DescribeJob` may echo the object as `{}`.
 /// The model does not say whether the two members may be combined.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionsRolloutConfig {
     /// `maximumPerMinute` (shape `MaxJobExecutionsPerMin`, integer): constant
     /// rollout rate, in **job executions per minute**. Minimum 1; the current
     /// model has no maximum (some pre-2023 editions capped it at 1000).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = 100))]
     pub maximum_per_minute: Option<i32>,
     /// `exponentialRate` (shape `ExponentialRolloutRate`): a rollout rate that
     /// grows by a factor each time a threshold is met.
@@ -57,14 +62,17 @@ pub struct JobExecutionsRolloutConfig {
 ///
 /// All three members are required by the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExponentialRolloutRate {
     /// `baseRatePerMinute` (shape `RolloutRatePerMinute`, integer, required):
     /// starting rate in **job executions per minute**, 1..=1000.
+    #[cfg_attr(feature = "schemars", schemars(example = 20))]
     pub base_rate_per_minute: i32,
     /// `incrementFactor` (shape `IncrementFactor`, double, required):
     /// multiplier applied to the rate at each step, 1.1..=5. The service
     /// accepts at most one digit after the decimal point (a prose-only rule).
+    #[cfg_attr(feature = "schemars", schemars(example = 1.5))]
     pub increment_factor: f64,
     /// `rateIncreaseCriteria` (shape `RateIncreaseCriteria`, required): when
     /// the next rate increase happens.
@@ -74,24 +82,28 @@ pub struct ExponentialRolloutRate {
 /// Threshold that triggers the next increase of an exponential rollout
 /// (model shape `RateIncreaseCriteria`).
 ///
-/// Both members are optional in the model; whether at least one must be set
-/// is not stated there.
+/// Both members are optional in the model, but at least one must be set:
+/// without a threshold the rate never increases.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RateIncreaseCriteria {
     /// `numberOfNotifiedThings` (shape `NumberOfThings`, integer): number of
     /// things that must have been notified before the rate grows. Minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = 100))]
     pub number_of_notified_things: Option<i32>,
     /// `numberOfSucceededThings` (shape `NumberOfThings`, integer): number of
     /// executions that must have succeeded before the rate grows. Minimum 1.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = 50))]
     pub number_of_succeeded_things: Option<i32>,
 }
 
 /// Rules for cancelling a job automatically when too many executions go wrong
 /// (model shape `AbortConfig`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AbortConfig {
     /// `criteriaList` (shape `AbortCriteriaList`, required): at least one
@@ -103,6 +115,7 @@ pub struct AbortConfig {
 ///
 /// All four members are required by the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AbortCriteria {
     /// `failureType` (shape `JobExecutionFailureType`, required): which
@@ -115,10 +128,12 @@ pub struct AbortCriteria {
     /// required): share of executed things, in **percent**, at or above which
     /// the rule fires. Model maximum 100, no model minimum; prose allows at
     /// most two digits after the decimal point.
+    #[cfg_attr(feature = "schemars", schemars(example = 12.5))]
     pub threshold_percentage: f64,
     /// `minNumberOfExecutedThings` (shape `MinimumNumberOfExecutedThings`,
     /// integer, required): how many things must have been notified before the
     /// rule is evaluated. Minimum 1.
+    #[cfg_attr(feature = "schemars", schemars(example = 20))]
     pub min_number_of_executed_things: i32,
 }
 
@@ -126,18 +141,21 @@ pub struct AbortCriteria {
 ///
 /// `DescribeJob` may echo the object as `{}` for jobs created without it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TimeoutConfig {
     /// `inProgressTimeoutInMinutes` (shape `InProgressTimeoutInMinutes`,
     /// long): how long an execution may stay `IN_PROGRESS`, in **minutes**.
     /// The model has no range; the documented range is 1..=10080 (7 days).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = 60))]
     pub in_progress_timeout_in_minutes: Option<i64>,
 }
 
 /// Automatic retry of failed or timed-out executions
 /// (model shape `JobExecutionsRetryConfig`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct JobExecutionsRetryConfig {
     /// `criteriaList` (shape `RetryCriteriaList`, required): 1..=2 criteria.
@@ -150,6 +168,7 @@ pub struct JobExecutionsRetryConfig {
 ///
 /// Both members are required by the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RetryCriteria {
     /// `failureType` (shape `RetryableFailureType`, required): which outcome
@@ -157,6 +176,7 @@ pub struct RetryCriteria {
     pub failure_type: RetryableFailureType,
     /// `numberOfRetries` (shape `NumberOfRetries`, integer, required): retry
     /// count, 0..=10.
+    #[cfg_attr(feature = "schemars", schemars(example = 3))]
     pub number_of_retries: i32,
 }
 
@@ -165,23 +185,25 @@ pub struct RetryCriteria {
 ///
 /// All members are optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SchedulingConfig {
-    /// `startTime` (shape `StringDateTime`): when the rollout begins. A plain
-    /// string of 1..=64 characters in the model, kept verbatim here. The
-    /// documented format is a date `YYYY-MM-DD` plus a time `HH:MM`
-    /// (ISO 8601 style, e.g. `2024-05-01T10:30`); the exact accepted variants
-    /// (seconds, offset suffix) and the time zone are not stated (UTC is the
-    /// natural reading). Documentation requires it to be at least
-    /// 30 minutes and at most one year in the future. The linter validates
-    /// the grammar.
+    /// `startTime` (shape `StringDateTime`): when the rollout begins, as
+    /// `YYYY-MM-DDTHH:MM` (a date and a time to the minute, read as UTC, e.g.
+    /// `2026-12-05T22:00`). The model only bounds it to 1..=64 characters; the
+    /// documented format is the date plus the time, and whether the service
+    /// takes seconds or an offset is not stated (`iot-jobs-lint check` warns
+    /// about them). It must be at least 30 minutes and at most one year in the
+    /// future; `iot-jobs-lint check` checks the date and these limits.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"2026-12-05T22:00"))]
     pub start_time: Option<String>,
-    /// `endTime` (shape `StringDateTime`): when the job stops rolling out.
-    /// Same string format and length as `startTime`; documentation requires
-    /// it to be at least 30 minutes in the future, at most two years away,
-    /// and 30 minutes to two years after `startTime`.
+    /// `endTime` (shape `StringDateTime`): when the job stops rolling out, as
+    /// `YYYY-MM-DDTHH:MM` in UTC like `startTime`. It must be at least
+    /// 30 minutes in the future, at most two years away, and 30 minutes to two
+    /// years after `startTime`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"2027-01-31T06:00"))]
     pub end_time: Option<String>,
     /// `endBehavior` (shape `JobEndBehavior`): what happens at `endTime`;
     /// has no effect without an `endTime`.
@@ -197,34 +219,38 @@ pub struct SchedulingConfig {
 /// A recurring period in which a job may roll out
 /// (model shape `MaintenanceWindow`).
 ///
-/// Both members are required: an object without `durationInMinutes` fails to
-/// deserialize (serde's `missing field` error) instead of reading as 0.
+/// Both members are required; there is no default duration: a window without
+/// `durationInMinutes` is an error, never a window of 0 minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MaintenanceWindow {
     /// `startTime` (shape `CronExpression`, required): when each window opens,
-    /// as a cron expression. A plain string of 1..=256 characters with no
-    /// pattern in the model, kept verbatim here. The dialect is not stated by
-    /// the model; AWS scheduling services use
-    /// `cron(minutes hours day-of-month month day-of-week year)` in UTC, and
-    /// the linter's cron crate validates against that grammar.
+    /// as an AWS cron expression in UTC:
+    /// `cron(minutes hours day-of-month month day-of-week year)`, e.g.
+    /// `cron(0 22 ? * SAT *)` for Saturdays at 22:00. The model only bounds it
+    /// to 1..=256 characters; `iot-jobs-lint check` checks the cron dialect.
+    #[cfg_attr(feature = "schemars", schemars(example = &"cron(0 22 ? * SAT *)"))]
     pub start_time: String,
     /// `durationInMinutes` (shape `DurationInMinutes`, integer, required):
     /// window length in **minutes**. The 2023-03-02 edition allows
     /// 30..=1430; the newest edition (since 2023-06-06) allows 1..=1430.
     /// 1430 minutes is 23 h 50 min.
+    #[cfg_attr(feature = "schemars", schemars(example = 360))]
     pub duration_in_minutes: i32,
 }
 
 /// One upcoming maintenance-window occurrence reported by `DescribeJob`
 /// (model shape `ScheduledJobRollout`, output only).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledJobRollout {
-    /// `startTime` (shape `StringDateTime`): start of the occurrence, as a
-    /// service-formatted string of 1..=64 characters, kept verbatim (its
-    /// exact rendering is not specified by the model).
+    /// `startTime` (shape `StringDateTime`): start of the occurrence, as the
+    /// service formats it (1..=64 characters; the model does not specify the
+    /// rendering, which is `YYYY-MM-DDTHH:MM` in practice).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"2026-12-05T22:00"))]
     pub start_time: Option<String>,
 }
 
@@ -233,13 +259,16 @@ pub struct ScheduledJobRollout {
 /// Unlike every other member in these operations, the wire names are
 /// capitalised: `Key` and `Value`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Tag {
     /// `Key` (shape `TagKey`, required): 1..=128 characters matching
     /// `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     #[serde(rename = "Key")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"team"))]
     pub key: String,
     /// `Value` (shape `TagValue`): 0..=256 characters. Optional in the model.
     #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"fleet-ops"))]
     pub value: Option<String>,
 }
 
@@ -247,35 +276,36 @@ pub struct Tag {
 ///
 /// Every counter is an optional `integer` in the model.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct JobProcessDetails {
     /// `processingTargets` (shape `ProcessingTargetNameList`): targets still
     /// being processed; absent once the rollout has finished.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub processing_targets: Option<Vec<String>>,
-    /// `numberOfCanceledThings` (shape `CanceledThings`).
+    /// `numberOfCanceledThings` (shape `CanceledThings`): how many executions canceled.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_canceled_things: Option<i32>,
-    /// `numberOfSucceededThings` (shape `SucceededThings`).
+    /// `numberOfSucceededThings` (shape `SucceededThings`): how many executions succeeded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_succeeded_things: Option<i32>,
-    /// `numberOfFailedThings` (shape `FailedThings`).
+    /// `numberOfFailedThings` (shape `FailedThings`): how many executions failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_failed_things: Option<i32>,
-    /// `numberOfRejectedThings` (shape `RejectedThings`).
+    /// `numberOfRejectedThings` (shape `RejectedThings`): how many executions rejected by the device.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_rejected_things: Option<i32>,
-    /// `numberOfQueuedThings` (shape `QueuedThings`).
+    /// `numberOfQueuedThings` (shape `QueuedThings`): how many executions queued, waiting for the device.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_queued_things: Option<i32>,
-    /// `numberOfInProgressThings` (shape `InProgressThings`).
+    /// `numberOfInProgressThings` (shape `InProgressThings`): how many executions in progress on the device.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_in_progress_things: Option<i32>,
     /// `numberOfRemovedThings` (shape `RemovedThings`): things that are no
     /// longer targets (e.g. removed from a target group).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_removed_things: Option<i32>,
-    /// `numberOfTimedOutThings` (shape `TimedOutThings`).
+    /// `numberOfTimedOutThings` (shape `TimedOutThings`): how many executions timed out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number_of_timed_out_things: Option<i32>,
 }
@@ -285,19 +315,23 @@ pub struct JobProcessDetails {
 /// Every member is optional in the model. Note that `documentSource` is not
 /// part of this shape: `DescribeJob` returns it next to `job`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
     /// `jobArn` (shape `JobArn`): ARN of the job
     /// (`arn:aws:iot:<region>:<account>:job/<jobId>`). No model limits.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"arn:aws:iot:eu-central-1:111122223333:job/pump-firmware-2-4-1"))]
     pub job_arn: Option<String>,
     /// `jobId` (shape `JobId`): 1..=64 characters of `[a-zA-Z0-9_-]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
-    /// `targetSelection` (shape `TargetSelection`).
+    /// `targetSelection` (shape `TargetSelection`): `SNAPSHOT` runs the job once on the targets as they are
+    /// at creation; `CONTINUOUS` also reaches things that join a target group
+    /// later.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_selection: Option<TargetSelection>,
-    /// `status` (shape `JobStatus`).
+    /// `status` (shape `JobStatus`): where the job is in its lifecycle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<JobStatus>,
     /// `forceCanceled` (shape `Forced`, boolean): whether an in-progress job
@@ -307,6 +341,7 @@ pub struct Job {
     /// `reasonCode` (shape `ReasonCode`): set when the job was updated; up to
     /// 128 characters of upper-case letters, digits and `_`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(example = &"FIRMWARE_RECALLED"))]
     pub reason_code: Option<String>,
     /// `comment` (shape `Comment`): set when the job was updated; up to 2028
     /// characters, no control characters.
@@ -320,15 +355,16 @@ pub struct Job {
     /// control characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `presignedUrlConfig` (shape `PresignedUrlConfig`); often echoed as
-    /// `{}`.
+    /// `presignedUrlConfig` (shape `PresignedUrlConfig`): the role and URL
+    /// lifetime for pre-signed Amazon S3 URLs; often echoed as `{}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub presigned_url_config: Option<PresignedUrlConfig>,
-    /// `jobExecutionsRolloutConfig` (shape `JobExecutionsRolloutConfig`);
-    /// often echoed as `{}`.
+    /// `jobExecutionsRolloutConfig` (shape `JobExecutionsRolloutConfig`): the
+    /// rollout rate; often echoed as `{}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_executions_rollout_config: Option<JobExecutionsRolloutConfig>,
-    /// `abortConfig` (shape `AbortConfig`).
+    /// `abortConfig` (shape `AbortConfig`): cancels the job automatically when too many
+    /// executions fail, are rejected or time out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub abort_config: Option<AbortConfig>,
     /// `createdAt` (shape `DateType`): creation time.
@@ -343,7 +379,8 @@ pub struct Job {
     /// `jobProcessDetails` (shape `JobProcessDetails`): execution counters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_process_details: Option<JobProcessDetails>,
-    /// `timeoutConfig` (shape `TimeoutConfig`); often echoed as `{}`.
+    /// `timeoutConfig` (shape `TimeoutConfig`): the in-progress timeout of
+    /// each execution; often echoed as `{}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_config: Option<TimeoutConfig>,
     /// `namespaceId` (shape `NamespaceId`): characters `[a-zA-Z0-9_-]`, no
@@ -355,7 +392,8 @@ pub struct Job {
     /// created from; 1..=1600 characters matching `^arn:[!-~]+$`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_template_arn: Option<String>,
-    /// `jobExecutionsRetryConfig` (shape `JobExecutionsRetryConfig`).
+    /// `jobExecutionsRetryConfig` (shape `JobExecutionsRetryConfig`): retries executions that
+    /// failed or timed out.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_executions_retry_config: Option<JobExecutionsRetryConfig>,
     /// `documentParameters` (shape `ParameterMap`): substitution values used
@@ -369,7 +407,8 @@ pub struct Job {
     /// rolling out new executions or cancelling earlier ones.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_concurrent: Option<bool>,
-    /// `schedulingConfig` (shape `SchedulingConfig`).
+    /// `schedulingConfig` (shape `SchedulingConfig`): start and end time and
+    /// maintenance windows of the rollout.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scheduling_config: Option<SchedulingConfig>,
     /// `scheduledJobRollouts` (shape `ScheduledJobRolloutList`): the next

@@ -190,3 +190,34 @@ impl<'de> Visitor<'de> for TimestampVisitor {
         })
     }
 }
+
+/// The JSON Schema of what [`Timestamp`] reads: epoch seconds or an RFC 3339 date-time string.
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timestamp".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        concat!(module_path!(), "::Timestamp").into()
+    }
+
+    fn json_schema(_generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A point in time: seconds since the Unix epoch (1970-01-01T00:00:00Z) as a number, with an optional fraction (what the API sends and AWS CLI v1 prints), or an RFC 3339 date-time string with an offset (what AWS CLI v2 prints).",
+            "anyOf": [
+                {
+                    "type": "number",
+                    "description": "Seconds since the Unix epoch, UTC; a fraction carries milliseconds.",
+                    "examples": [1764406800.512]
+                },
+                {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "An RFC 3339 date-time with a Z or numeric offset.",
+                    "examples": ["2026-11-29T09:00:00.512000+00:00"]
+                }
+            ]
+        })
+    }
+}

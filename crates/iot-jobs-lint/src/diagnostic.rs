@@ -68,26 +68,48 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// The byte range of the diagnostic in `text` (the text it was produced from), for renderers
-    /// that work on byte offsets. Positions past the end are clamped.
+    /// that work on byte offsets. Positions past the end are clamped. This scans `text` from the
+    /// start; for many diagnostics of one text use [`SourceMap`].
     pub fn byte_range(&self, text: &str) -> std::ops::Range<usize> {
-        let start = byte_offset(text, self.line, self.column);
-        let end = byte_offset(text, self.end_line, self.end_column).max(start);
-        start..end
+        SourceMap::new(text).byte_range(self)
     }
 }
 
-/// Byte offset of a 1-based line and code-point column.
-fn byte_offset(text: &str, line: u32, column: u32) -> usize {
-    let mut offset = 0;
-    for _ in 1..line {
-        match text[offset..].find('\n') {
-            Some(i) => offset += i + 1,
-            None => return text.len(),
-        }
+/// Maps the 1-based line and code-point column of diagnostics back to byte offsets of the text
+/// they were produced from, with a line index built once.
+pub struct SourceMap<'t> {
+    text: &'t str,
+    line_starts: Vec<usize>,
+}
+
+impl<'t> SourceMap<'t> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'t str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        SourceMap { text, line_starts }
     }
-    let line_text = &text[offset..];
-    line_text
-        .char_indices()
-        .nth(column.saturating_sub(1) as usize)
-        .map_or(text.len(), |(i, _)| offset + i)
+
+    /// The byte range of `d` in the text (clamped to the text).
+    pub fn byte_range(&self, d: &Diagnostic) -> std::ops::Range<usize> {
+        let start = self.offset(d.line, d.column);
+        let end = self.offset(d.end_line, d.end_column).max(start);
+        start..end
+    }
+
+    /// Byte offset of a 1-based line and code-point column.
+    pub fn offset(&self, line: u32, column: u32) -> usize {
+        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1) as usize) else {
+            return self.text.len();
+        };
+        self.text[line_start..]
+            .char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(self.text.len(), |(i, _)| line_start + i)
+    }
 }

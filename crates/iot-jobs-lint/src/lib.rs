@@ -38,7 +38,7 @@ pub mod schema;
 pub mod shapes;
 mod source;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Severity, SourceMap};
 pub use iot_jobs_lint_cron as cron;
 pub use iot_jobs_lint_model as model;
 pub use preview::{Schedule, schedule};

@@ -106,6 +106,9 @@ pub fn schedule(input: &[u8], options: &LintOptions, count: usize) -> Schedule {
         .iter()
         .filter_map(|s| {
             let (text, _) = s.start_time?;
+            if text.chars().count() > 256 {
+                return None;
+            }
             let expression = cron::parse(text).expression?;
             Some((s.index, expression, s.duration.unwrap_or(0)))
         })

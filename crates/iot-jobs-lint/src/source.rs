@@ -5,18 +5,24 @@ use jsonc_parser::common::Ranged;
 use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
-/// A JSON syntax error: where, and what the parser expected.
+/// A JSON syntax error: where, what is wrong, and how to fix it when we know.
 pub(crate) struct SyntaxError {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) message: String,
+    pub(crate) help: Option<String>,
     pub(crate) too_deep: bool,
 }
 
+/// How deep arrays and objects may nest. The deepest valid request nests six levels; the limit
+/// keeps recursion bounded whatever the input.
+pub const MAX_DEPTH: usize = 128;
+
 /// Parses strict JSON (RFC 8259): no comments, trailing commas, single quotes, hex numbers or
-/// other JSON5 liberties. Nesting is limited by the parser (512 levels), so hostile input cannot
-/// exhaust the stack.
+/// other JSON5 liberties, no raw control characters inside strings, only the four JSON whitespace
+/// characters between tokens, and at most [`MAX_DEPTH`] levels of nesting.
 pub(crate) fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+    prescan(text)?;
     let options = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,
@@ -34,19 +40,110 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
             start: text.len(),
             end: text.len(),
             message: "the input is empty; expected a JSON object".into(),
+            help: None,
             too_deep: false,
         }),
         Err(e) => {
             let r = e.range();
             let too_deep = matches!(e.kind(), ParseErrorKind::NestingDepthExceeded);
+            let help = match e.kind() {
+                ParseErrorKind::String(jsonc_parser::ParseStringErrorKind::InvalidUnicodeEscapeSequence(_)) => Some(
+                    "a \\uD800-\\uDFFF escape must be half of a surrogate pair (\\uD83D\\uDE00); write the character itself instead".into(),
+                ),
+                _ => Some(
+                    "the request must be strict JSON: double-quoted names and strings, no comments, no trailing commas".into(),
+                ),
+            };
             Err(SyntaxError {
                 start: r.start,
                 end: r.end,
                 message: e.kind().to_string(),
+                help,
                 too_deep,
             })
         }
     }
+}
+
+/// What the parser we use tolerates but JSON does not, found in one linear pass: a byte-order
+/// mark, UTF-16 text, raw control characters in strings, non-JSON whitespace between tokens, and
+/// nesting deeper than [`MAX_DEPTH`].
+fn prescan(text: &str) -> Result<(), SyntaxError> {
+    let err = |start: usize, len: usize, message: String, help: &str| SyntaxError {
+        start,
+        end: start + len,
+        message,
+        help: Some(help.to_string()),
+        too_deep: false,
+    };
+    if text.starts_with('\u{FEFF}') {
+        return Err(err(
+            0,
+            3,
+            "the file starts with a byte-order mark (U+FEFF)".into(),
+            "save the file as UTF-8 without a byte-order mark; JSON readers such as the AWS CLI's reject it",
+        ));
+    }
+    let bytes = text.as_bytes();
+    if bytes.len() >= 2 && (bytes[0] == 0 || bytes[1] == 0) {
+        return Err(err(
+            0,
+            1,
+            "the text looks like UTF-16 (NUL bytes between characters)".into(),
+            "save the file as UTF-8",
+        ));
+    }
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            } else if (c as u32) < 0x20 {
+                return Err(err(
+                    i,
+                    1,
+                    format!("raw control character U+{:04X} inside a string", c as u32),
+                    "JSON strings cannot hold raw control characters: write \\n for a newline, \\t for a tab, \\u00XX for others",
+                ));
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(SyntaxError {
+                        start: i,
+                        end: i + 1,
+                        message: format!(
+                            "arrays and objects nest more than {MAX_DEPTH} levels deep here"
+                        ),
+                        help: None,
+                        too_deep: true,
+                    });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            ' ' | '\t' | '\n' | '\r' => {}
+            c if c.is_whitespace() || (c as u32) < 0x20 || c == '\u{7F}' => {
+                return Err(err(
+                    i,
+                    c.len_utf8(),
+                    format!("U+{:04X} is not JSON whitespace", c as u32),
+                    "between tokens JSON allows only space, tab, line feed and carriage return",
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Maps byte offsets to 1-based line and code-point column.
@@ -147,10 +244,22 @@ pub(crate) fn type_name(v: &Value<'_>) -> &'static str {
     }
 }
 
-/// Quotes a string for a message, cutting it after 60 code points.
+/// A member name for a message, in backticks: control characters escaped, cut after 60 code
+/// points (names come from the input and may be hostile).
+pub(crate) fn name(s: &str) -> String {
+    format!("`{}`", escape(s))
+}
+
+/// Quotes a string for a message: control characters escaped, cut after 60 code points.
 pub(crate) fn quote(s: &str) -> String {
+    format!("\"{}\"", escape(s))
+}
+
+/// A string made safe for a one-line message: control characters and quotes escaped, cut after
+/// 60 code points with `…`.
+pub(crate) fn escape(s: &str) -> String {
     const MAX: usize = 60;
-    let mut out = String::from("\"");
+    let mut out = String::new();
     for (n, c) in s.chars().enumerate() {
         if n == MAX {
             out.push('…');
@@ -158,7 +267,6 @@ pub(crate) fn quote(s: &str) -> String {
         }
         out.extend(c.escape_debug());
     }
-    out.push('"');
     out
 }
 

@@ -95,23 +95,32 @@ pub(crate) fn failure_types(
             _ => None,
         })
         .collect();
-    for (k, (i, t, span)) in types.iter().enumerate() {
-        if let Some((first, _, _)) = types[..k].iter().find(|(_, u, _)| u == t) {
+    let mut first_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, t, span) in &types {
+        if let Some(first) = first_of.get(t) {
             ctx.report(
                 duplicate,
                 format!("{base}/{i}/failureType"),
                 *span,
-                format!("{what} criterion {i} repeats failureType `{t}` of criterion {first}"),
+                format!(
+                    "{what} criterion {i} repeats failureType {} of criterion {first}",
+                    crate::source::quote(t)
+                ),
                 Some("keep one criterion per failure type".into()),
             );
+        } else {
+            first_of.insert(t, *i);
         }
     }
     if let Some((i, _, span)) = types.iter().find(|(_, t, _)| *t == "ALL") {
-        let specific: Vec<&str> = types
+        let mut specific: Vec<&str> = types
             .iter()
             .filter(|(_, t, _)| *t != "ALL")
             .map(|(_, t, _)| *t)
             .collect();
+        specific.sort_unstable();
+        specific.dedup();
+        specific.truncate(4);
         if !specific.is_empty() {
             ctx.report(
                 all_with_specific,

@@ -111,17 +111,35 @@ pub(crate) fn window_specs<'t>(operation: Operation, root: &'t Object<'t>) -> Ve
         .collect()
 }
 
+/// A window whose `startTime` parsed, for the schedule rules.
+pub(crate) struct ParsedWindow {
+    /// Position in the `maintenanceWindows` list.
+    pub(crate) index: usize,
+    /// Pointer of the window object.
+    pub(crate) pointer: String,
+    /// Byte range of the `startTime` string literal.
+    pub(crate) span: (usize, usize),
+    /// The parsed expression.
+    pub(crate) expression: CronExpression,
+    /// `durationInMinutes`, when it is a whole number.
+    pub(crate) duration: Option<i64>,
+}
+
+/// Longest `startTime` the dialect is run on: the model's maximum (CronExpression, 256). A longer
+/// value gets `model/length` only, which keeps hostile input from costing more than that.
+const MAX_EXPRESSION_CHARS: usize = 256;
+
 /// Parses every window's `startTime`, reports the dialect's problems, and returns the windows
 /// that parsed (with their durations) for the schedule rules.
-pub(crate) fn check(
-    ctx: &mut Ctx<'_>,
-    root: &Object<'_>,
-) -> Vec<(usize, String, CronExpression, Option<i64>)> {
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) -> Vec<ParsedWindow> {
     let mut parsed = Vec::new();
     for spec in window_specs(ctx.operation, root) {
         let Some((text, literal)) = spec.start_time else {
             continue;
         };
+        if text.chars().count() > MAX_EXPRESSION_CHARS {
+            continue;
+        }
         let pointer = format!("{}/startTime", spec.pointer);
         let result = cron::parse(text);
         for p in &result.problems {
@@ -158,7 +176,13 @@ pub(crate) fn check(
                     Some("widen or drop the year field (`*`)".into()),
                 );
             } else {
-                parsed.push((spec.index, spec.pointer, expression, spec.duration));
+                parsed.push(ParsedWindow {
+                    index: spec.index,
+                    pointer: spec.pointer,
+                    span: literal,
+                    expression,
+                    duration: spec.duration,
+                });
             }
         }
     }

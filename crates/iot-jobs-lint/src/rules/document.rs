@@ -104,10 +104,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             Some("`document` is a string that holds a JSON object, e.g. \"{\\\"operation\\\":\\\"reboot\\\"}\"".into()),
         );
     }
-    if ctx.operation == Operation::CreateJob
-        && has("documentParameters")
-        && !(has_any_case("jobTemplateArn") && !has("jobTemplateArn"))
-    {
+    let miscased_template = has_any_case("jobTemplateArn") && !has("jobTemplateArn");
+    if ctx.operation == Operation::CreateJob && has("documentParameters") && !miscased_template {
         let template = string(root, "jobTemplateArn");
         let managed = template.is_some_and(|(arn, _)| is_managed_template(arn));
         if !managed {

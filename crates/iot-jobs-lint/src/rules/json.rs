@@ -27,7 +27,7 @@ pub const SYNTAX: RuleInfo = RuleInfo {
 pub const TOO_DEEP: RuleInfo = RuleInfo {
     code: "json/too-deep",
     severity: Severity::Error,
-    summary: "The input nests arrays or objects more than 512 levels deep; no valid request comes close.",
+    summary: "The input nests arrays or objects more than 128 levels deep; no valid request comes close (the deepest nests six).",
     source: "inferred: the deepest valid request nests 5 levels",
     json_schema: false,
 };
@@ -84,7 +84,7 @@ pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintO
                     None => "a sequence cut off at the end",
                 }
             ),
-            help: Some("save the file as UTF-8 (without a byte-order mark is best)".into()),
+            help: Some("save the file as UTF-8 (without a byte-order mark)".into()),
             line,
             column,
             end_line: line,
@@ -95,17 +95,12 @@ pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintO
 
 pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
     let rule = if e.too_deep { &TOO_DEEP } else { &SYNTAX };
-    let help = if e.too_deep {
-        None
-    } else {
-        Some("the request must be strict JSON: double-quoted names and strings, no comments, no trailing commas".into())
-    };
     ctx.report(
         rule,
         "",
         (e.start, e.end),
         format!("invalid JSON: {}", lowercase_first(&e.message)),
-        help,
+        e.help.clone(),
     );
 }
 

@@ -25,24 +25,25 @@ pub mod window;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::RuleInfo;
-use crate::source::{self, LineIndex};
+use crate::source;
 use crate::{Edition, LintOptions, Operation, Report};
 use chrono::{DateTime, Utc};
 use jsonc_parser::ast::{Array, Object, Value};
 
 /// Everything a rule needs: the options, the position index, and the sink for diagnostics.
 pub(crate) struct Ctx<'t> {
-    index: LineIndex<'t>,
+    text: &'t str,
     pub(crate) edition: Edition,
     pub(crate) operation: Operation,
     pub(crate) now: DateTime<Utc>,
-    diagnostics: Vec<(usize, Diagnostic)>,
+    /// Diagnostics with their byte span; lines and columns are filled in once, in source order.
+    diagnostics: Vec<((usize, usize), Diagnostic)>,
 }
 
 impl<'t> Ctx<'t> {
     /// The whole input text.
     pub(crate) fn text(&self) -> &'t str {
-        self.index.text
+        self.text
     }
 
     /// Reports a problem of `rule` at `pointer`, spanning the byte range `span` of the input.
@@ -67,10 +68,9 @@ impl<'t> Ctx<'t> {
         message: impl Into<String>,
         help: Option<String>,
     ) {
-        let (line, column) = self.index.position(span.0);
-        let (end_line, end_column) = self.index.position(span.1.max(span.0));
+        let (line, column, end_line, end_column) = (0, 0, 0, 0);
         self.diagnostics.push((
-            span.0,
+            (span.0, span.1.max(span.0)),
             Diagnostic {
                 code: code.to_string(),
                 severity,
@@ -89,7 +89,7 @@ impl<'t> Ctx<'t> {
 /// Runs every rule family over `text`.
 pub(crate) fn run(text: &str, options: &LintOptions) -> Report {
     let mut ctx = Ctx {
-        index: LineIndex::new(text),
+        text,
         edition: options.service_model,
         operation: options.operation.unwrap_or(Operation::CreateJob),
         now: options.now,
@@ -133,9 +133,71 @@ pub(crate) fn run(text: &str, options: &LintOptions) -> Report {
         },
     }
     let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
-    diagnostics.sort_by_key(|(offset, _)| *offset);
-    report.diagnostics = diagnostics.into_iter().map(|(_, d)| d).collect();
+    diagnostics.sort_by_key(|((start, _), _)| *start);
+    // One pass over the text for all start positions (they are sorted), then each end from its
+    // start: linear in the input however many diagnostics share a long line.
+    let mut cursor = Cursor::new(text);
+    report.diagnostics = diagnostics
+        .into_iter()
+        .map(|((start, end), mut d)| {
+            cursor.advance_to(start);
+            (d.line, d.column) = (cursor.line, cursor.column);
+            let mut end_cursor = cursor.clone();
+            end_cursor.advance_to(end);
+            (d.end_line, d.end_column) = (end_cursor.line, end_cursor.column);
+            d
+        })
+        .collect();
     report
+}
+
+/// A position in the text: byte offset, 1-based line and code-point column.
+#[derive(Clone)]
+struct Cursor<'t> {
+    text: &'t str,
+    byte: usize,
+    line: u32,
+    column: u32,
+}
+
+impl<'t> Cursor<'t> {
+    fn new(text: &'t str) -> Self {
+        Cursor {
+            text,
+            byte: 0,
+            line: 1,
+            column: 1,
+        }
+    }
+
+    /// Moves forward to `target` (clamped to the text and to a character boundary).
+    fn advance_to(&mut self, target: usize) {
+        let mut target = target.min(self.text.len());
+        while !self.text.is_char_boundary(target) {
+            target -= 1;
+        }
+        if target <= self.byte {
+            return;
+        }
+        let slice = &self.text[self.byte..target];
+        match slice.rfind('\n') {
+            Some(last) => {
+                let newlines = slice.bytes().filter(|b| *b == b'\n').count();
+                self.line = self
+                    .line
+                    .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+                self.column = 1u32.saturating_add(
+                    u32::try_from(slice[last + 1..].chars().count()).unwrap_or(u32::MAX),
+                );
+            }
+            None => {
+                self.column = self
+                    .column
+                    .saturating_add(u32::try_from(slice.chars().count()).unwrap_or(u32::MAX));
+            }
+        }
+        self.byte = target;
+    }
 }
 
 /// Runs the model walker and every documented-rule family for a known operation.
@@ -252,7 +314,22 @@ pub(crate) fn fmt_num(v: f64) -> String {
 /// `1.5` → 1, `1.50` → 1, `1.55` → 2, `155e-2` → 2, `10` → 0.
 pub(crate) fn decimal_places(literal: &str) -> u64 {
     let (mantissa, exponent) = match literal.find(['e', 'E']) {
-        Some(i) => (&literal[..i], literal[i + 1..].parse::<i64>().unwrap_or(0)),
+        // An exponent beyond i64 saturates: the number then has no (or astronomically many)
+        // decimal places, which the comparison below still judges right.
+        Some(i) => {
+            let e = &literal[i + 1..];
+            let saturated = if e.starts_with('-') {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            };
+            (
+                &literal[..i],
+                e.parse::<i64>()
+                    .unwrap_or(saturated)
+                    .clamp(i64::MIN / 2, i64::MAX / 2),
+            )
+        }
         None => (literal, 0),
     };
     let mantissa = mantissa.trim_start_matches('-');
@@ -264,5 +341,8 @@ pub(crate) fn decimal_places(literal: &str) -> u64 {
         return 0;
     }
     let zeros = (digits.len() - significant.len()) as i64;
-    (frac.len() as i64 - exponent - zeros).max(0) as u64
+    (frac.len() as i64)
+        .saturating_sub(exponent)
+        .saturating_sub(zeros)
+        .max(0) as u64
 }

@@ -238,7 +238,8 @@ fn unknown_member(
             pointer,
             span,
             format!(
-                "`{name}` is not part of the {} service model; it was added in a later model",
+                "{} is not part of the {} service model; it was added in a later model",
+                source::name(name),
                 ctx.edition
             ),
             Some(format!(
@@ -253,7 +254,7 @@ fn unknown_member(
         .or_else(|| suggest(name, known.iter().copied()).map(|s| format!("did you mean `{s}`?")))
         .or_else(|| {
             elsewhere(crate::shapes::root_shape(ctx.operation), name, ctx.edition)
-                .map(|path| format!("`{name}` belongs at `{path}`"))
+                .map(|path| format!("{} belongs at `{path}`", source::name(name)))
         });
     let listed = if known.len() <= 8 {
         format!("; its members are {}", known.join(", "))
@@ -264,7 +265,11 @@ fn unknown_member(
         &UNKNOWN_MEMBER,
         pointer,
         span,
-        format!("unknown member `{name}` in {}{listed}", shape.name),
+        format!(
+            "unknown member {} in {}{listed}",
+            source::name(name),
+            shape.name
+        ),
         help,
     );
 }
@@ -310,6 +315,10 @@ fn elsewhere(root: &'static Shape, name: &str, edition: Edition) -> Option<Strin
 /// The closest allowed name: same name in another case, a CloudFormation spelling, or a near
 /// miss by edit distance.
 fn suggest<'n>(name: &str, candidates: impl Iterator<Item = &'n str> + Clone) -> Option<&'n str> {
+    // No member name is longer than 64 characters; a longer one is no near miss.
+    if name.len() > 64 {
+        return None;
+    }
     let lower = name.to_lowercase();
     if let Some(c) = candidates.clone().find(|c| c.to_lowercase() == lower) {
         return Some(c);
@@ -363,7 +372,7 @@ fn duplicates(ctx: &mut Ctx<'_>, obj: &Object<'_>, pointer: &str) {
                 &super::json::DUPLICATE_KEY,
                 push_pointer(pointer, name),
                 source::name_range(prop),
-                format!("member `{name}` appears more than once in this object; only one of the values is used"),
+                format!("member {} appears more than once in this object; only one of the values is used", source::name(name)),
                 Some("keep one occurrence".into()),
             );
         }
@@ -506,10 +515,11 @@ fn check_string(
     what: &str,
 ) {
     let len = s.chars().count();
+    // For a map key, name the key itself; for a value, the member it belongs to.
     let subject = if what.is_empty() {
         member_name(pointer)
     } else {
-        format!("{what}{}", member_name(pointer))
+        format!("{what}{}", source::quote(s))
     };
     let (min, max) = (shape.min.get(ctx.edition), shape.max.get(ctx.edition));
     let too_short = min.is_some_and(|m| (len as f64) < m);

@@ -73,7 +73,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         .iter()
         .filter_map(|c| number(c, "numberOfRetries").and_then(|(t, _)| t.parse::<i64>().ok()))
         .collect();
-    let total: i64 = counts.iter().map(|n| n.max(&0)).sum();
+    let total: i64 = counts
+        .iter()
+        .fold(0i64, |sum, n| sum.saturating_add((*n).max(0)));
     if counts.len() > 1 && total > MAX_TOTAL_RETRIES {
         ctx.report(
             &TOTAL_EXCEEDED,
@@ -81,7 +83,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             (list.range.start, list.range.end),
             format!(
                 "the retry criteria allow {} = {total} retries in all; a device gets at most {MAX_TOTAL_RETRIES} retries across failure types",
-                counts.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" + ")
+                if counts.len() <= 4 {
+                    counts.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" + ")
+                } else {
+                    format!("the {} criteria's numberOfRetries", counts.len())
+                }
             ),
             Some(format!("lower the `numberOfRetries` values so they add up to {MAX_TOTAL_RETRIES} or less")),
         );

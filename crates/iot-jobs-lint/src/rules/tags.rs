@@ -30,7 +30,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
     let Some(list) = array(root, "tags") else {
         return;
     };
-    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, item) in list.elements.iter().enumerate() {
         let Value::Object(tag) = item else { continue };
         let Some((key, span)) = string(tag, "Key") else {
@@ -49,7 +49,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 Some("choose a key without the aws: prefix".into()),
             );
         }
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+        if let Some(first) = seen.get(key) {
             ctx.report(
                 &DUPLICATE_KEY,
                 pointer,
@@ -61,7 +61,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 Some("merge the two tags into one".into()),
             );
         } else {
-            seen.push((key, i));
+            seen.insert(key, i);
         }
     }
 }

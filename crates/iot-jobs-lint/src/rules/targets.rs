@@ -38,7 +38,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
     let Some(list) = array(scope, "targets") else {
         return;
     };
-    let mut seen: Vec<(&str, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, item) in list.elements.iter().enumerate() {
         let Value::StringLit(s) = item else { continue };
         let pointer = format!("{base}/targets/{i}");
@@ -52,10 +52,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                     "target {} is not a thing or thing-group ARN: {problem}",
                     source::quote(&s.value)
                 ),
-                Some(help(&s.value)),
+                Some(help(&crate::source::escape(&s.value))),
             );
         }
-        if let Some((_, first)) = seen.iter().find(|(t, _)| *t == s.value.as_ref()) {
+        if let Some(first) = seen.get(s.value.as_ref()) {
             ctx.report(
                 &DUPLICATE,
                 pointer,
@@ -67,7 +67,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 Some("remove the repeated target".into()),
             );
         } else {
-            seen.push((&s.value, i));
+            seen.insert(&s.value, i);
         }
     }
 }

@@ -6,14 +6,17 @@
 //! a schedule that never opens; the consequences (a job that never rolls out, windows that merge)
 //! are inferred.
 
+use super::cron::ParsedWindow;
 use super::{Ctx, array, job_scope, object};
 use crate::Operation;
-use crate::cron::{self, CronExpression, Window, WindowOccurrence};
+use crate::cron::{self, Window, WindowOccurrence};
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
 use crate::rules::schedule::{format_time, parse_time};
 use chrono::{DateTime, TimeDelta, Utc};
 use jsonc_parser::ast::{Object, Value};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// `window/none-before-end`
 pub const NONE_BEFORE_END: RuleInfo = RuleInfo {
@@ -59,6 +62,8 @@ pub const RULES: &[RuleInfo] = &[
 const HORIZON_DAYS: i64 = 366;
 /// At most this many occurrences per window are examined by the overlap rules.
 const MAX_OCCURRENCES: usize = 2_000;
+/// At most this many occurrences in all (the per-window share shrinks with many windows).
+const TOTAL_OCCURRENCES: usize = 20_000;
 
 /// Where a window preview starts and ends: from the later of `now` and `schedulingConfig.startTime`
 /// to `schedulingConfig.endTime` (exclusive), when the operation has a scheduling config.
@@ -98,31 +103,20 @@ fn period_start(ctx: &Ctx<'_>, root: &Object<'_>, from: DateTime<Utc>) -> Option
     }
 }
 
-pub(crate) fn check(
-    ctx: &mut Ctx<'_>,
-    root: &Object<'_>,
-    windows: &[(usize, String, CronExpression, Option<i64>)],
-) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindow]) {
     if windows.is_empty() {
         return;
     }
     let (from, until) = bounds(ctx.operation, root, ctx.now);
     let specs: Vec<Window<'_>> = windows
         .iter()
-        .map(|(index, _, expression, duration)| Window {
-            expression,
-            duration_minutes: duration.unwrap_or(0),
-            index: *index,
+        .map(|w| Window {
+            expression: &w.expression,
+            duration_minutes: w.duration.unwrap_or(0),
+            index: w.index,
         })
         .collect();
-    let pointer_of = |index: usize| {
-        windows
-            .iter()
-            .find(|w| w.0 == index)
-            .map(|w| format!("{}/startTime", w.1))
-            .unwrap_or_default()
-    };
-    let span_of = |ctx: &Ctx<'_>, index: usize| window_span(ctx, root, index);
+    let by_index: HashMap<usize, &ParsedWindow> = windows.iter().map(|w| (w.index, w)).collect();
 
     if let Some(end) = until
         && let Some(start) = period_start(ctx, root, from)
@@ -143,33 +137,31 @@ pub(crate) fn check(
             span,
             format!(
                 "no maintenance window opens between {} and `endTime` {} UTC; the job would end without rolling out",
-                format_time(from),
+                format_time(start),
                 format_time(end)
             ),
             Some("move `endTime` later, or change the windows so one opens before it".into()),
         );
     }
 
+    // The overlap rules look at a bounded number of occurrences in all, however many windows.
+    let per_window = (TOTAL_OCCURRENCES / windows.len()).clamp(2, MAX_OCCURRENCES);
     let horizon = from + TimeDelta::days(HORIZON_DAYS);
     let mut all: Vec<WindowOccurrence> = Vec::new();
     for w in &specs {
-        let occurrences = cron::preview(
-            std::slice::from_ref(w),
-            from,
-            Some(horizon),
-            MAX_OCCURRENCES,
-        );
+        let occurrences = cron::preview(std::slice::from_ref(w), from, Some(horizon), per_window);
         if let Some(pair) = occurrences.windows(2).find(|p| p[1].start < p[0].end) {
             let gap = (pair[1].start - pair[0].start).num_minutes();
-            let index = w.index;
-            let span = span_of(ctx, index);
+            let window = by_index[&w.index];
             ctx.report(
                 &SELF_OVERLAP,
-                pointer_of(index),
-                span,
+                format!("{}/startTime", window.pointer),
+                window.span,
                 format!(
-                    "maintenance window {index} lasts {} minutes but opens again after {gap} minutes ({} and {} UTC), so its occurrences overlap",
+                    "maintenance window {} lasts {} minutes but opens again after {gap} minute{} ({} and {} UTC), so its occurrences overlap",
+                    w.index,
                     w.duration_minutes,
+                    if gap == 1 { "" } else { "s" },
                     format_time(pair[0].start),
                     format_time(pair[1].start)
                 ),
@@ -179,34 +171,46 @@ pub(crate) fn check(
         all.extend(occurrences);
     }
     all.sort_by_key(|o| (o.start, o.window));
-    let mut reported: Vec<(usize, usize)> = Vec::new();
-    let mut open: Vec<WindowOccurrence> = Vec::new();
+
+    // Sweep in start order with the open occurrences in a heap by end; each window is reported
+    // at most once (with the first other window it overlaps), so the output stays linear.
+    let mut open: BinaryHeap<Reverse<OpenOccurrence>> = BinaryHeap::new();
+    let mut open_per_window: HashMap<usize, usize> = HashMap::new();
+    let mut reported: HashSet<usize> = HashSet::new();
     for o in &all {
-        open.retain(|p| p.end > o.start);
-        for p in &open {
-            let pair = (p.window.min(o.window), p.window.max(o.window));
-            if p.window != o.window && !reported.contains(&pair) {
-                reported.push(pair);
-                let span = span_of(ctx, pair.1);
-                ctx.report(
-                    &OVERLAP,
-                    pointer_of(pair.1),
-                    span,
-                    format!(
-                        "maintenance windows {} and {} overlap: window {} opens at {} UTC while window {} is open ({} to {} UTC)",
-                        pair.0,
-                        pair.1,
-                        o.window,
-                        format_time(o.start),
-                        p.window,
-                        format_time(p.start),
-                        format_time(p.end)
-                    ),
-                    Some("merge the two windows, or move one so they no longer overlap".into()),
-                );
+        while let Some(Reverse((end, w, _))) = open.peek().copied()
+            && end <= o.start
+        {
+            open.pop();
+            if let Some(n) = open_per_window.get_mut(&w) {
+                *n -= 1;
             }
         }
-        open.push(*o);
+        let own = open_per_window.get(&o.window).copied().unwrap_or(0);
+        if !reported.contains(&o.window)
+            && open.len() > own
+            && let Some(Reverse((end, other, start))) =
+                open.iter().find(|e| e.0.1 != o.window).copied()
+        {
+            reported.insert(o.window);
+            let window = by_index[&o.window];
+            ctx.report(
+                &OVERLAP,
+                format!("{}/startTime", window.pointer),
+                window.span,
+                format!(
+                    "maintenance windows {other} and {} overlap: window {} opens at {} UTC while window {other} is open ({} to {} UTC)",
+                    o.window,
+                    o.window,
+                    format_time(o.start),
+                    format_time(start),
+                    format_time(end)
+                ),
+                Some("merge the two windows, or move one so they no longer overlap".into()),
+            );
+        }
+        open.push(Reverse((o.end, o.window, o.start)));
+        *open_per_window.entry(o.window).or_default() += 1;
     }
 
     if ctx.operation == Operation::DescribeJob {
@@ -214,27 +218,21 @@ pub(crate) fn check(
     }
 }
 
-/// The byte range of window `index`'s `startTime` literal.
-fn window_span(ctx: &Ctx<'_>, root: &Object<'_>, index: usize) -> (usize, usize) {
-    super::cron::window_specs(ctx.operation, root)
-        .into_iter()
-        .find(|s| s.index == index)
-        .and_then(|s| s.start_time.map(|(_, r)| r))
-        .unwrap_or((0, 0))
-}
+/// An open window occurrence in the overlap sweep: (end, window index, start).
+type OpenOccurrence = (DateTime<Utc>, usize, DateTime<Utc>);
 
-fn rollouts_match(
-    ctx: &mut Ctx<'_>,
-    root: &Object<'_>,
-    windows: &[(usize, String, CronExpression, Option<i64>)],
-) {
+/// How many `scheduledJobRollouts` entries are matched against the windows (DescribeJob shows
+/// seven; `describe/too-many-scheduled-rollouts` reports more).
+const MAX_ROLLOUTS_CHECKED: usize = 64;
+
+fn rollouts_match(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindow]) {
     let Some(job) = object(root, "job") else {
         return;
     };
     let Some(list) = array(job, "scheduledJobRollouts") else {
         return;
     };
-    for (i, item) in list.elements.iter().enumerate() {
+    for (i, item) in list.elements.iter().enumerate().take(MAX_ROLLOUTS_CHECKED) {
         let Value::Object(o) = item else { continue };
         let Some((text, span)) = super::string(o, "startTime") else {
             continue;
@@ -244,7 +242,7 @@ fn rollouts_match(
         };
         if !windows
             .iter()
-            .any(|(_, _, e, _)| e.next_at_or_after(t) == Some(t))
+            .any(|w| w.expression.next_at_or_after(t) == Some(t))
         {
             ctx.report(
                 &ROLLOUT_NOT_AN_OCCURRENCE,
