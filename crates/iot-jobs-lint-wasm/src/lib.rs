@@ -1,0 +1,474 @@
+//! WebAssembly bindings of `iot-jobs-lint`: the npm package `iot-jobs-lint` (built by
+//! `scripts/build-pkg.sh` into `pkg/dist/`).
+//!
+//! This crate holds **no rule logic**. It turns JS values into the core's input (bytes, options),
+//! calls [`iot_jobs_lint::lint`] / [`iot_jobs_lint::schedule`] / the registry, and turns the
+//! results into the JS-facing types of [`dto`], whose TypeScript declarations (via tsify) are part
+//! of the generated `.d.ts`.
+//!
+//! The JSON Schemas are not generated here: the package ships the repository's `schemas/` files
+//! (kept equal to [`iot_jobs_lint::schema::json_schema`] by the core's tests) and its `schema()`
+//! (JS, `pkg/src/`) reads the one that [`schema_path`] names. Generating them in the `.wasm` would
+//! link schemars and the schema builder: about 250 KB raw, 70 KB gzipped.
+//!
+//! Contract with JS:
+//! * Bad input never throws: malformed JSON, invalid UTF-8, wrong types are diagnostics.
+//! * Misuse of the API throws a `TypeError` with a message that names the argument: an input that
+//!   is not a string, a `Uint8Array`/`ArrayBuffer` or a plain object/array; an object that
+//!   `JSON.stringify` cannot write; an unknown operation or service model; a `now` that is not a
+//!   valid `Date` or RFC 3339 string; a bad `count`; an unknown option.
+//! * No panic is expected (the core is property-tested against hostile input); as a last resort a
+//!   panic hook turns one into a thrown `Error` that says it is an internal error.
+//!
+//! The module is target-agnostic: it builds natively (clippy, unit tests of [`options`] and of
+//! the pure functions below) and for `wasm32-unknown-unknown`.
+
+pub mod dto;
+pub mod options;
+
+use chrono::{DateTime, Utc};
+use iot_jobs_lint::{Edition, LintOptions, Operation};
+use serde::Serialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+// The request and response shapes are generated from the exported JSON Schemas by the package
+// build (json-schema-to-typescript; see pkg/scripts/gen-shapes.mjs) into `shapes.d.ts` beside the
+// generated `.d.ts`; this section makes them part of the module's types.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SHAPES: &'static str = r#"
+import type { CreateJobRequest, CreateJobTemplateRequest, DescribeJobResponse, DescribeJobTemplateResponse } from "./shapes.js";
+export type { CreateJobRequest, CreateJobTemplateRequest, DescribeJobResponse, DescribeJobTemplateResponse };
+/** Any of the four inputs as a plain object. */
+export type JobInput = CreateJobRequest | CreateJobTemplateRequest | DescribeJobResponse | DescribeJobTemplateResponse;
+/** What `lint()` and `schedule()` accept: JSON text, UTF-8 bytes of JSON text, or an object (checked as `JSON.stringify(input)`). */
+export type Input = string | Uint8Array | ArrayBuffer | JobInput;
+/** A JSON Schema (draft 2020-12) document, as the package's `schemas/` files hold it. */
+export type JsonSchema = { [keyword: string]: unknown };
+"#;
+
+/// Lints one input given as bytes (the pure core of [`lint`]).
+pub fn lint_bytes(input: &[u8], options: &LintOptions) -> dto::LintReport {
+    (&iot_jobs_lint::lint(input, options)).into()
+}
+
+/// Previews the schedule of one input given as bytes (the pure core of [`schedule`]).
+pub fn schedule_bytes(input: &[u8], options: &LintOptions, count: usize) -> dto::Schedule {
+    (&iot_jobs_lint::schedule(input, options, count)).into()
+}
+
+/// Every rule of the registry.
+pub fn rule_list() -> Vec<dto::RuleInfo> {
+    iot_jobs_lint::registry::all()
+        .iter()
+        .map(Into::into)
+        .collect()
+}
+
+/// Checks an AWS IoT Jobs input: a CreateJob or CreateJobTemplate request, or a DescribeJob or
+/// DescribeJobTemplate response.
+///
+/// `input` is JSON text, the UTF-8 bytes of JSON text (`Uint8Array`, e.g. a Node `Buffer`, or an
+/// `ArrayBuffer`), or a plain object or array, which is checked as `JSON.stringify(input)` (so
+/// line and column refer to that text). Problems with the input are diagnostics in the report,
+/// never exceptions; a `TypeError` is thrown only for misuse (a wrong input type, a bad option).
+#[wasm_bindgen(unchecked_return_type = "LintReport")]
+pub fn lint(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LintOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    let input = read_input(&input, "lint")?;
+    let (options, _) = read_options(options, "lint", false)?;
+    to_js(&lint_bytes(input.bytes(), &options))
+}
+
+/// Previews the next maintenance-window starts of an input (as DescribeJob's
+/// `scheduledJobRollouts` would list them), with the diagnostics that concern the schedule.
+///
+/// `input` is as for `lint()`; `options` adds `count` (default 7).
+#[wasm_bindgen(unchecked_return_type = "Schedule")]
+pub fn schedule(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScheduleOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    let input = read_input(&input, "schedule")?;
+    let (options, count) = read_options(options, "schedule", true)?;
+    to_js(&schedule_bytes(input.bytes(), &options, count))
+}
+
+/// Where the JSON Schema (draft 2020-12) of an operation's input (requests) or output (responses)
+/// under a service-model edition (default `latest`) lives, relative to the package's `schemas/`
+/// directory (and to the repository's): `latest/create-job.schema.json`.
+///
+/// The package's `schema()` returns that file's content; this function checks the arguments
+/// (a `TypeError` for an unknown operation or edition) and names the file.
+#[wasm_bindgen(js_name = schemaPath)]
+pub fn schema_path(
+    #[wasm_bindgen(unchecked_param_type = "Operation")] operation: JsValue,
+    #[wasm_bindgen(js_name = serviceModel, unchecked_optional_param_type = "ServiceModel | null")]
+    service_model: Option<JsValue>,
+) -> Result<String, JsValue> {
+    install_panic_hook();
+    let operation = match operation.as_string() {
+        Some(s) => options::operation(&s, "schema(): operation").map_err(type_error)?,
+        None => {
+            return Err(type_error(format!(
+                "schema(): operation must be a string such as \"create-job\"; got {}",
+                describe(&operation)
+            )));
+        }
+    };
+    let edition = match service_model {
+        None => Edition::default(),
+        Some(v) => match v.as_string() {
+            Some(s) => options::service_model(&s, "schema(): serviceModel").map_err(type_error)?,
+            None => {
+                return Err(type_error(format!(
+                    "schema(): serviceModel must be \"2023-03-02\" or \"latest\"; got {}",
+                    describe(&v)
+                )));
+            }
+        },
+    };
+    Ok(iot_jobs_lint::schema::relative_path(operation, edition))
+}
+
+/// Every rule: code, default severity, summary, source, and whether JSON Schema can carry it.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsValue> {
+    install_panic_hook();
+    to_js(&rule_list())
+}
+
+/// The version of the linter (the Rust crates' version, which the npm package shares).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The input as the core takes it.
+enum Input {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Input {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Input::Text(t) => t.as_bytes(),
+            Input::Bytes(b) => b,
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.prototype.toString.call(value)`: `[object Uint8Array]`, `[object Date]`, … which,
+    /// unlike `instanceof`, also recognises values from another realm (iframe, `vm` context).
+    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn object_tag(value: &JsValue) -> String;
+}
+
+fn read_input(input: &JsValue, func: &str) -> Result<Input, JsValue> {
+    if let Some(text) = input.as_string() {
+        return Ok(Input::Text(text));
+    }
+    if input.is_object() {
+        match object_tag(input).as_str() {
+            "[object Uint8Array]" => {
+                return Ok(Input::Bytes(
+                    input.unchecked_ref::<js_sys::Uint8Array>().to_vec(),
+                ));
+            }
+            "[object ArrayBuffer]" => {
+                return Ok(Input::Bytes(js_sys::Uint8Array::new(input).to_vec()));
+            }
+            "[object Object]" | "[object Array]" => {}
+            _ => {
+                return Err(type_error(format!(
+                    "{func}(): input must be a JSON string, a Uint8Array of UTF-8 JSON or a plain object; got {}",
+                    describe(input)
+                )));
+            }
+        }
+        return match js_sys::JSON::stringify(input) {
+            Ok(text) => match text.as_string() {
+                Some(text) => Ok(Input::Text(text)),
+                None => Err(type_error(format!(
+                    "{func}(): JSON.stringify(input) gave no JSON text (a toJSON() that returns undefined?)"
+                ))),
+            },
+            Err(e) => Err(type_error(format!(
+                "{func}(): the input object cannot be written as JSON: {}",
+                error_message(&e)
+            ))),
+        };
+    }
+    Err(type_error(format!(
+        "{func}(): input must be a JSON string, a Uint8Array of UTF-8 JSON or a plain object; got {}",
+        describe(input)
+    )))
+}
+
+/// Reads `options` (and, for `schedule()`, `count`). Absent members (`undefined` or `null`) take
+/// their defaults; `now` defaults to the host's clock.
+fn read_options(
+    value: Option<JsValue>,
+    func: &str,
+    with_count: bool,
+) -> Result<(LintOptions, usize), JsValue> {
+    let mut operation: Option<Operation> = None;
+    let mut service_model = Edition::default();
+    let mut now: Option<DateTime<Utc>> = None;
+    let mut count = iot_jobs_lint::preview::DEFAULT_COUNT;
+    if let Some(value) = value {
+        if !value.is_object() || object_tag(&value) != "[object Object]" {
+            return Err(type_error(format!(
+                "{func}(): options must be an object such as {{ operation: \"create-job\", now: new Date() }}; got {}",
+                describe(&value)
+            )));
+        }
+        let accepted: &[&str] = if with_count {
+            &["operation", "now", "serviceModel", "count"]
+        } else {
+            &["operation", "now", "serviceModel"]
+        };
+        for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !accepted.contains(&key.as_str()) {
+                return Err(type_error(format!(
+                    "{func}(): unknown option {}; the options are {}",
+                    options::quote(&key),
+                    accepted.join(", ")
+                )));
+            }
+        }
+        let get = |name: &str| -> Result<Option<JsValue>, JsValue> {
+            let v = js_sys::Reflect::get(&value, &JsValue::from_str(name))?;
+            Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+        };
+        if let Some(v) = get("operation")? {
+            let what = format!("{func}(): options.operation");
+            operation = Some(match v.as_string() {
+                Some(s) => options::operation(&s, &what).map_err(type_error)?,
+                None => {
+                    return Err(type_error(format!(
+                        "{what} must be a string such as \"create-job\"; got {}",
+                        describe(&v)
+                    )));
+                }
+            });
+        }
+        if let Some(v) = get("serviceModel")? {
+            let what = format!("{func}(): options.serviceModel");
+            service_model = match v.as_string() {
+                Some(s) => options::service_model(&s, &what).map_err(type_error)?,
+                None => {
+                    return Err(type_error(format!(
+                        "{what} must be \"2023-03-02\" or \"latest\"; got {}",
+                        describe(&v)
+                    )));
+                }
+            };
+        }
+        if let Some(v) = get("now")? {
+            let what = format!("{func}(): options.now");
+            now = Some(if let Some(s) = v.as_string() {
+                options::now_from_str(&s, &what).map_err(type_error)?
+            } else if v.is_object() && object_tag(&v) == "[object Date]" {
+                let millis = v.unchecked_ref::<js_sys::Date>().get_time();
+                options::now_from_millis(millis, &what).map_err(type_error)?
+            } else {
+                return Err(type_error(format!(
+                    "{what} must be a Date or an RFC 3339 string such as \"2026-03-01T12:00:00Z\"; got {}",
+                    describe(&v)
+                )));
+            });
+        }
+        if with_count && let Some(v) = get("count")? {
+            let what = format!("{func}(): options.count");
+            count = match v.as_f64() {
+                Some(n) => options::count(n, &what).map_err(type_error)?,
+                None => {
+                    return Err(type_error(format!(
+                        "{what} must be an integer from 1 to {}; got {}",
+                        options::MAX_COUNT,
+                        describe(&v)
+                    )));
+                }
+            };
+        }
+    }
+    let now = match now {
+        Some(now) => now,
+        None => {
+            options::now_from_millis(js_sys::Date::now(), "the host clock").map_err(type_error)?
+        }
+    };
+    Ok((
+        LintOptions {
+            operation,
+            service_model,
+            now,
+        },
+        count,
+    ))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            js_sys::Error::new(&format!(
+                "iot-jobs-lint: internal error, could not convert the result: {e}"
+            ))
+            .into()
+        })
+}
+
+fn type_error(message: impl AsRef<str>) -> JsValue {
+    js_sys::TypeError::new(message.as_ref()).into()
+}
+
+/// A short description of a JS value for an error message.
+fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if let Some(s) = value.as_string() {
+        options::quote(&s)
+    } else if let Some(n) = value.as_f64() {
+        format!("the number {n}")
+    } else if let Some(b) = value.as_bool() {
+        format!("the boolean {b}")
+    } else if value.is_function() {
+        "a function".into()
+    } else if value.is_object() {
+        let tag = object_tag(value);
+        let name = tag
+            .strip_prefix("[object ")
+            .and_then(|t| t.strip_suffix(']'))
+            .unwrap_or("Object");
+        format!("an object of type {name}")
+    } else {
+        format!(
+            "a value of type {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        )
+    }
+}
+
+fn error_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => e.as_string().unwrap_or_else(|| "unknown error".into()),
+    }
+}
+
+/// Last resort: a panic becomes a thrown JS `Error` with its message (instead of an opaque
+/// `RuntimeError: unreachable`). None is expected.
+fn install_panic_hook() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            std::panic::set_hook(Box::new(|info| {
+                wasm_bindgen::throw_str(&format!(
+                    "iot-jobs-lint: internal error (please report it): {info}"
+                ))
+            }));
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> LintOptions {
+        LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap())
+    }
+
+    #[test]
+    fn report_has_the_cli_fields() {
+        let report = lint_bytes(
+            br#"{"jobId": "a b", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}"}"#,
+            &options(),
+        );
+        assert_eq!(report.operation, Some(dto::Operation::CreateJob));
+        assert!(report.operation_detected);
+        assert_eq!(report.service_model, dto::ServiceModel::Latest);
+        let d = &report.diagnostics[0];
+        assert_eq!(
+            (d.code.as_str(), d.pointer.as_str()),
+            ("model/pattern", "/jobId")
+        );
+        let json = serde_json::to_value(&report).unwrap();
+        let keys: Vec<&str> = json["diagnostics"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for key in [
+            "code",
+            "severity",
+            "pointer",
+            "message",
+            "help",
+            "line",
+            "column",
+            "endLine",
+            "endColumn",
+        ] {
+            assert!(keys.contains(&key), "{key} in {keys:?}");
+        }
+        assert_eq!(json["operation"], "create-job");
+        assert_eq!(json["serviceModel"], "latest");
+        assert_eq!(json["diagnostics"][0]["severity"], "error");
+    }
+
+    /// The DTO serializes exactly as the core's report does (the CLI's JSON). This is also the
+    /// alarm for a field the core adds: decide whether the JS contract gets it too.
+    #[test]
+    fn dto_matches_core_serialization() {
+        for input in [
+            &br#"{"jobId": "j", "targets": [], "document": "{}"}"#[..],
+            b"\xff\xfe{",
+            b"[1]",
+            br#"{"jobTemplateId": "t", "description": "d", "document": "{}", "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 15}]}"#,
+        ] {
+            let core = iot_jobs_lint::lint(input, &options());
+            let dto = lint_bytes(input, &options());
+            assert_eq!(
+                serde_json::to_value(&core).unwrap(),
+                serde_json::to_value(&dto).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn schedule_and_rules() {
+        let input = br#"{"jobId": "j", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}",
+            "schedulingConfig": {"maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 60}]}}"#;
+        let s = schedule_bytes(input, &options(), 3);
+        assert_eq!(s.scheduled_job_rollouts.len(), 3);
+        assert_eq!(s.windows[0].start, s.scheduled_job_rollouts[0].start_time);
+        assert_eq!(s.windows[0].maintenance_window, 0);
+        let core = iot_jobs_lint::schedule(input, &options(), 3);
+        // Equal to the core's serialization (the CLI's `schedule --format json`, without `path`);
+        // see dto_matches_core_serialization.
+        assert_eq!(
+            serde_json::to_value(&core).unwrap(),
+            serde_json::to_value(&s).unwrap()
+        );
+        let rules = rule_list();
+        assert_eq!(rules.len(), iot_jobs_lint::registry::all().len());
+        assert!(rules.iter().any(|r| r.code == "model/range"));
+    }
+}

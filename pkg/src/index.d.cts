@@ -1,0 +1,11 @@
+// Types of the Node CommonJS entry: the generated bindings (./iot_jobs_lint.d.cts) and schema().
+import type { JsonSchema, Operation, ServiceModel } from './iot_jobs_lint.cjs';
+
+export * from './iot_jobs_lint.cjs';
+
+/**
+ * The JSON Schema (draft 2020-12) of an operation's input (requests) or output (responses) under a
+ * service-model edition (default `latest`): the package's `schemas/EDITION/OPERATION.schema.json`.
+ * Each call returns a fresh object. Throws a `TypeError` for an unknown operation or edition.
+ */
+export declare function schema(operation: Operation, serviceModel?: ServiceModel | null): JsonSchema;

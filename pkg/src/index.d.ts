@@ -1,0 +1,14 @@
+// Types of the browser/bundler entry: the generated bindings (./iot_jobs_lint.d.ts, whose types
+// come from the Rust crate via tsify and from the JSON Schemas via json-schema-to-typescript)
+// and schema().
+import type { JsonSchema, Operation, ServiceModel } from './iot_jobs_lint.js';
+
+export * from './iot_jobs_lint.js';
+export { default } from './iot_jobs_lint.js';
+
+/**
+ * The JSON Schema (draft 2020-12) of an operation's input (requests) or output (responses) under a
+ * service-model edition (default `latest`): the package's `schemas/EDITION/OPERATION.schema.json`.
+ * Each call returns a fresh object. Throws a `TypeError` for an unknown operation or edition.
+ */
+export declare function schema(operation: Operation, serviceModel?: ServiceModel | null): JsonSchema;

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the npm package `iot-jobs-lint` into pkg/dist/ (generated, git-ignored):
+#   1. cargo build of crates/iot-jobs-lint-wasm for wasm32-unknown-unknown with the
+#      `wasm-release` profile (opt-level "z", lto, codegen-units 1; see Cargo.toml);
+#   2. wasm-bindgen (the CLI of exactly the crate's version, see scripts/setup-wasm.sh) for the
+#      `web` target (ESM: browsers, bundlers, Node's `import`) and the `nodejs` target (CommonJS:
+#      Node's `require`), without the name and producers sections. Both targets produce the same
+#      .wasm, which the package ships once;
+#   3. the JSON Schemas (schemas/ -> dist/schemas/, dist/schemas.{js,cjs}) and the request and
+#      response types generated from them (dist/shapes.d.ts, json-schema-to-typescript);
+#   4. the entry modules (pkg/src/), and pkg/package.json's version set to the crate's.
+# Needs: scripts/setup-wasm.sh (target, wasm-bindgen-cli, pkg/node_modules).
+# Optional: WASM_OPT=path/to/wasm-opt (binaryen >= 116, e.g. npm `binaryen`; never Debian's 108,
+# whose output fails at run time) runs `wasm-opt -Oz` on the .wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+crate=iot-jobs-lint-wasm
+profile=wasm-release
+name=iot_jobs_lint
+dist=pkg/dist
+
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg_version" ]; then
+  echo "error: wasm-bindgen $wbg_version (the version in Cargo.lock) is not on PATH; run scripts/setup-wasm.sh" >&2
+  exit 2
+fi
+
+metadata=$(cargo metadata --format-version 1 --no-deps --locked)
+read -r version target_dir < <(node -e '
+  const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const p = m.packages.find((p) => p.name === process.argv[1]);
+  console.log(p.version, m.target_directory);
+' "$crate" <<<"$metadata")
+
+echo "### cargo build -p $crate --target wasm32-unknown-unknown --profile $profile"
+cargo build -p "$crate" --target wasm32-unknown-unknown --profile "$profile" --locked
+wasm="$target_dir/wasm32-unknown-unknown/$profile/${crate//-/_}.wasm"
+
+echo "### wasm-bindgen $wbg_version (web, nodejs)"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for target in web nodejs; do
+  wasm-bindgen --target "$target" --out-dir "$tmp/$target" --out-name "$name" \
+    --remove-name-section --remove-producers-section "$wasm"
+done
+if ! cmp -s "$tmp/web/${name}_bg.wasm" "$tmp/nodejs/${name}_bg.wasm"; then
+  echo "error: the web and nodejs targets produced different .wasm files; ship both" >&2
+  exit 1
+fi
+if [ -n "${WASM_OPT:-}" ]; then
+  echo "### $WASM_OPT -Oz"
+  "$WASM_OPT" -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+    "$tmp/web/${name}_bg.wasm" -o "$tmp/web/${name}_bg.wasm"
+fi
+
+rm -rf "$dist"
+mkdir -p "$dist"
+cp "$tmp/web/${name}_bg.wasm" "$dist/"
+cp "$tmp/web/$name.js" "$dist/$name.js"
+cp "$tmp/web/$name.d.ts" "$dist/$name.d.ts"
+cp "$tmp/nodejs/$name.js" "$dist/$name.cjs"
+cp "$tmp/nodejs/$name.d.ts" "$dist/$name.d.cts"
+cp pkg/src/* "$dist/"
+
+echo "### schemas and types"
+node pkg/scripts/gen-schemas.mjs schemas "$dist"
+node pkg/scripts/gen-shapes.mjs schemas "$dist/shapes.d.ts"
+
+current=$(node -p 'require("./pkg/package.json").version')
+if [ "$current" != "$version" ]; then
+  echo "### pkg/package.json version $current -> $version (the crate's)"
+  (cd pkg && npm pkg set "version=$version")
+fi
+
+raw=$(wc -c <"$dist/${name}_bg.wasm")
+gz=$(gzip -9 -c "$dist/${name}_bg.wasm" | wc -c)
+printf '{\n  "version": "%s",\n  "wasmBindgen": "%s",\n  "wasmBytes": %d,\n  "wasmGzipBytes": %d\n}\n' \
+  "$version" "$wbg_version" "$raw" "$gz" >"$dist/build-info.json"
+echo "### built $root/$dist: iot-jobs-lint $version, ${name}_bg.wasm $raw bytes, $gz gzipped (gzip -9)"
