@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# The project's test command (the README's, and what CI runs): formatting, lints, every test.
+# The project's test command (the README's, and what CI runs): formatting, lints, every test of
+# the workspace, then the npm package: set up the wasm toolchain (idempotent: scripts/setup-wasm.sh),
+# build the package (scripts/build-pkg.sh) and run its Node tests (pkg/test/), then build the web
+# console and run its browser tests (scripts/test-web.sh; installs Debian's chromium when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "### cargo fmt --check"
@@ -8,3 +11,11 @@ echo "### cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "### cargo test --workspace"
 cargo test --workspace --locked
+echo "### npm package: wasm toolchain and node modules"
+bash scripts/setup-wasm.sh
+echo "### npm package: build"
+bash scripts/build-pkg.sh
+echo "### node --test (pkg/test: the corpus, the API, npm pack + TypeScript + esbuild)"
+(cd pkg && node --test --test-reporter=tap test/*.test.mjs)
+echo "### web console: build and browser tests in headless Chromium (web/test)"
+bash scripts/test-web.sh

@@ -291,3 +291,16 @@ fn unreadable_files_are_listed_in_json_output() {
     );
     assert_eq!(v["files"][1]["diagnostics"], serde_json::json!([]));
 }
+
+#[test]
+fn human_output_cannot_be_hijacked_by_escape_sequences() {
+    let input = "{\"jobId\": \"j\", \"targets\": [\"x\\u001b]0;title\\u0007\"], \"document\": \"{}\",\n \"\\u001b[2J\\r\\nerror: fake\": 1}";
+    let o = run(&["check", "--now", NOW, "-"], Some(input.as_bytes()));
+    let out = stdout(&o);
+    assert!(
+        !out.chars()
+            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\r'),
+        "{out:?}"
+    );
+    assert!(!out.lines().any(|l| l.starts_with("error: fake")), "{out}");
+}

@@ -92,6 +92,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 
 fn well_formed(text: &[u8], report: &Report) {
     let lossy = String::from_utf8_lossy(text);
+    let map = iot_jobs_lint::SourceMap::new(&lossy);
     for d in &report.diagnostics {
         assert!(
             registry::find(&d.code).is_some(),
@@ -104,7 +105,7 @@ fn well_formed(text: &[u8], report: &Report) {
         );
         assert!(d.pointer.is_empty() || d.pointer.starts_with('/'), "{d:?}");
         assert!(!d.message.is_empty());
-        let r = d.byte_range(&lossy);
+        let r = map.byte_range(d);
         assert!(r.start <= r.end && r.end <= lossy.len());
     }
     serde_json::to_string(report).expect("report serializes");
@@ -175,4 +176,51 @@ fn huge_input_is_linear_and_reported() {
         codes.contains(&"model/length") && codes.contains(&"document/not-json"),
         "{codes:?}"
     );
+}
+
+/// Inputs from the hostile-input review that once hung, blew up or overflowed. They must give
+/// a well-formed report (no timing is asserted; the benchmarks measure speed).
+#[test]
+fn hostile_review_regressions() {
+    let now = "2026-01-01T00:00:00Z".parse().unwrap();
+    let options = LintOptions::new(now);
+    let windows: Vec<serde_json::Value> = (0..5_000)
+        .map(|_| serde_json::json!({"startTime": "cron(* * * * ? *)", "durationInMinutes": 1430}))
+        .collect();
+    let many_windows = serde_json::json!({"jobTemplateId": "t", "description": "d", "document": "{}", "maintenanceWindows": windows}).to_string();
+    let w_list = format!("cron(0 0 {} * ? *)", vec!["1W"; 20_000].join(","));
+    let long_cron = serde_json::json!({"jobTemplateId": "t", "description": "d", "document": "{}",
+        "maintenanceWindows": [{"startTime": w_list, "durationInMinutes": 60}]})
+    .to_string();
+    let overflow = r#"{"jobId": "j", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}",
+        "abortConfig": {"criteriaList": [{"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 15e-9223372036854775808, "minNumberOfExecutedThings": 1}]},
+        "jobExecutionsRetryConfig": {"criteriaList": [{"failureType": "FAILED", "numberOfRetries": 9223372036854775807}, {"failureType": "TIMED_OUT", "numberOfRetries": 9223372036854775807}]}}"#;
+    let targets: Vec<String> = (0..50_000).map(|i| format!("t{i}")).collect();
+    let one_line_targets =
+        serde_json::json!({"jobId": "j", "targets": targets, "document": "{}"}).to_string();
+    for text in [
+        many_windows.as_str(),
+        long_cron.as_str(),
+        overflow,
+        one_line_targets.as_str(),
+    ] {
+        let report = iot_jobs_lint::lint(text.as_bytes(), &options);
+        well_formed(text.as_bytes(), &report);
+        assert!(report.has_errors() || !report.diagnostics.is_empty());
+        let preview = iot_jobs_lint::schedule(text.as_bytes(), &options, 1000);
+        assert!(preview.windows.len() <= 1000);
+    }
+    // Overlapping windows are reported once per window, not once per pair.
+    let report = iot_jobs_lint::lint(many_windows.as_bytes(), &options);
+    let overlaps = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "window/overlap")
+        .count();
+    assert!(overlaps < 5_000, "{overlaps}");
+    // Decimal places with an exponent past i64 and a retry sum past i64 still give verdicts.
+    let report = iot_jobs_lint::lint(overflow.as_bytes(), &options);
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"abort/threshold-precision"), "{codes:?}");
+    assert!(codes.contains(&"retry/total-exceeded"), "{codes:?}");
 }

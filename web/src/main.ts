@@ -1,0 +1,381 @@
+// The page: wires the editor, the controls, the lint worker and the panels together.
+//
+// Linting: every edit restarts a short debounce; when it fires, the document goes to the worker
+// (at most one request in flight; edits made meanwhile are sent as soon as it answers). An answer
+// is shown only if the document is still the one it was computed for. Each answer is recorded as
+// a User Timing measure `iot-jobs-lint:lint` (round trip; `detail` holds the time spent in the
+// package's lint() and schedule() in the worker, and the document's size) and
+// `iot-jobs-lint:render` (main-thread time to show it).
+import type { Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { Diagnostic, LintReport, Operation, ServiceModel } from 'iot-jobs-lint';
+import examples from 'virtual:examples';
+import { byId } from './dom';
+import { createEditor, goTo, replaceDocument, showDiagnostics } from './editor';
+import { cliCommand, copyText, download, fileName, shellScript } from './exporting';
+import { lineColumnOf } from './positions';
+import { countText, renderProblems } from './problems';
+import type { LintRequest, LintResponse } from './protocol';
+import { renderSchedule } from './schedule';
+import './style.css';
+
+const DEBOUNCE_MS = 120;
+const STORAGE_KEY = 'iot-jobs-lint:document';
+const OPERATIONS: Operation[] = ['create-job', 'create-job-template', 'describe-job', 'describe-job-template'];
+const EDITIONS: ServiceModel[] = ['latest', '2023-03-02'];
+
+const ui = {
+  example: byId<HTMLSelectElement>('example'),
+  open: byId<HTMLButtonElement>('open'),
+  openFile: byId<HTMLInputElement>('open-file'),
+  operation: byId<HTMLSelectElement>('operation'),
+  edition: byId<HTMLSelectElement>('edition'),
+  now: byId<HTMLInputElement>('now'),
+  nowClock: byId<HTMLInputElement>('now-clock'),
+  settingsError: byId('settings-error'),
+  docInfo: byId('doc-info'),
+  editor: byId('editor'),
+  cursor: byId('cursor'),
+  opStatus: byId('op-status'),
+  lintStatus: byId('lint-status'),
+  problems: byId<HTMLOListElement>('problems'),
+  problemsEmpty: byId('problems-empty'),
+  problemCounts: byId('problem-counts'),
+  scheduleSummary: byId('schedule-summary'),
+  windows: byId<HTMLOListElement>('windows'),
+  windowsEmpty: byId('windows-empty'),
+  timeline: byId('timeline'),
+  scheduleProblems: byId<HTMLOListElement>('schedule-problems'),
+  scheduleProblemsEmpty: byId('schedule-problems-empty'),
+  command: byId('command'),
+  copyCommand: byId<HTMLButtonElement>('copy-command'),
+  copyScript: byId<HTMLButtonElement>('copy-script'),
+  download: byId<HTMLButtonElement>('download'),
+  downloadName: byId('download-name'),
+  exportStatus: byId('export-status'),
+  version: byId('version'),
+};
+
+// ---- settings: URL query (?now=…&example=…&operation=…&model=…), then defaults ----
+
+const params = new URLSearchParams(location.search);
+const settings = {
+  operation: (OPERATIONS as string[]).includes(params.get('operation') ?? '') ? (params.get('operation') as Operation) : null,
+  serviceModel: (EDITIONS as string[]).includes(params.get('model') ?? '') ? (params.get('model') as ServiceModel) : 'latest',
+  /** null: the browser clock at each lint. */
+  fixedNow: params.get('now'),
+  /** The example the editor holds unchanged, for the shareable URL. */
+  example: null as string | null,
+};
+
+function clockNow(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function syncControls(): void {
+  ui.operation.value = settings.operation ?? '';
+  ui.edition.value = settings.serviceModel;
+  ui.nowClock.checked = settings.fixedNow === null;
+  ui.now.disabled = settings.fixedNow === null;
+  ui.now.value = settings.fixedNow ?? clockNow();
+}
+
+function syncUrl(): void {
+  const query = new URLSearchParams();
+  if (settings.fixedNow !== null) query.set('now', settings.fixedNow);
+  if (settings.example) query.set('example', settings.example);
+  if (settings.operation) query.set('operation', settings.operation);
+  if (settings.serviceModel !== 'latest') query.set('model', settings.serviceModel);
+  const search = query.toString();
+  history.replaceState(null, '', search ? `?${search}` : location.pathname);
+}
+
+// ---- the initial document ----
+
+for (const example of examples) {
+  const option = document.createElement('option');
+  option.value = example.name;
+  option.textContent = example.file;
+  ui.example.append(option);
+}
+
+function initialDocument(): string {
+  const wanted = params.get('example');
+  const example = examples.find((e) => e.name === wanted);
+  if (example) {
+    settings.example = example.name;
+    return example.text;
+  }
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // storage disabled: start from an example
+  }
+  if (saved !== null) return saved;
+  const first = examples.find((e) => e.name === 'firmware-ota') ?? examples[0];
+  settings.example = first.name;
+  return first.text;
+}
+
+const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+
+let loading = false;
+let debounce: ReturnType<typeof setTimeout> | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+const view: EditorView = createEditor(ui.editor, initialDocument(), nonce, {
+  onChange() {
+    if (!loading && settings.example) {
+      settings.example = null;
+      ui.example.value = '';
+      syncUrl();
+    }
+    clearTimeout(debounce);
+    debounce = setTimeout(requestLint, DEBOUNCE_MS);
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      try {
+        localStorage.setItem(STORAGE_KEY, view.state.doc.toString());
+      } catch {
+        // storage full or disabled: nothing to keep
+      }
+    }, 500);
+  },
+  onCursor() {
+    const { line, column } = lineColumnOf(view.state.doc, view.state.selection.main.head);
+    ui.cursor.textContent = `Ln ${line}, Col ${column}`;
+  },
+});
+ui.example.value = settings.example ?? '';
+syncControls();
+syncUrl();
+
+function load(text: string, example: string | null): void {
+  loading = true;
+  try {
+    replaceDocument(view, text);
+  } finally {
+    loading = false;
+  }
+  settings.example = example;
+  ui.example.value = example ?? '';
+  syncUrl();
+  requestLint();
+}
+
+// ---- the worker ----
+
+const worker = new Worker(new URL('./lint.worker.ts', import.meta.url), { type: 'module', name: 'iot-jobs-lint' });
+let nextId = 1;
+let inFlight: { id: number; doc: Text; sentAt: number } | null = null;
+let pending = false;
+let operation: Operation | null = null;
+
+function requestLint(): void {
+  clearTimeout(debounce);
+  if (inFlight) {
+    pending = true;
+    return;
+  }
+  const doc = view.state.doc;
+  const request: LintRequest = {
+    id: nextId++,
+    text: doc.toString(),
+    operation: settings.operation,
+    serviceModel: settings.serviceModel,
+    now: settings.fixedNow ?? clockNow(),
+  };
+  inFlight = { id: request.id, doc, sentAt: performance.now() };
+  worker.postMessage(request);
+}
+
+worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
+  const answer = event.data;
+  const request = inFlight;
+  inFlight = null;
+  if (!request || request.id !== answer.id) return;
+  const receivedAt = performance.now();
+  if (answer.ok) {
+    if (pending || view.state.doc !== request.doc) {
+      // The document or a setting changed meanwhile: the positions would be stale. A pending
+      // request goes out below; a changed document has its debounce timer running.
+      if (pending) {
+        pending = false;
+        requestLint();
+      }
+      return;
+    }
+    ui.settingsError.hidden = true;
+    ui.now.removeAttribute('aria-invalid');
+    show(answer.report, answer);
+    const shownAt = performance.now();
+    const bytes = new TextEncoder().encode(view.state.doc.toString()).length;
+    performance.measure('iot-jobs-lint:lint', {
+      start: request.sentAt,
+      end: receivedAt,
+      detail: { lintMs: answer.lintMs, scheduleMs: answer.scheduleMs, bytes, diagnostics: answer.report.diagnostics.length },
+    });
+    performance.measure('iot-jobs-lint:render', { start: receivedAt, end: shownAt });
+    if (performance.getEntriesByName('iot-jobs-lint:lint').length > 1000) {
+      performance.clearMeasures('iot-jobs-lint:lint');
+      performance.clearMeasures('iot-jobs-lint:render');
+    }
+    ui.lintStatus.textContent = `Checked in ${answer.lintMs.toFixed(1)} ms (schedule ${answer.scheduleMs.toFixed(1)} ms)`;
+  } else {
+    ui.settingsError.textContent = answer.error;
+    ui.settingsError.hidden = false;
+    if (settings.fixedNow !== null && /\bnow\b/.test(answer.error)) ui.now.setAttribute('aria-invalid', 'true');
+    ui.lintStatus.textContent = 'Not checked: see the message above';
+  }
+  if (pending) {
+    pending = false;
+    requestLint();
+  }
+});
+
+worker.addEventListener('error', (event) => {
+  inFlight = null;
+  ui.settingsError.textContent = `The linter could not start: ${event.message || 'worker error'}`;
+  ui.settingsError.hidden = false;
+});
+
+// ---- showing an answer ----
+
+function pick(d: Diagnostic): void {
+  goTo(view, d);
+}
+
+// What the panels show now: an answer equal to it leaves them alone (no flicker, and a focused
+// problem keeps the focus when the clock tick re-lints).
+let shownProblems = '';
+let shownSchedule = '';
+
+function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): void {
+  showDiagnostics(view, report.diagnostics);
+  const problemsKey = JSON.stringify(report.diagnostics);
+  if (problemsKey !== shownProblems) {
+    shownProblems = problemsKey;
+    renderProblems(ui.problems, ui.problemsEmpty, report.diagnostics, pick);
+    ui.problemCounts.textContent = countText(report.diagnostics);
+  }
+  const scheduleKey = JSON.stringify(answer.schedule);
+  if (scheduleKey !== shownSchedule) {
+    shownSchedule = scheduleKey;
+    renderSchedule(
+      { summary: ui.scheduleSummary, list: ui.windows, empty: ui.windowsEmpty, timeline: ui.timeline },
+      answer.schedule,
+    );
+    renderProblems(ui.scheduleProblems, ui.scheduleProblemsEmpty, answer.schedule.diagnostics, pick);
+  }
+
+  operation = report.operation;
+  const autoOption = ui.operation.options[0];
+  autoOption.textContent = report.operationDetected && report.operation ? `Auto-detect (${report.operation})` : 'Auto-detect';
+  ui.opStatus.textContent = report.operation
+    ? `${report.operation}${report.operationDetected ? ' (detected)' : ''} · model ${report.serviceModel}`
+    : 'operation unknown';
+
+  const { info } = answer;
+  const title: (string | Node)[] = [];
+  if (info.id !== null) {
+    const id = document.createElement('code');
+    id.textContent = info.id;
+    title.push(`${info.idName} `, id);
+  }
+  if (info.description !== null) title.push(title.length ? ' — ' : '', info.description);
+  ui.docInfo.replaceChildren(...title);
+
+  const command = cliCommand(operation);
+  ui.command.textContent = command ?? `A ${operation} response is an output of AWS: there is nothing to send.`;
+  ui.copyCommand.disabled = command === null;
+  ui.copyScript.disabled = command === null;
+  ui.downloadName.textContent = fileName(operation);
+  ui.version.textContent = `iot-jobs-lint ${answer.version}`;
+}
+
+// ---- controls ----
+
+ui.example.addEventListener('change', () => {
+  const example = examples.find((e) => e.name === ui.example.value);
+  if (example) load(example.text, example.name);
+});
+
+ui.open.addEventListener('click', () => ui.openFile.click());
+ui.openFile.addEventListener('change', async () => {
+  const file = ui.openFile.files?.[0];
+  if (!file) return;
+  load(await file.text(), null);
+  ui.openFile.value = '';
+  view.focus();
+});
+
+ui.operation.addEventListener('change', () => {
+  settings.operation = (ui.operation.value || null) as Operation | null;
+  syncUrl();
+  requestLint();
+});
+
+ui.edition.addEventListener('change', () => {
+  settings.serviceModel = ui.edition.value as ServiceModel;
+  syncUrl();
+  requestLint();
+});
+
+ui.nowClock.addEventListener('change', () => {
+  settings.fixedNow = ui.nowClock.checked ? null : ui.now.value.trim() || clockNow();
+  syncControls();
+  syncUrl();
+  requestLint();
+  if (!ui.nowClock.checked) ui.now.focus();
+});
+
+ui.now.addEventListener('change', () => {
+  settings.fixedNow = ui.now.value.trim() || clockNow();
+  syncUrl();
+  requestLint();
+});
+
+// On the browser clock, the time-dependent rules (start times in the past, the schedule) move on.
+setInterval(() => {
+  if (settings.fixedNow === null) {
+    ui.now.value = clockNow();
+    requestLint();
+  }
+}, 60_000);
+
+// ---- export ----
+
+function flash(message: string): void {
+  ui.exportStatus.textContent = message;
+}
+
+ui.copyCommand.addEventListener('click', async () => {
+  const command = cliCommand(operation);
+  if (!command) return;
+  try {
+    await copyText(command);
+    flash(`Copied: ${command}. Save the document as ${fileName(operation)} next to it.`);
+  } catch (error) {
+    flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+  }
+});
+
+ui.copyScript.addEventListener('click', async () => {
+  const script = shellScript(operation, view.state.doc.toString());
+  if (!script) return;
+  try {
+    await copyText(script);
+    flash(`Copied a shell script that writes ${fileName(operation)} and runs the command.`);
+  } catch (error) {
+    flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+  }
+});
+
+ui.download.addEventListener('click', () => {
+  const text = view.state.doc.toString();
+  download(fileName(operation), text.endsWith('\n') ? text : `${text}\n`);
+  flash(`Downloaded ${fileName(operation)}.`);
+});
+
+requestLint();
