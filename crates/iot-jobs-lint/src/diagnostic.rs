@@ -76,23 +76,37 @@ impl Diagnostic {
 }
 
 /// Maps the 1-based line and code-point column of diagnostics back to byte offsets of the text
-/// they were produced from, with a line index built once.
+/// they were produced from. Built once per text (one linear pass); each lookup then costs at most
+/// a few thousand character steps, however long the line.
 pub struct SourceMap<'t> {
     text: &'t str,
     line_starts: Vec<usize>,
+    /// Every [`CHECKPOINT`] characters: (line, column, byte offset).
+    checkpoints: Vec<(u32, u32, usize)>,
 }
 
+/// Distance between checkpoints, in characters.
+const CHECKPOINT: usize = 1024;
+
 impl<'t> SourceMap<'t> {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts and checkpoints of `text`.
     pub fn new(text: &'t str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        SourceMap { text, line_starts }
+        let mut checkpoints = Vec::new();
+        let (mut line, mut column) = (1u32, 1u32);
+        for (n, (i, c)) in text.char_indices().enumerate() {
+            if n % CHECKPOINT == 0 {
+                checkpoints.push((line, column, i));
+            }
+            if c == '\n' {
+                line = line.saturating_add(1);
+                column = 1;
+                line_starts.push(i + 1);
+            } else {
+                column = column.saturating_add(1);
+            }
+        }
+        SourceMap { text, line_starts, checkpoints }
     }
 
     /// The byte range of `d` in the text (clamped to the text).
@@ -102,14 +116,25 @@ impl<'t> SourceMap<'t> {
         start..end
     }
 
-    /// Byte offset of a 1-based line and code-point column.
+    /// Byte offset of a 1-based line and code-point column (clamped to the end of that line's
+    /// text, or of the text).
     pub fn offset(&self, line: u32, column: u32) -> usize {
         let Some(&line_start) = self.line_starts.get(line.saturating_sub(1) as usize) else {
             return self.text.len();
         };
-        self.text[line_start..]
-            .char_indices()
-            .nth(column.saturating_sub(1) as usize)
-            .map_or(self.text.len(), |(i, _)| line_start + i)
+        // Start from the line start, or from a later checkpoint on the same line.
+        let k = self.checkpoints.partition_point(|&(l, c, _)| (l, c) <= (line, column));
+        let (mut col, mut byte) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((l, c, b)) if l == line && b >= line_start => (c, b),
+            _ => (1, line_start),
+        };
+        for ch in self.text[byte..].chars() {
+            if col >= column || ch == '\n' {
+                break;
+            }
+            col += 1;
+            byte += ch.len_utf8();
+        }
+        byte
     }
 }
