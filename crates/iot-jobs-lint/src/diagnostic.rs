@@ -106,7 +106,11 @@ impl<'t> SourceMap<'t> {
                 column = column.saturating_add(1);
             }
         }
-        SourceMap { text, line_starts, checkpoints }
+        SourceMap {
+            text,
+            line_starts,
+            checkpoints,
+        }
     }
 
     /// The byte range of `d` in the text (clamped to the text).
@@ -123,7 +127,9 @@ impl<'t> SourceMap<'t> {
             return self.text.len();
         };
         // Start from the line start, or from a later checkpoint on the same line.
-        let k = self.checkpoints.partition_point(|&(l, c, _)| (l, c) <= (line, column));
+        let k = self
+            .checkpoints
+            .partition_point(|&(l, c, _)| (l, c) <= (line, column));
         let (mut col, mut byte) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
             Some((l, c, b)) if l == line && b >= line_start => (c, b),
             _ => (1, line_start),
