@@ -1,5 +1,6 @@
-//! Lint throughput against the floor: `serde_json::from_slice::<serde_json::Value>` of the same
-//! bytes, measured in the same run (`cargo bench -p iot-jobs-lint --bench lint`).
+//! Lint throughput against the floor, `serde_json::from_slice::<serde_json::Value>` of the same
+//! bytes, and against the `jsonschema` crate on our exported schema, measured in the same run
+//! (`cargo bench -p iot-jobs-lint --bench lint`).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use iot_jobs_lint::LintOptions;
@@ -28,6 +29,11 @@ fn big_document_job() -> Vec<u8> {
 
 fn bench(c: &mut Criterion) {
     let options = LintOptions::new("2026-12-01T00:00:00Z".parse().unwrap());
+    let schema = iot_jobs_lint::schema::json_schema(
+        iot_jobs_lint::Operation::CreateJob,
+        iot_jobs_lint::Edition::Latest,
+    );
+    let validator = jsonschema::validator_for(&schema).expect("the exported schema compiles");
     let big = big_document_job();
     for (name, input) in [
         ("create-job-2KB", OTA.to_vec()),
@@ -40,6 +46,14 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function("serde_json::from_slice::<Value> (floor)", |b| {
             b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&input)).unwrap())
+        });
+        // The same bytes through the `jsonschema` crate on our exported CreateJob schema: parse,
+        // then collect every error (what an editor does; it catches less, see the README).
+        group.bench_function("jsonschema (exported schema, all errors)", |b| {
+            b.iter(|| {
+                let value: serde_json::Value = serde_json::from_slice(black_box(&input)).unwrap();
+                validator.iter_errors(&value).count()
+            })
         });
         group.finish();
     }
