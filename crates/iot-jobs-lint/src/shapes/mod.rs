@@ -23,8 +23,7 @@ mod table;
 pub use table::*;
 
 use crate::{Edition, Operation};
-use regex::Regex;
-use std::sync::OnceLock;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// The JSON type a shape expects, and its children.
 #[derive(Debug, Clone, Copy)]
@@ -158,38 +157,93 @@ impl Shape {
     }
 }
 
-/// A model `pattern` trait with the regular expression we actually run.
+/// A model `pattern` trait with the full-match test we actually run.
 ///
 /// The model's patterns are Java regular expressions and are not anchored (`[a-zA-Z0-9_-]+`); the
-/// service requires the whole value to match (Smithy semantics), so we run the anchored form. The
-/// anchored forms use only constructs that Rust's `regex` and ECMA-262 (with the `u` flag) both
-/// accept, so the same text can go into the exported JSON Schema.
+/// service requires the whole value to match (Smithy semantics), so we apply the anchored form.
+/// The anchored forms use only constructs that Rust's `regex` and ECMA-262 (with the `u` flag) both
+/// accept, so the same text goes into the exported JSON Schema. The linter itself does not compile
+/// them: each pattern is a character class repeated, so [`Pattern::is_full_match`] is a
+/// hand-written loop (no regex engine in the library or its WASM build). The Unicode classes
+/// (`\p{C}`, `\p{L}`, `\p{Z}`, `\p{N}`) read the General_Category of the `unicode-properties`
+/// crate, where an unassigned code point is `Cn`. `tests/pattern_matchers.rs` checks every matcher
+/// against the `regex` crate running `anchored`.
 #[derive(Debug)]
 pub struct Pattern {
     /// The pattern exactly as the model writes it.
     pub model: &'static str,
-    /// The full-match regular expression we apply (`^…$`).
+    /// The full-match regular expression the matcher implements (`^…$`).
     pub anchored: &'static str,
     /// What the pattern allows, for messages ("letters, digits, '-' and '_'").
     pub allows: &'static str,
-    cell: OnceLock<Regex>,
+    matcher: Matcher,
+}
+
+/// The hand-written full-match test of each pattern.
+#[derive(Debug, Clone, Copy)]
+enum Matcher {
+    /// `^[a-zA-Z0-9_-]+$`
+    Id,
+    /// `^[^\p{C}]+$`
+    NoControl,
+    /// `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`
+    TagKey,
+    /// `^arn:[!-~]+$`
+    Arn,
+    /// `^[A-Z0-9_]+$`
+    ReasonCode,
 }
 
 impl Pattern {
-    const fn new(model: &'static str, anchored: &'static str, allows: &'static str) -> Pattern {
+    const fn new(
+        model: &'static str,
+        anchored: &'static str,
+        allows: &'static str,
+        matcher: Matcher,
+    ) -> Pattern {
         Pattern {
             model,
             anchored,
             allows,
-            cell: OnceLock::new(),
+            matcher,
         }
     }
 
     /// Whether the whole of `value` matches.
     pub fn is_full_match(&self, value: &str) -> bool {
-        self.cell
-            .get_or_init(|| Regex::new(self.anchored).expect("built-in pattern compiles"))
-            .is_match(value)
+        // The ASCII classes test bytes: every byte of a non-ASCII character is >= 0x80 and fails.
+        match self.matcher {
+            Matcher::Id => {
+                !value.is_empty()
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            }
+            Matcher::NoControl => {
+                !value.is_empty()
+                    && value
+                        .chars()
+                        .all(|c| c.general_category_group() != GeneralCategoryGroup::Other)
+            }
+            Matcher::TagKey => value.chars().all(|c| {
+                matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
+                    || matches!(
+                        c.general_category_group(),
+                        GeneralCategoryGroup::Letter
+                            | GeneralCategoryGroup::Separator
+                            | GeneralCategoryGroup::Number
+                    )
+            }),
+            Matcher::Arn => value.strip_prefix("arn:").is_some_and(|rest| {
+                !rest.is_empty() && rest.bytes().all(|b| matches!(b, b'!'..=b'~'))
+            }),
+            Matcher::ReasonCode => {
+                !value.is_empty()
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            }
+        }
     }
 }
 
@@ -198,6 +252,7 @@ pub static PATTERN_ID: Pattern = Pattern::new(
     "[a-zA-Z0-9_-]+",
     "^[a-zA-Z0-9_-]+$",
     "only ASCII letters, digits, '-' and '_'",
+    Matcher::Id,
 );
 /// `JobDescription`, `Comment`, `ParameterValue`: no Unicode control, format, private-use,
 /// surrogate or unassigned character (general category C), so no newline or tab either.
@@ -205,18 +260,21 @@ pub static PATTERN_NO_CONTROL: Pattern = Pattern::new(
     "[^\\p{C}]+",
     "^[^\\p{C}]+$",
     "no control or format characters (Unicode category C: newline, tab, zero-width characters, ...)",
+    Matcher::NoControl,
 );
 /// `TagKey`: letters, separators (spaces), numbers and `_ . : / = + - @`.
 pub static PATTERN_TAG_KEY: Pattern = Pattern::new(
     "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
     "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
     "only letters, numbers, spaces and _ . : / = + - @",
+    Matcher::TagKey,
 );
 /// `JobTemplateArn`, `PackageVersionArn`: `arn:` followed by printable ASCII without spaces.
 pub static PATTERN_ARN: Pattern = Pattern::new(
     "^arn:[!-~]+$",
     "^arn:[!-~]+$",
     "'arn:' followed by printable ASCII characters without spaces",
+    Matcher::Arn,
 );
 /// `ReasonCode`: Java's `\p{Upper}` and `\p{Digit}` are the ASCII POSIX classes, so this is
 /// `[A-Z0-9_]`.
@@ -224,6 +282,7 @@ pub static PATTERN_REASON_CODE: Pattern = Pattern::new(
     "[\\p{Upper}\\p{Digit}_]+",
     "^[A-Z0-9_]+$",
     "only upper-case ASCII letters, digits and '_'",
+    Matcher::ReasonCode,
 );
 
 /// The shape a file of `operation` is checked against: the request for the two create
