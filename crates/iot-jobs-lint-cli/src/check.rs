@@ -1,6 +1,6 @@
 //! `iot-jobs-lint check`.
 
-use crate::input::{Entry, Format, InputArgs, color, emit, emit_files};
+use crate::input::{Entry, Format, InputArgs, color, emit, emit_files, exit_code};
 use crate::render;
 use clap::Args;
 use serde::Serialize;
@@ -59,26 +59,8 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             emit(&out);
         }
     }
-    let reports = || {
-        results
-            .iter()
-            .filter_map(|(_, r)| r.as_ref().ok().map(|(_, report)| report))
-    };
-    let undetected = reports().any(|r| {
-        r.diagnostics
-            .iter()
-            .any(|d| d.code == "input/operation-unknown")
-    });
-    if undetected {
-        eprintln!(
-            "error: could not tell the operation of some input; pass --operation create-job|create-job-template|describe-job|describe-job-template"
-        );
-    }
-    if io_failed || undetected {
-        ExitCode::from(2)
-    } else if reports().any(|r| r.has_errors()) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let diagnostics = results
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok().map(|(_, x)| x.diagnostics.as_slice()));
+    exit_code(io_failed, diagnostics)
 }

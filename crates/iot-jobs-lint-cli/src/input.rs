@@ -100,6 +100,31 @@ pub(crate) fn emit(text: &str) {
     }
 }
 
+/// The exit status of `check` and `schedule` from the diagnostics of every file read: 2 when a
+/// file could not be read or an operation could not be told (with a hint on stderr), 1 when any
+/// diagnostic is an error, 0 otherwise.
+pub(crate) fn exit_code<'a>(
+    io_failed: bool,
+    diagnostics: impl Iterator<Item = &'a [iot_jobs_lint::Diagnostic]> + Clone,
+) -> std::process::ExitCode {
+    let any = |pred: &dyn Fn(&iot_jobs_lint::Diagnostic) -> bool| {
+        diagnostics.clone().any(|list| list.iter().any(pred))
+    };
+    let undetected = any(&|d| d.code == "input/operation-unknown");
+    if undetected {
+        eprintln!(
+            "error: could not tell the operation of some input; pass --operation create-job|create-job-template|describe-job|describe-job-template"
+        );
+    }
+    if io_failed || undetected {
+        std::process::ExitCode::from(2)
+    } else if any(&|d| d.severity == iot_jobs_lint::Severity::Error) {
+        std::process::ExitCode::from(1)
+    } else {
+        std::process::ExitCode::SUCCESS
+    }
+}
+
 /// Whether to colour human output: only on a terminal, and never with `NO_COLOR` set.
 pub(crate) fn color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()

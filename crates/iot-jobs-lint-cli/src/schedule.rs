@@ -1,10 +1,10 @@
 //! `iot-jobs-lint schedule`: the next maintenance-window starts of a job or template.
 
-use crate::input::{Entry, Format, InputArgs, color, emit, emit_files};
+use crate::input::{Entry, Format, InputArgs, color, emit, emit_files, exit_code};
 use crate::render;
 use chrono::NaiveDateTime;
 use clap::Args;
-use iot_jobs_lint::{Schedule, Severity};
+use iot_jobs_lint::Schedule;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -66,26 +66,10 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
             emit(&out);
         }
     }
-    let schedules = || {
-        results
-            .iter()
-            .filter_map(|(_, r)| r.as_ref().ok().map(|(_, s)| s))
-    };
-    let undetected = schedules().any(|s| {
-        s.diagnostics
-            .iter()
-            .any(|d| d.code == "input/operation-unknown")
-    });
-    if undetected {
-        eprintln!("error: could not tell the operation of some input; pass --operation");
-    }
-    if io_failed || undetected {
-        ExitCode::from(2)
-    } else if schedules().any(|s| s.diagnostics.iter().any(|d| d.severity == Severity::Error)) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let diagnostics = results
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok().map(|(_, x)| x.diagnostics.as_slice()));
+    exit_code(io_failed, diagnostics)
 }
 
 /// `Sat 2026-12-05 22:00` from `2026-12-05T22:00`.
