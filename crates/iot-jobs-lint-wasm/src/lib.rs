@@ -169,8 +169,29 @@ impl Input {
 extern "C" {
     /// `Object.prototype.toString.call(value)`: `[object Uint8Array]`, `[object Date]`, … which,
     /// unlike `instanceof`, also recognises values from another realm (iframe, `vm` context).
-    #[wasm_bindgen(js_namespace = ["Object", "prototype", "toString"], js_name = call)]
-    fn object_tag(value: &JsValue) -> String;
+    ///
+    /// Every import here is `catch`: a Proxy or a spoofed object can make any of these calls throw,
+    /// and an uncaught throw would skip the wasm side's stack clean-up.
+    #[wasm_bindgen(catch, js_namespace = ["Object", "prototype", "toString"], js_name = call)]
+    fn object_tag_js(value: &JsValue) -> Result<String, JsValue>;
+    /// `Date.prototype.getTime.call(value)`: throws unless `value` is a real Date.
+    #[wasm_bindgen(catch, js_namespace = ["Date", "prototype", "getTime"], js_name = call)]
+    fn date_get_time(value: &JsValue) -> Result<f64, JsValue>;
+    /// `Object.keys(value)`.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// `Uint8Array.prototype.slice.call(value)`: a fresh copy (throws for a detached buffer).
+    #[wasm_bindgen(catch, js_namespace = ["Uint8Array", "prototype", "slice"], js_name = call)]
+    fn u8_copy(value: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
+    /// `ArrayBuffer.prototype.slice.call(value)`: a fresh copy (throws for a detached buffer).
+    #[wasm_bindgen(catch, js_namespace = ["ArrayBuffer", "prototype", "slice"], js_name = call)]
+    fn buffer_copy(value: &JsValue) -> Result<js_sys::ArrayBuffer, JsValue>;
+}
+
+/// The `[object …]` tag of a value, or a TypeError naming `what` when reading it throws.
+fn object_tag(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    object_tag_js(value)
+        .map_err(|e| type_error(format!("{what} cannot be inspected: {}", error_message(&e))))
 }
 
 fn read_input(input: &JsValue, func: &str) -> Result<Input, JsValue> {
@@ -178,14 +199,19 @@ fn read_input(input: &JsValue, func: &str) -> Result<Input, JsValue> {
         return Ok(Input::Text(text));
     }
     if input.is_object() {
-        match object_tag(input).as_str() {
+        let unreadable = |e: JsValue| {
+            type_error(format!(
+                "{func}(): input cannot be read: {}",
+                error_message(&e)
+            ))
+        };
+        match object_tag(input, &format!("{func}(): input"))?.as_str() {
             "[object Uint8Array]" => {
-                return Ok(Input::Bytes(
-                    input.unchecked_ref::<js_sys::Uint8Array>().to_vec(),
-                ));
+                return Ok(Input::Bytes(u8_copy(input).map_err(unreadable)?.to_vec()));
             }
             "[object ArrayBuffer]" => {
-                return Ok(Input::Bytes(js_sys::Uint8Array::new(input).to_vec()));
+                let copy = buffer_copy(input).map_err(unreadable)?;
+                return Ok(Input::Bytes(js_sys::Uint8Array::new(&copy).to_vec()));
             }
             "[object Object]" | "[object Array]" => {}
             _ => {
@@ -226,7 +252,9 @@ fn read_options(
     let mut now: Option<DateTime<Utc>> = None;
     let mut count = iot_jobs_lint::preview::DEFAULT_COUNT;
     if let Some(value) = value {
-        if !value.is_object() || object_tag(&value) != "[object Object]" {
+        if !value.is_object()
+            || object_tag(&value, &format!("{func}(): options"))? != "[object Object]"
+        {
             return Err(type_error(format!(
                 "{func}(): options must be an object such as {{ operation: \"create-job\", now: new Date() }}; got {}",
                 describe(&value)
@@ -237,7 +265,13 @@ fn read_options(
         } else {
             &["operation", "now", "serviceModel"]
         };
-        for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let keys = object_keys(&value).map_err(|e| {
+            type_error(format!(
+                "{func}(): options cannot be read: {}",
+                error_message(&e)
+            ))
+        })?;
+        for key in keys.iter() {
             let key = key.as_string().unwrap_or_default();
             if !accepted.contains(&key.as_str()) {
                 return Err(type_error(format!(
@@ -279,8 +313,13 @@ fn read_options(
             let what = format!("{func}(): options.now");
             now = Some(if let Some(s) = v.as_string() {
                 options::now_from_str(&s, &what).map_err(type_error)?
-            } else if v.is_object() && object_tag(&v) == "[object Date]" {
-                let millis = v.unchecked_ref::<js_sys::Date>().get_time();
+            } else if v.is_object() && object_tag(&v, &what)? == "[object Date]" {
+                let millis = date_get_time(&v).map_err(|e| {
+                    type_error(format!(
+                        "{what} is not a usable Date: {}",
+                        error_message(&e)
+                    ))
+                })?;
                 options::now_from_millis(millis, &what).map_err(type_error)?
             } else {
                 return Err(type_error(format!(
@@ -349,7 +388,7 @@ fn describe(value: &JsValue) -> String {
     } else if value.is_function() {
         "a function".into()
     } else if value.is_object() {
-        let tag = object_tag(value);
+        let tag = object_tag_js(value).unwrap_or_default();
         let name = tag
             .strip_prefix("[object ")
             .and_then(|t| t.strip_suffix(']'))
