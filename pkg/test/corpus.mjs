@@ -1,9 +1,13 @@
-// The shared fixture corpus (tests/corpus/ at the repository root), read as the Rust corpus test
+// The shared spec corpus (tests/corpus/ at the repository root), read as the Rust corpus test
 // (crates/iot-jobs-lint/tests/corpus.rs) reads it: NAME.json is the input, NAME.expect.json the
-// verdict, optionally with operation, serviceModel and now (default 2026-01-01T00:00:00Z).
+// full expected output (every diagnostic, in order, with all its fields), optionally with
+// operation, serviceModel and now (default 2026-01-01T00:00:00Z). The Rust test writes the
+// expectations (IOT_JOBS_LINT_BLESS=1 cargo test -p iot-jobs-lint --test corpus); this side only
+// compares.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 
 export const CORPUS = fileURLToPath(new URL('../../tests/corpus/', import.meta.url));
 export const DEFAULT_NOW = '2026-01-01T00:00:00Z';
@@ -41,4 +45,47 @@ export function cases() {
 /** The verdict as a sorted list of "severity code pointer" (a multiset, as the Rust test compares). */
 export function verdict(diagnostics) {
   return diagnostics.map((d) => `${d.severity} ${d.code} ${d.pointer}`).sort();
+}
+
+/**
+ * Fields the expectations hold that the npm result does not carry yet (the core's byte span and
+ * fixes). Each is compared as soon as a result has it; any other field an expectation holds must
+ * be in the result, and any field a result has must be in the expectation: nothing is skipped
+ * silently.
+ */
+export const NOT_YET_EXPOSED = new Set(['span', 'fixes']);
+
+const show = (v) => (v === undefined ? '(absent)' : JSON.stringify(v));
+const summary = (d) => `${d.severity} ${d.code} ${JSON.stringify(d.pointer)} at ${d.line}:${d.column}: ${d.message}`;
+
+/**
+ * How the diagnostics of a result differ from the expected ones, compared in order, field by
+ * field: one string per difference (empty when they agree).
+ */
+export function diagnosticsDiff(want, got) {
+  const out = [];
+  if (want.length !== got.length) out.push(`expected ${want.length} diagnostic(s), got ${got.length}`);
+  for (let i = 0; i < Math.max(want.length, got.length); i++) {
+    const w = want[i];
+    const g = got[i];
+    if (g === undefined) {
+      out.push(`diagnostic [${i}] is missing: ${summary(w)}`);
+      continue;
+    }
+    if (w === undefined) {
+      out.push(`diagnostic [${i}] is new: ${summary(g)}`);
+      continue;
+    }
+    const fields = [...Object.keys(g), ...Object.keys(w).filter((k) => !(k in g))];
+    for (const field of fields) {
+      if (!(field in w)) {
+        out.push(`diagnostic [${i}] ${field}: the result has it (${show(g[field])}), the expectation does not`);
+      } else if (!(field in g)) {
+        if (!NOT_YET_EXPOSED.has(field)) out.push(`diagnostic [${i}] ${field}: expected ${show(w[field])}, the result has no such field`);
+      } else if (!isDeepStrictEqual(w[field], g[field])) {
+        out.push(`diagnostic [${i}] (${w.code} ${JSON.stringify(w.pointer)}) ${field}:\n      expected: ${show(w[field])}\n      got:      ${show(g[field])}`);
+      }
+    }
+  }
+  return out;
 }
