@@ -25,6 +25,12 @@ fn main() {
             if let Some(help) = &p.help {
                 println!("    help: {help}");
             }
+            if let Some(fix) = &p.fix {
+                println!(
+                    "    fix ({}): {} => {}",
+                    fix.applicability, fix.message, fix.replacement
+                );
+            }
         }
         if let Some(expr) = parsed.expression {
             for t in expr.occurrences(from).take(5) {

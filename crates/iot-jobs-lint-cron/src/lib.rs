@@ -24,7 +24,7 @@
 //! | 2 | Hours        | 0-23                                | `,` `-` `*` `/`           |
 //! | 3 | Day-of-month | 1-31                                | `,` `-` `*` `/` `?` `L` `W` |
 //! | 4 | Month        | 1-12 or `JAN`-`DEC`                 | `,` `-` `*` `/`           |
-//! | 5 | Day-of-week  | 1-7 or `SUN`-`SAT` (1 is Sunday, 7 is Saturday) | `,` `-` `*` `/` `?` `L` `#` |
+//! | 5 | Day-of-week  | 1-7 or `SUN`-`SAT` (1 is Sunday, 7 is Saturday) | `,` `-` `*` `?` `L` `#` |
 //! | 6 | Year         | 1970-2199                           | `,` `-` `*` `/`           |
 //!
 //! Names are three letters and case does not matter (`mon`, `Jan`); the letters `L` and `W`
@@ -38,7 +38,8 @@
 //!   `FRI-MON` or `22-2` are errors, write `FRI-SAT,SUN-MON` or `22-23,0-2`.
 //! * `x/n` — a step: starting at `x`, every `n`-th value. `x` can be `*` (start at the field's
 //!   minimum), a single value (go on to the field's maximum: `0/15` is 0, 15, 30, 45) or a range
-//!   (`11-23/2`). `n` is at least 1 and at most the number of values in the field.
+//!   (`11-23/2`). `n` is at least 1 and at most the field's largest step: 59 for minutes, 23 for
+//!   hours, 31 for day-of-month, 12 for month, 229 for year. Day-of-week takes no step.
 //! * `?` — "no specific value": exactly one of the two day fields must be `?`, and it must be
 //!   the whole field. `*` in both, values in both, or `?` in both are errors.
 //! * `L` in day-of-month — the last day of the month. `LW` — the last Monday-to-Friday of the
@@ -62,8 +63,26 @@
 //! * Fields are separated by spaces and tabs only; any other character (a newline, a
 //!   no-break space) inside the parentheses is a syntax error in the field that holds it.
 //! * Wrapping ranges (`22-2`, `FRI-MON`) are errors with a two-range list as the fix.
-//! * A step runs from 1 to the number of values in the field (60, 24, 31, 12, 7, 230); `0`,
-//!   or anything larger, is an error. `*/5`, `0/5` and `1-30/5` are all accepted.
+//! * No `/` in day-of-week. The wildcard table of the EventBridge cron reference ("Cron
+//!   expressions reference", <https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cron-expressions.html>,
+//!   and the same table on "Using cron and rate expressions to schedule rules in Amazon
+//!   EventBridge", `eb-scheduled-rule-pattern.html`) gives `/` to Minutes, Hours, Day-of-month,
+//!   Month and Year but not to Day-of-week, whose wildcards are `,` `-` `*` `?` `L` `#`. Quartz
+//!   (below) does accept it, so the service might too, but the page is the contract: `MON/2`
+//!   is a [`codes::OPERATOR_PLACEMENT`] error whose suggestion lists the days the step would
+//!   select (`MON,WED,FRI`), since a step there is often meant as "every other week", which no
+//!   cron expression can say.
+//! * Step bounds come from Quartz, whose `CronExpression` this dialect evidently descends from
+//!   (the `?`, `L`, `W`, `#` operators and the 1970-2199 years are all Quartz's):
+//!   `quartz-scheduler/quartz`, `quartz/src/main/java/org/quartz/CronExpression.java`, method
+//!   `checkIncrementRange`, rejects an increment above 59 in minutes, 23 in hours, 31 in
+//!   day-of-month, 12 in month and 7 in day-of-week, and sets no bound for the year. We take
+//!   those maxima as they are, so a minute step of 60 and an hour step of 24 are errors, and
+//!   `0/60` gets the suggestion `0`, the only minute it selects. Quartz
+//!   checks only `*/n` and `x/n`; we apply the same bound to `a-b/n`. For the year, where
+//!   Quartz is silent, the largest step is 229, the span of the field: any larger step can only
+//!   ever select its start. A step of `0` is an error everywhere. The EventBridge page says
+//!   nothing about step bounds.
 //! * Names must be exactly three letters (`MONDAY` is rejected with a hint); leading zeros in
 //!   numbers (`05`) are accepted; `*` may appear inside a list (`*,5` means every value).
 //! * `L-n` is rejected; `L`, `LW`, `nW`, `nL` and `n#k` cannot be combined with other items;
@@ -74,6 +93,24 @@
 //!
 //! [`parse`] also warns ([`Level::Warning`]) about a minutes field that selects every minute
 //! and about day-of-month values that skip some selected months; see [`RULES`] for every code.
+//!
+//! ## Suggestions
+//!
+//! A [`Problem`] whose fix is a mechanical edit carries a [`Suggestion`]: the whole corrected
+//! expression (to replace the whole input) and an [`Applicability`]. `Safe` suggestions keep
+//! the meaning and are certain: the missing `cron(...)` wrapper, `CRON(` or `cron (`,
+//! whitespace around the expression, a missing `)`, commas or a no-break space between
+//! fields, spaces inside a list (`8, 20`), an empty list item (`1,,2`), `MONDAY` → `MON` and
+//! `JANUARY` → `JAN`, a Unix `@daily` nickname, and an `n#k` item written in day-of-month when
+//! day-of-week is `?`. Every other suggestion is `Suggested`, because it changes the meaning or
+//! guesses the intent: a Unix five-field cron in this dialect, text after `)`, a leading Quartz
+//! seconds field, a rate or `at(...)` turned into a cron, `?` replaced or dropped, both day
+//! fields resolved to one `?`, wrapping ranges split into two, a reversed year range swapped, a
+//! step in day-of-week or a too-large step replaced by the values it selects, list items
+//! dropped around `L`, `nW`, `nL` or `n#k`, `0` → `SUN` in day-of-week, `24` → `0` in hours, a
+//! two-digit year, day `32` → `L`, and the warnings' fixes (minute `0`, `L` for the last day).
+//! The help text says the same in prose and, where it shows a corrected expression, shows the
+//! suggestion's.
 //!
 //! ## Existing crates
 //!
@@ -108,7 +145,7 @@ mod problem;
 
 pub use parse::{Parsed, parse};
 pub use preview::{Window, WindowOccurrence, preview};
-pub use problem::{Level, Problem, RULES, codes};
+pub use problem::{Applicability, Level, Problem, RULES, Suggestion, codes};
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use engine::{Schedule, Tuple, days_in_month};

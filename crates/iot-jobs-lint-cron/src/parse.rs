@@ -1,8 +1,12 @@
 //! The parser: text → [`Schedule`] plus every [`Problem`] it can find in one pass.
+//!
+//! On a valid expression the parser itself allocates nothing: fields, list items and values are
+//! byte ranges into the input and names are compared without case-folded copies. Messages, help
+//! texts and [`Suggestion`]s are built only when a problem is reported.
 
 use crate::CronExpression;
 use crate::engine::{Bits, DaySpec, DomSpec, DowSpec, MAX_YEAR, MIN_YEAR, Schedule};
-use crate::problem::{Level, Problem, codes};
+use crate::problem::{Applicability, Level, Problem, Suggestion, codes};
 
 /// The result of [`parse`]: the expression (when valid) and every problem found.
 ///
@@ -26,7 +30,8 @@ impl Parsed {
 ///
 /// Every field is checked, so one call reports all the problems it can find; offsets in the
 /// problems are byte offsets into `text`. The function is total: it never panics, whatever the
-/// input, and does no I/O and reads no clock.
+/// input, and does no I/O and reads no clock. On a valid expression its only heap allocation
+/// is the copy of `text` kept by the returned [`CronExpression`].
 ///
 /// An expression that can never fire between 1970 and 2199 (for example `cron(0 0 30 2 ? *)`) is
 /// reported as [`codes::NEVER_FIRES`]. A year range that lies entirely in the past is *not*
@@ -35,11 +40,16 @@ impl Parsed {
 /// occurrence".
 ///
 /// ```
-/// let parsed = iot_jobs_lint_cron::parse("cron(34 12 * * SAT *)");
+/// use iot_jobs_lint_cron::{Applicability, parse};
+/// let parsed = parse("cron(34 12 * * SAT *)");
 /// assert!(parsed.expression.is_none());
-/// assert_eq!(parsed.problems[0].code, "cron/day-fields");
-/// assert_eq!(parsed.problems[0].help.as_deref(),
+/// let problem = &parsed.problems[0];
+/// assert_eq!(problem.code, "cron/day-fields");
+/// assert_eq!(problem.help.as_deref(),
 ///            Some("put `?` in the day field you do not use: cron(34 12 ? * SAT *)"));
+/// let fix = problem.fix.as_ref().unwrap();
+/// assert_eq!(fix.replacement, "cron(34 12 ? * SAT *)");
+/// assert_eq!(fix.applicability, Applicability::Suggested);
 /// ```
 pub fn parse(text: &str) -> Parsed {
     let (schedule, problems) = parse_schedule(text);
@@ -60,10 +70,7 @@ pub fn parse(text: &str) -> Parsed {
 /// The compiled schedule (when every field is valid, even if it never fires) and the sorted
 /// problems.
 pub(crate) fn parse_schedule(text: &str) -> (Option<Schedule>, Vec<Problem>) {
-    let mut parser = Parser {
-        text,
-        problems: Vec::new(),
-    };
+    let mut parser = Parser::new(text);
     let schedule = parser.run();
     let mut problems = parser.problems;
     problems.sort_by_key(|p| (p.start, p.end));
@@ -130,6 +137,18 @@ impl Kind {
         }
     }
 
+    /// One value of the field, in words.
+    fn unit(self) -> &'static str {
+        match self {
+            Kind::Minutes => "minute",
+            Kind::Hours => "hour",
+            Kind::Dom => "day",
+            Kind::Month => "month",
+            Kind::Dow => "weekday",
+            Kind::Year => "year",
+        }
+    }
+
     fn min(self) -> u32 {
         match self {
             Kind::Minutes | Kind::Hours => 0,
@@ -149,8 +168,19 @@ impl Kind {
         }
     }
 
-    fn size(self) -> u32 {
-        self.max() - self.min() + 1
+    /// The largest `/` step the field accepts, `None` when it accepts no step at all. The
+    /// crate docs' "Choices" section gives the sources: Quartz's bounds where Quartz has one,
+    /// the span of the field for the year, and no step in day-of-week (EventBridge lists no `/`
+    /// there).
+    fn max_step(self) -> Option<u32> {
+        match self {
+            Kind::Minutes => Some(59),
+            Kind::Hours => Some(23),
+            Kind::Dom => Some(31),
+            Kind::Month => Some(12),
+            Kind::Dow => None,
+            Kind::Year => Some((MAX_YEAR - MIN_YEAR) as u32),
+        }
     }
 
     fn range_text(self) -> &'static str {
@@ -168,7 +198,7 @@ impl Kind {
         match self {
             Kind::Minutes | Kind::Hours | Kind::Month | Kind::Year => "`,` `-` `*` `/`",
             Kind::Dom => "`,` `-` `*` `/` `?` `L` `W`",
-            Kind::Dow => "`,` `-` `*` `/` `?` `L` `#`",
+            Kind::Dow => "`,` `-` `*` `?` `L` `#`",
         }
     }
 
@@ -240,102 +270,209 @@ struct Field {
 struct Parser<'a> {
     text: &'a str,
     problems: Vec<Problem>,
+    /// Byte range of the field being parsed.
+    field: (usize, usize),
+    /// Index in `problems` of a `#` reported in day-of-month, whose fix (moving the item to
+    /// day-of-week) needs the other fields.
+    hash_in_dom: Option<usize>,
 }
 
-/// Byte ranges of the space/tab-separated tokens of `text[start..end]`.
-fn split_fields(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut current: Option<usize> = None;
-    let slice = text.get(start..end).unwrap_or("");
-    for (i, c) in slice.char_indices() {
-        if c == ' ' || c == '\t' {
-            if let Some(s) = current.take() {
-                out.push((start + s, start + i));
-            }
-        } else if current.is_none() {
-            current = Some(i);
+/// Separator between fields.
+fn is_separator(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+/// Byte ranges of the space/tab-separated tokens of `text[start..end]`, without allocating.
+/// Separators are ASCII, so every range lies on `char` boundaries.
+struct FieldSpans<'t> {
+    bytes: &'t [u8],
+    pos: usize,
+    end: usize,
+}
+
+impl<'t> FieldSpans<'t> {
+    fn new(text: &'t str, start: usize, end: usize) -> FieldSpans<'t> {
+        FieldSpans {
+            bytes: text.as_bytes(),
+            pos: start,
+            end: end.min(text.len()),
         }
     }
-    if let Some(s) = current {
-        out.push((start + s, end));
+
+    fn at(&self, i: usize) -> Option<u8> {
+        if i < self.end {
+            self.bytes.get(i).copied()
+        } else {
+            None
+        }
     }
-    out
+}
+
+impl Iterator for FieldSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.at(self.pos).is_some_and(is_separator) {
+            self.pos += 1;
+        }
+        let start = self.pos;
+        while self.at(self.pos).is_some_and(|b| !is_separator(b)) {
+            self.pos += 1;
+        }
+        (self.pos > start).then_some((start, self.pos))
+    }
+}
+
+/// `s` without `prefix`, compared ignoring ASCII case.
+fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+    let head = s.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        s.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// Does `s` end with the ASCII letter `c`, in either case?
+fn ends_with_ci(s: &str, c: u8) -> bool {
+    s.as_bytes()
+        .last()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&c))
+}
+
+/// Position of `s` in `names`, ignoring ASCII case.
+fn name_index(names: &[&str], s: &str) -> Option<usize> {
+    names.iter().position(|n| n.eq_ignore_ascii_case(s))
+}
+
+/// A non-empty run of ASCII digits as a number (`None` when it does not fit in a `u32`).
+fn digits(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn suggestion(
+    applicability: Applicability,
+    message: impl Into<String>,
+    replacement: String,
+) -> Option<Suggestion> {
+    Some(Suggestion {
+        message: message.into(),
+        replacement,
+        applicability,
+    })
+}
+
+fn safe(message: impl Into<String>, replacement: String) -> Option<Suggestion> {
+    suggestion(Applicability::Safe, message, replacement)
+}
+
+fn suggested(message: impl Into<String>, replacement: String) -> Option<Suggestion> {
+    suggestion(Applicability::Suggested, message, replacement)
+}
+
+/// `cron(...)` of the six `words`, with some of them replaced.
+fn canonical(words: &[&str; 6], replace: &[(usize, &str)]) -> String {
+    let mut parts = *words;
+    for &(i, w) in replace {
+        if let Some(part) = parts.get_mut(i) {
+            *part = w;
+        }
+    }
+    format!("cron({})", parts.join(" "))
 }
 
 /// Does `token` consist only of cron characters and cron words?
 fn cronish(token: &str) -> bool {
-    let mut word = String::new();
     let word_ok = |w: &str| {
         w.is_empty()
-            || MONTH_NAMES.contains(&w)
-            || DAY_NAMES.contains(&w)
-            || matches!(w, "L" | "W" | "LW")
+            || name_index(&MONTH_NAMES, w).is_some()
+            || name_index(&DAY_NAMES, w).is_some()
+            || name_index(&["L", "W", "LW"], w).is_some()
     };
-    for c in token.chars() {
+    let mut word_start = None;
+    for (i, c) in token.char_indices() {
         if c.is_ascii_alphabetic() {
-            word.push(c.to_ascii_uppercase());
+            word_start.get_or_insert(i);
         } else {
-            if !word_ok(&word) {
+            if let Some(s) = word_start.take()
+                && !word_ok(&token[s..i])
+            {
                 return false;
             }
-            word.clear();
             if !(c.is_ascii_digit() || "*?/,#-".contains(c)) {
                 return false;
             }
         }
     }
-    word_ok(&word)
+    word_start.is_none_or(|s| word_ok(&token[s..]))
 }
 
-/// Unix day-of-week (0 or 7 = Sunday) → this dialect, spelled with names.
+/// Unix day-of-week (0 or 7 = Sunday) → this dialect, spelled with names. A Unix step
+/// (`*/2`, `1-5/2`) becomes the list of days it selects, as this dialect has no steps in
+/// day-of-week.
 fn unix_dow(field: &str) -> Option<String> {
-    let name = |s: &str| -> Option<(u32, bool)> {
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-            let n: u32 = s.parse().ok()?;
-            (n <= 7).then_some((n % 7, n == 7))
-        } else {
-            let up = s.to_ascii_uppercase();
-            DAY_NAMES
-                .iter()
-                .position(|d| *d == up)
-                .map(|i| (i as u32, false))
+    // 0-7 as written (names 0-6).
+    let raw = |s: &str| -> Option<u32> {
+        match digits(s) {
+            Some(n) => (n <= 7).then_some(n),
+            None => name_index(&DAY_NAMES, s).map(|i| i as u32),
         }
     };
+    let name = |s: &str| raw(s).map(|n| (n % 7, n == 7));
     let mut out = Vec::new();
     for term in field.split(',') {
-        let (base, step) = match term.split_once('/') {
-            Some((b, s)) => (b, Some(s)),
-            None => (term, None),
-        };
-        let step_text = step.map(|s| format!("/{s}")).unwrap_or_default();
-        if base == "*" {
-            out.push(format!("*{step_text}"));
-        } else if let Some((lo, hi)) = base.split_once('-') {
+        if let Some((base, step)) = term.split_once('/') {
+            let step = digits(step).filter(|&n| n >= 1)?;
+            let (lo, hi) = if base == "*" {
+                (0, 7)
+            } else {
+                let (lo, hi) = base.split_once('-')?;
+                (raw(lo)?, raw(hi)?)
+            };
+            let mut days = [false; 7];
+            for v in (lo..=hi).step_by(step as usize) {
+                days[(v % 7) as usize] = true;
+            }
+            if !days.contains(&true) {
+                return None;
+            }
+            out.extend(
+                DAY_NAMES
+                    .iter()
+                    .zip(days)
+                    .filter(|(_, on)| *on)
+                    .map(|(n, _)| (*n).to_owned()),
+            );
+        } else if term == "*" {
+            out.push("*".to_owned());
+        } else if let Some((lo, hi)) = term.split_once('-') {
             let (lo, _) = name(lo)?;
             let (hi, hi_seven) = name(hi)?;
             if hi_seven && lo == 0 {
-                out.push(format!("*{step_text}"));
+                out.push("*".to_owned());
             } else if hi_seven {
-                if step.is_some() {
-                    return None;
-                }
                 out.push(format!("{}-SAT,SUN", DAY_NAMES[lo as usize]));
             } else {
                 out.push(format!(
-                    "{}-{}{step_text}",
+                    "{}-{}",
                     DAY_NAMES[lo as usize], DAY_NAMES[hi as usize]
                 ));
             }
         } else {
-            let (v, _) = name(base)?;
-            out.push(format!("{}{step_text}", DAY_NAMES[v as usize]));
+            let (v, _) = name(term)?;
+            out.push(DAY_NAMES[v as usize].to_owned());
         }
     }
     Some(out.join(","))
 }
 
-/// Help text converting a Unix five-field cron to this dialect.
-fn unix_help(fields: &[&str]) -> String {
+/// Help text converting a Unix five-field cron to this dialect, and the converted expression
+/// when there is one (for a Unix cron that restricts both day fields, the first of the two
+/// windows the help proposes).
+fn unix_help(fields: &[&str]) -> (String, Option<Suggestion>) {
     let [minute, hour, dom, month, dow] = [fields[0], fields[1], fields[2], fields[3], fields[4]];
     let converted = unix_dow(dow);
     let dow_new = converted.clone().unwrap_or_else(|| dow.to_owned());
@@ -345,27 +482,52 @@ fn unix_help(fields: &[&str]) -> String {
         ""
     };
     let base = "this dialect has a sixth field (Year), needs `?` in the day field you do not use, and counts Sunday as 1";
+    let message = "convert to this dialect: add the year `*`, put `?` in the unused day field, number the days from Sunday = 1";
     if dow == "*" || dow == "?" {
-        format!("{base}: cron({minute} {hour} {dom} {month} ? *)")
+        let e = format!("cron({minute} {hour} {dom} {month} ? *)");
+        (format!("{base}: {e}"), suggested(message, e))
     } else if dom == "*" || dom == "?" {
-        format!("{base}: cron({minute} {hour} ? {month} {dow_new} *){numbering}")
+        let e = format!("cron({minute} {hour} ? {month} {dow_new} *)");
+        let help = format!("{base}: {e}{numbering}");
+        let fix = if converted.is_some() {
+            suggested(message, e)
+        } else {
+            None
+        };
+        (help, fix)
     } else {
-        format!(
-            "{base}; Unix fires when either day field matches, which one expression cannot say: use two windows, cron({minute} {hour} {dom} {month} ? *) and cron({minute} {hour} ? {month} {dow_new} *){numbering}"
+        let first = format!("cron({minute} {hour} {dom} {month} ? *)");
+        let second = format!("cron({minute} {hour} ? {month} {dow_new} *)");
+        let fix = suggested(
+            format!(
+                "keep the day-of-month schedule {first}; the day-of-week one needs a second window"
+            ),
+            first.clone(),
+        );
+        (
+            format!(
+                "{base}; Unix fires when either day field matches, which one expression cannot say: use two windows, {first} and {second}{numbering}"
+            ),
+            fix,
         )
     }
 }
 
 /// Equivalent of a Unix `@nickname`, if known.
 fn nickname(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "@yearly" | "@annually" => "cron(0 0 1 1 ? *)",
-        "@monthly" => "cron(0 0 1 * ? *)",
-        "@weekly" => "cron(0 0 ? * SUN *)",
-        "@daily" | "@midnight" => "cron(0 0 * * ? *)",
-        "@hourly" => "cron(0 * * * ? *)",
-        _ => return None,
-    })
+    const NICKNAMES: [(&str, &str); 7] = [
+        ("@yearly", "cron(0 0 1 1 ? *)"),
+        ("@annually", "cron(0 0 1 1 ? *)"),
+        ("@monthly", "cron(0 0 1 * ? *)"),
+        ("@weekly", "cron(0 0 ? * SUN *)"),
+        ("@daily", "cron(0 0 * * ? *)"),
+        ("@midnight", "cron(0 0 * * ? *)"),
+        ("@hourly", "cron(0 * * * ? *)"),
+    ];
+    NICKNAMES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(word))
+        .map(|(_, e)| *e)
 }
 
 /// A cron equivalent of a simple `rate(...)` body.
@@ -413,20 +575,30 @@ fn at_equivalent(body: &str) -> Option<String> {
 }
 
 impl<'a> Parser<'a> {
-    fn push(
+    fn new(text: &'a str) -> Parser<'a> {
+        Parser {
+            text,
+            problems: Vec::new(),
+            field: (0, 0),
+            hash_in_dom: None,
+        }
+    }
+
+    fn report(
         &mut self,
         code: &'static str,
         level: Level,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
         message: String,
         help: Option<String>,
+        fix: Option<Suggestion>,
     ) {
         self.problems.push(Problem {
             code,
             level,
             message,
             help,
+            fix,
             start,
             end,
         });
@@ -440,11 +612,34 @@ impl<'a> Parser<'a> {
         message: String,
         help: Option<String>,
     ) {
-        self.push(code, Level::Error, start, end, message, help);
+        self.report(code, Level::Error, (start, end), message, help, None);
+    }
+
+    fn error_fix(
+        &mut self,
+        code: &'static str,
+        start: usize,
+        end: usize,
+        message: String,
+        help: Option<String>,
+        fix: Option<Suggestion>,
+    ) {
+        self.report(code, Level::Error, (start, end), message, help, fix);
     }
 
     fn slice(&self, start: usize, end: usize) -> &'a str {
         self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The whole input with `start..end` replaced by `with`.
+    fn splice(&self, start: usize, end: usize, with: &str) -> String {
+        let before = self.text.get(..start).unwrap_or("");
+        let after = self.text.get(end..).unwrap_or("");
+        let mut out = String::with_capacity(before.len() + with.len() + after.len());
+        out.push_str(before);
+        out.push_str(with);
+        out.push_str(after);
+        out
     }
 
     fn run(&mut self) -> Option<Schedule> {
@@ -465,11 +660,10 @@ impl<'a> Parser<'a> {
         }
         let t_start = text.len() - text.trim_start().len();
         let t_end = t_start + trimmed.len();
-        let lower = trimmed.to_ascii_lowercase();
 
         // rate(...) / at(...)
-        for (keyword, kind) in [("rate", "rate"), ("at", "at")] {
-            if let Some(rest) = lower.strip_prefix(keyword)
+        for kind in ["rate", "at"] {
+            if let Some(rest) = strip_prefix_ci(trimmed, kind)
                 && rest.trim_start().starts_with('(')
             {
                 self.rate_or_at(kind, trimmed, t_start, t_end);
@@ -480,14 +674,14 @@ impl<'a> Parser<'a> {
         // The wrapper.
         let mut wrapped = false;
         let (mut inner_start, mut inner_end) = (t_start, t_end);
-        if let Some(rest) = lower.strip_prefix("cron")
+        if let Some(rest) = strip_prefix_ci(trimmed, "cron")
             && rest.trim_start().starts_with('(')
         {
             wrapped = true;
             let open = t_start + 4 + (rest.len() - rest.trim_start().len());
             if !trimmed.starts_with("cron(") {
-                let fixed_body = self.slice(open + 1, t_end).to_owned();
-                self.error(
+                let fixed = format!("cron({}", self.slice(open + 1, t_end));
+                self.error_fix(
                     codes::WRAPPER_SYNTAX,
                     t_start,
                     open + 1,
@@ -495,17 +689,19 @@ impl<'a> Parser<'a> {
                         "the wrapper is written `{}`; it must be `cron(` in lower case with no space before `(`",
                         self.slice(t_start, open + 1)
                     ),
-                    Some(format!("write cron({fixed_body}")),
+                    Some(format!("write {fixed}")),
+                    safe("write `cron(` in lower case, with no space before `(`", fixed),
                 );
             }
             for (s, e, side) in [(0, t_start, "before"), (t_end, text.len(), "after")] {
                 if s < e {
-                    self.error(
+                    self.error_fix(
                         codes::WRAPPER_SYNTAX,
                         s,
                         e,
                         format!("whitespace {side} the expression: it must start with `cron(` and end with `)`"),
                         Some(format!("remove it: {trimmed}")),
+                        safe(format!("remove the whitespace {side} the expression"), trimmed.to_owned()),
                     );
                 }
             }
@@ -515,7 +711,8 @@ impl<'a> Parser<'a> {
                     let close = inner_start + close;
                     inner_end = close;
                     if close + 1 < t_end {
-                        self.error(
+                        let kept = self.slice(t_start, close + 1);
+                        self.error_fix(
                             codes::WRAPPER_SYNTAX,
                             close + 1,
                             t_end,
@@ -523,25 +720,28 @@ impl<'a> Parser<'a> {
                                 "unexpected text `{}` after the closing `)`",
                                 self.slice(close + 1, t_end)
                             ),
-                            Some(format!("remove it: {}", self.slice(t_start, close + 1))),
+                            Some(format!("remove it: {kept}")),
+                            // What follows `)` may be a time zone or a note the writer meant.
+                            suggested("remove the text after `)`", kept.to_owned()),
                         );
                     }
                 }
                 None => {
                     inner_end = t_end;
-                    self.error(
+                    self.error_fix(
                         codes::WRAPPER_SYNTAX,
                         t_start,
                         open + 1,
                         "`cron(` has no closing `)`".to_owned(),
                         Some(format!("close it: {trimmed})")),
+                        safe("add the closing `)`", format!("{trimmed})")),
                     );
                 }
             }
         }
 
-        let tokens = split_fields(text, inner_start, inner_end);
-        if tokens.is_empty() {
+        let count = FieldSpans::new(text, inner_start, inner_end).count();
+        if count == 0 {
             self.error(
                 codes::EMPTY,
                 t_start,
@@ -553,13 +753,39 @@ impl<'a> Parser<'a> {
             );
             return None;
         }
-        let words: Vec<&str> = tokens.iter().map(|&(s, e)| self.slice(s, e)).collect();
+        // Up to six tokens live on the stack; more is an error anyway.
+        let mut few_tokens = [(0usize, 0usize); 6];
+        let many_tokens: Vec<(usize, usize)>;
+        let tokens: &[(usize, usize)] = if count <= 6 {
+            for (slot, span) in
+                few_tokens
+                    .iter_mut()
+                    .zip(FieldSpans::new(text, inner_start, inner_end))
+            {
+                *slot = span;
+            }
+            &few_tokens[..count]
+        } else {
+            many_tokens = FieldSpans::new(text, inner_start, inner_end).collect();
+            &many_tokens
+        };
+        let mut few_words = [""; 6];
+        let many_words: Vec<&str>;
+        let words: &[&str] = if count <= 6 {
+            for (word, &(s, e)) in few_words.iter_mut().zip(tokens) {
+                *word = self.slice(s, e);
+            }
+            &few_words[..count]
+        } else {
+            many_words = tokens.iter().map(|&(s, e)| self.slice(s, e)).collect();
+            &many_words
+        };
 
         if !wrapped {
-            if words.len() == 1
-                && let Some(equivalent) = nickname(words[0])
+            if let [word] = words
+                && let Some(equivalent) = nickname(word)
             {
-                self.error(
+                self.error_fix(
                     codes::NOT_CRON,
                     t_start,
                     t_end,
@@ -567,6 +793,7 @@ impl<'a> Parser<'a> {
                         "`{trimmed}` is a Unix cron nickname, not an expression of this dialect"
                     ),
                     Some(format!("write {equivalent}")),
+                    safe(format!("write `{equivalent}`"), equivalent.to_owned()),
                 );
                 return None;
             }
@@ -603,13 +830,13 @@ impl<'a> Parser<'a> {
                 .find(|(_, c)| c.is_whitespace())
                 .map(|(i, c)| (s + i, c))
         }) {
-            let fixed: Vec<String> = words
+            let fixed: Vec<&str> = words
                 .iter()
                 .flat_map(|w| w.split(char::is_whitespace))
                 .filter(|w| !w.is_empty())
-                .map(str::to_owned)
                 .collect();
-            self.error(
+            let fixed = format!("cron({})", fixed.join(" "));
+            self.error_fix(
                 codes::FIELD_SEPARATOR,
                 at,
                 at + c.len_utf8(),
@@ -617,7 +844,14 @@ impl<'a> Parser<'a> {
                     "U+{:04X} separates fields here; fields are separated by plain spaces",
                     c as u32
                 ),
-                Some(format!("write cron({})", fixed.join(" "))),
+                Some(format!("write {fixed}")),
+                safe(
+                    format!(
+                        "separate the fields with plain spaces instead of U+{:04X}",
+                        c as u32
+                    ),
+                    fixed,
+                ),
             );
             return None;
         }
@@ -629,40 +863,45 @@ impl<'a> Parser<'a> {
                 } else {
                     " and no cron(...) wrapper"
                 };
-                self.error(
+                let (help, fix) = unix_help(words);
+                self.error_fix(
                     codes::UNIX_FIVE_FIELDS,
                     tokens[0].0,
                     tokens[4].1,
                     format!(
                         "5 fields, expected 6: this looks like a Unix cron (Minute Hour Day Month Weekday){suffix}"
                     ),
-                    Some(unix_help(&words)),
+                    Some(help),
+                    fix,
                 );
                 return None;
             }
             6 => {}
             n => {
-                self.field_count(&tokens, &words, n);
+                self.field_count(tokens, words, n);
                 return None;
             }
         }
 
         if !wrapped {
-            self.error(
+            let fixed = format!("cron({})", words.join(" "));
+            self.error_fix(
                 codes::MISSING_WRAPPER,
                 t_start,
                 t_end,
                 "the six fields must be wrapped in `cron(` ... `)`".to_owned(),
-                Some(format!("write cron({})", words.join(" "))),
+                Some(format!("write {fixed}")),
+                safe("wrap the six fields in `cron(` ... `)`", fixed),
             );
         }
 
         let mut fields = [Field::default(); 6];
-        for (i, kind) in Kind::ALL.into_iter().enumerate() {
-            let (s, e) = tokens[i];
-            fields[i] = self.parse_field(kind, s, e);
+        for ((field, kind), &(s, e)) in fields.iter_mut().zip(Kind::ALL).zip(tokens) {
+            self.field = (s, e);
+            *field = self.parse_field(kind, s, e);
         }
-        self.finish(&fields, &words)
+        self.fix_hash_in_dom(&few_words, &few_tokens);
+        self.finish(&fields, &few_words)
     }
 
     fn rate_or_at(&mut self, kind: &str, trimmed: &str, start: usize, end: usize) {
@@ -675,30 +914,40 @@ impl<'a> Parser<'a> {
         } else {
             at_equivalent(body)
         };
-        let (message, help) = if kind == "rate" {
+        let fallback =
+            || format!("write a cron expression ({FIELD_ORDER}), e.g. cron(0 2 ? * SUN *)");
+        let (message, help, fix) = if kind == "rate" {
             (
                 "`rate(...)` is not accepted here: a maintenance window start must be a `cron(...)` expression".to_owned(),
-                match equivalent {
+                match &equivalent {
                     Some(e) => format!("a similar recurring schedule (a rate counts from when it is created, a cron is anchored to the clock): {e}"),
-                    None => format!(
-                        "write a cron expression ({FIELD_ORDER}), e.g. cron(0 2 ? * SUN *)"
-                    ),
+                    None => fallback(),
                 },
+                equivalent.map(|e| {
+                    Suggestion {
+                        message: format!("write the similar clock-anchored schedule `{e}`"),
+                        replacement: e,
+                        applicability: Applicability::Suggested,
+                    }
+                }),
             )
         } else {
             (
                 "`at(...)` is a one-time schedule: a maintenance window start must be a recurring `cron(...)` expression".to_owned(),
-                match equivalent {
+                match &equivalent {
                     Some(e) => format!(
                         "for a window on that date only, pin every field including the year: {e}"
                     ),
-                    None => format!(
-                        "write a cron expression ({FIELD_ORDER}), e.g. cron(0 2 ? * SUN *)"
-                    ),
+                    None => fallback(),
                 },
+                equivalent.map(|e| Suggestion {
+                    message: format!("write `{e}`, which fires on that date only"),
+                    replacement: e,
+                    applicability: Applicability::Suggested,
+                }),
             )
         };
-        self.error(codes::RATE_OR_AT, start, end, message, Some(help));
+        self.error_fix(codes::RATE_OR_AT, start, end, message, Some(help), fix);
     }
 
     /// Reports commas used as field separators; true when reported.
@@ -717,14 +966,22 @@ impl<'a> Parser<'a> {
         if !fine || !(parts.len() == 5 || parts.len() == 6) {
             return false;
         }
-        let help = if parts.len() == 6 {
-            format!("write cron({})", parts.join(" "))
+        let (help, fix) = if parts.len() == 6 {
+            let fixed = format!("cron({})", parts.join(" "));
+            (
+                format!("write {fixed}"),
+                safe(
+                    "separate the six fields with spaces instead of commas",
+                    fixed,
+                ),
+            )
         } else {
-            format!("separate fields with spaces; also, {}", unix_help(&parts))
+            let (help, fix) = unix_help(&parts);
+            (format!("separate fields with spaces; also, {help}"), fix)
         };
         let lead = inner.len() - inner.trim_start_matches([' ', '\t']).len();
         let trail = inner.len() - inner.trim_end_matches([' ', '\t']).len();
-        self.error(
+        self.error_fix(
             codes::FIELD_SEPARATOR,
             start + lead,
             end - trail,
@@ -733,6 +990,7 @@ impl<'a> Parser<'a> {
                 parts.len()
             ),
             Some(help),
+            fix,
         );
         true
     }
@@ -753,35 +1011,46 @@ impl<'a> Parser<'a> {
             }
             glue = w.ends_with(',');
         }
-        let help = if merged.len() == 6 && merged.len() != n {
-            format!(
-                "remove the spaces inside lists (after or before `,`): cron({})",
-                merged.join(" ")
+        let (help, fix) = if merged.len() == 6 && merged.len() != n {
+            let fixed = format!("cron({})", merged.join(" "));
+            (
+                format!("remove the spaces inside lists (after or before `,`): {fixed}"),
+                safe("remove the spaces inside lists", fixed),
             )
         } else if n == 7 {
-            format!(
-                "this looks like a Quartz expression with a leading seconds field; this dialect has no seconds: cron({})",
-                words[1..].join(" ")
+            let fixed = format!("cron({})", words[1..].join(" "));
+            (
+                format!(
+                    "this looks like a Quartz expression with a leading seconds field; this dialect has no seconds: {fixed}"
+                ),
+                suggested(
+                    format!("drop the leading seconds field `{}`", words[0]),
+                    fixed,
+                ),
             )
         } else {
-            format!("write the six fields {FIELD_ORDER}, e.g. cron(0 12 * * ? *)")
+            (
+                format!("write the six fields {FIELD_ORDER}, e.g. cron(0 12 * * ? *)"),
+                None,
+            )
         };
         let (s, e) = if n == 7 && merged.len() != 6 {
             tokens[0]
         } else {
             (first, last)
         };
-        self.error(
+        self.error_fix(
             codes::FIELD_COUNT,
             s,
             e,
             format!("{n} fields, expected 6 ({FIELD_ORDER})"),
             Some(help),
+            fix,
         );
     }
 
     fn parse_field(&mut self, kind: Kind, start: usize, end: usize) -> Field {
-        let raw = self.slice(start, end).to_owned();
+        let raw = self.slice(start, end);
         let mut field = Field {
             start,
             end,
@@ -792,7 +1061,7 @@ impl<'a> Parser<'a> {
                 field.ok = true;
                 field.question = true;
             } else {
-                self.error(
+                self.error_fix(
                     codes::QUESTION_MARK_PLACEMENT,
                     start,
                     end,
@@ -804,20 +1073,34 @@ impl<'a> Parser<'a> {
                         "use `*` for every value of the {} field",
                         kind.label()
                     )),
+                    suggested(
+                        format!("write `*` (every {})", kind.unit()),
+                        self.splice(start, end, "*"),
+                    ),
                 );
             }
             return field;
         }
+        let multi = raw.contains(',');
         let mut ok = true;
-        let mut terms: Vec<(usize, usize, Term)> = Vec::new();
+        let mut hashes = 0;
+        let mut first_hash = (start, start);
         let mut offset = start;
-        let items: Vec<&str> = raw.split(',').collect();
-        for item in &items {
+        for item in raw.split(',') {
             let (ts, te) = (offset, offset + item.len());
             offset = te + 1;
             if item.is_empty() {
                 ok = false;
-                self.error(
+                let kept: Vec<&str> = raw.split(',').filter(|i| !i.is_empty()).collect();
+                let fix = (!kept.is_empty()).then(|| {
+                    let list = kept.join(",");
+                    Suggestion {
+                        message: format!("remove the empty list item: `{list}`"),
+                        replacement: self.splice(start, end, &list),
+                        applicability: Applicability::Safe,
+                    }
+                });
+                self.error_fix(
                     codes::FIELD_SYNTAX,
                     start,
                     end,
@@ -826,76 +1109,69 @@ impl<'a> Parser<'a> {
                         kind.label()
                     ),
                     Some("separate list items with a single `,` and no spaces, e.g. `1,15`".to_owned()),
+                    fix,
                 );
                 continue;
             }
-            match self.parse_term(kind, ts, te) {
-                Some(term) => terms.push((ts, te, term)),
-                None => ok = false,
-            }
-        }
-        if items.len() > 1 {
-            let hashes: Vec<&(usize, usize, Term)> = terms
-                .iter()
-                .filter(|t| matches!(t.2, Term::DowNth(..)))
-                .collect();
-            if !hashes.is_empty() {
+            let Some(term) = self.parse_term(kind, ts, te) else {
                 ok = false;
-                let message = if hashes.len() > 1 {
-                    format!(
-                        "day-of-week field: `{raw}` has {} `#` items; only one `n#k` item is allowed",
-                        hashes.len()
-                    )
-                } else {
-                    format!(
-                        "day-of-week field: `{}` cannot be combined with other items in `{raw}`",
-                        self.slice(hashes[0].0, hashes[0].1)
-                    )
-                };
-                self.error(
-                    codes::HASH_MULTIPLE,
-                    start,
-                    end,
-                    message,
-                    Some("use one `n#k` item alone (e.g. `6#3`); for several, use one maintenance window each".to_owned()),
-                );
-            }
-            for &(ts, te, term) in &terms {
-                if matches!(term, Term::Question) {
-                    ok = false;
-                    self.error(
-                        codes::QUESTION_MARK_PLACEMENT,
-                        ts,
-                        te,
-                        format!(
-                            "{} field: `?` must be the whole field, not an item of the list `{raw}`",
-                            kind.label()
-                        ),
-                        Some("write either `?` or the list without it".to_owned()),
-                    );
-                } else if term.is_special() && !matches!(term, Term::DowNth(..)) {
-                    ok = false;
-                    let tok = self.slice(ts, te).to_owned();
-                    self.error(
-                        codes::SPECIAL_COMBINED,
-                        ts,
-                        te,
-                        format!(
-                            "{} field: `{tok}` must be the only item of the field, not part of the list `{raw}`",
-                            kind.label()
-                        ),
-                        Some(format!(
-                            "use `{tok}` alone; for more days, use another maintenance window"
-                        )),
-                    );
+                continue;
+            };
+            if multi {
+                match term {
+                    Term::Question => {
+                        ok = false;
+                        let kept: Vec<&str> = raw.split(',').filter(|i| *i != "?").collect();
+                        let fix = (!kept.is_empty()).then(|| {
+                            let list = kept.join(",");
+                            Suggestion {
+                                message: format!("drop `?` from the list: `{list}`"),
+                                replacement: self.splice(start, end, &list),
+                                applicability: Applicability::Suggested,
+                            }
+                        });
+                        self.error_fix(
+                            codes::QUESTION_MARK_PLACEMENT,
+                            ts,
+                            te,
+                            format!(
+                                "{} field: `?` must be the whole field, not an item of the list `{raw}`",
+                                kind.label()
+                            ),
+                            Some("write either `?` or the list without it".to_owned()),
+                            fix,
+                        );
+                        continue;
+                    }
+                    Term::DowNth(..) => {
+                        hashes += 1;
+                        if hashes == 1 {
+                            first_hash = (ts, te);
+                        }
+                    }
+                    _ if term.is_special() => {
+                        ok = false;
+                        let tok = self.slice(ts, te);
+                        self.error_fix(
+                            codes::SPECIAL_COMBINED,
+                            ts,
+                            te,
+                            format!(
+                                "{} field: `{tok}` must be the only item of the field, not part of the list `{raw}`",
+                                kind.label()
+                            ),
+                            Some(format!(
+                                "use `{tok}` alone; for more days, use another maintenance window"
+                            )),
+                            suggested(
+                                format!("keep only `{tok}` (the other days need another window)"),
+                                self.splice(start, end, tok),
+                            ),
+                        );
+                    }
+                    _ => {}
                 }
             }
-        }
-        if !ok {
-            return field;
-        }
-        field.ok = true;
-        for &(_, _, term) in &terms {
             match term {
                 Term::Values(bits) => field.values.union(&bits),
                 Term::Question => field.question = true,
@@ -907,14 +1183,45 @@ impl<'a> Parser<'a> {
                 Term::DowNth(w, k) => field.dow.nth |= 1 << ((w - 1) * 5 + (k - 1)),
             }
         }
+        if hashes > 0 {
+            ok = false;
+            let first = self.slice(first_hash.0, first_hash.1);
+            let message = if hashes > 1 {
+                format!(
+                    "day-of-week field: `{raw}` has {hashes} `#` items; only one `n#k` item is allowed"
+                )
+            } else {
+                format!(
+                    "day-of-week field: `{first}` cannot be combined with other items in `{raw}`"
+                )
+            };
+            self.error_fix(
+                codes::HASH_MULTIPLE,
+                start,
+                end,
+                message,
+                Some("use one `n#k` item alone (e.g. `6#3`); for several, use one maintenance window each".to_owned()),
+                suggested(
+                    format!("keep only `{first}` (the other days need another window)"),
+                    self.splice(start, end, first),
+                ),
+            );
+        }
+        if !ok {
+            return Field {
+                start,
+                end,
+                ..Field::default()
+            };
+        }
+        field.ok = true;
         field
     }
 
     fn parse_term(&mut self, kind: Kind, ts: usize, te: usize) -> Option<Term> {
-        let raw = self.slice(ts, te).to_owned();
-        let up = raw.to_ascii_uppercase();
+        let raw = self.slice(ts, te);
         let label = kind.label();
-        if up == "?" {
+        if raw == "?" {
             if kind.is_day() {
                 return Some(Term::Question);
             }
@@ -957,18 +1264,21 @@ impl<'a> Parser<'a> {
                         "put the `n#k` item in day-of-week and `?` in day-of-month".to_owned()
                     }),
                 );
+                if kind == Kind::Dom && (ts, te) == self.field {
+                    self.hash_in_dom = Some(self.problems.len() - 1);
+                }
                 return None;
             }
             return self.parse_nth(ts, te, i);
         }
         if kind == Kind::Dom {
-            if up == "L" {
+            if raw.eq_ignore_ascii_case("L") {
                 return Some(Term::DomLast);
             }
-            if up == "LW" {
+            if raw.eq_ignore_ascii_case("LW") {
                 return Some(Term::DomLastWeekday);
             }
-            if up.starts_with("L-") {
+            if strip_prefix_ci(raw, "L-").is_some() {
                 self.error(
                     codes::LAST_OFFSET,
                     ts,
@@ -980,7 +1290,7 @@ impl<'a> Parser<'a> {
                 );
                 return None;
             }
-            if up.len() > 1 && up.ends_with('W') {
+            if raw.len() > 1 && ends_with_ci(raw, b'W') {
                 let prefix = &raw[..raw.len() - 1];
                 if prefix.bytes().all(|b| b.is_ascii_digit()) {
                     let n = self.parse_value(kind, ts, te - 1, ts, te)?;
@@ -999,10 +1309,10 @@ impl<'a> Parser<'a> {
             }
         }
         if kind == Kind::Dow {
-            if up == "L" {
+            if raw.eq_ignore_ascii_case("L") {
                 return Some(Term::DowL);
             }
-            if up.len() > 1 && up.ends_with('L') && !raw.contains(['-', '/', '*', ',']) {
+            if raw.len() > 1 && ends_with_ci(raw, b'L') && !raw.contains(['-', '/', '*', ',']) {
                 let w = self.parse_value(kind, ts, te - 1, ts, te)?;
                 return Some(Term::DowLast(w));
             }
@@ -1011,7 +1321,7 @@ impl<'a> Parser<'a> {
     }
 
     fn parse_nth(&mut self, ts: usize, te: usize, hash: usize) -> Option<Term> {
-        let raw = self.slice(ts, te).to_owned();
+        let raw = self.slice(ts, te);
         let after = &raw[hash + 1..];
         if after.contains('#') || raw[..hash].contains(['-', '/', '*']) {
             self.error(
@@ -1059,21 +1369,27 @@ impl<'a> Parser<'a> {
         Some(Term::DowNth(weekday?, occurrence?))
     }
 
-    /// `*`, `v`, `a-b`, each optionally with `/step`.
+    /// `*`, `v`, `a-b`, each optionally with `/step` (except in day-of-week).
     fn parse_plain(&mut self, kind: Kind, ts: usize, te: usize) -> Option<Term> {
-        let raw = self.slice(ts, te).to_owned();
+        let raw = self.slice(ts, te);
         let label = kind.label();
-        let (base_end, step) = match raw.find('/') {
+        let slash = raw.find('/');
+        let (base_end, step) = match slash {
             Some(i) => (ts + i, Some((ts + i + 1, te))),
             None => (te, None),
         };
-        let base = self.slice(ts, base_end).to_owned();
+        let base = self.slice(ts, base_end);
+        let max_step = kind.max_step();
         let mut ok = true;
+        // Step text of a step above the field's largest, reported once the range is known.
+        let mut too_large = None;
 
-        let step_value = match step {
-            None => None,
-            Some((ss, se)) => {
-                let text = self.slice(ss, se).to_owned();
+        let step_value = match (step, max_step) {
+            (None, _) => None,
+            // No steps in this field: reported below, the number only feeds the fix.
+            (Some((ss, se)), None) => digits(self.slice(ss, se)).filter(|&n| n >= 1),
+            (Some((ss, se)), Some(max)) => {
+                let text = self.slice(ss, se);
                 if text.is_empty() {
                     self.error(
                         codes::STEP,
@@ -1086,15 +1402,16 @@ impl<'a> Parser<'a> {
                     None
                 } else if text.bytes().all(|b| b.is_ascii_digit()) {
                     match text.parse::<u32>() {
+                        Ok(n) if (1..=max).contains(&n) => Some(n),
                         Ok(0) => {
                             self.error(
                                 codes::STEP,
                                 ss,
                                 se,
                                 format!(
-                                    "{label} field: step 0 in `{raw}`; a step must be at least 1"
+                                    "{label} field: step 0 in `{raw}` is out of range 1-{max}; a step must be at least 1"
                                 ),
-                                Some(if base == "*" {
+                                Some(if base == "*" || base.is_empty() {
                                     "use a step of 1 or more, e.g. `*/5`".to_owned()
                                 } else {
                                     format!(
@@ -1105,21 +1422,8 @@ impl<'a> Parser<'a> {
                             ok = false;
                             None
                         }
-                        Ok(n) if n <= kind.size() => Some(n),
                         _ => {
-                            self.error(
-                                codes::STEP,
-                                ss,
-                                se,
-                                format!(
-                                    "{label} field: step {text} in `{raw}` is larger than the {} values of the field",
-                                    kind.size()
-                                ),
-                                Some(format!(
-                                    "use a step between 1 and {}, or a single value",
-                                    kind.size()
-                                )),
-                            );
+                            too_large = Some((ss, se, max));
                             ok = false;
                             None
                         }
@@ -1146,16 +1450,22 @@ impl<'a> Parser<'a> {
         let range = if base == "*" {
             Some((kind.min(), kind.max()))
         } else if base.is_empty() && step.is_some() {
-            self.error(
-                codes::FIELD_SYNTAX,
-                ts,
-                te,
-                format!("{label} field: `{raw}` has nothing before `/`"),
-                Some(format!(
-                    "write `*/step` or `start/step`, e.g. `{}/5`",
-                    kind.min()
-                )),
-            );
+            if max_step.is_some() {
+                self.error_fix(
+                    codes::FIELD_SYNTAX,
+                    ts,
+                    te,
+                    format!("{label} field: `{raw}` has nothing before `/`"),
+                    Some(format!(
+                        "write `*/step` or `start/step`, e.g. `{}/5`",
+                        kind.min()
+                    )),
+                    suggested(
+                        format!("start the step at `*`: `*{raw}`"),
+                        self.splice(ts, ts, "*"),
+                    ),
+                );
+            }
             None
         } else if let Some(dash) = base.find('-').filter(|&d| d > 0) {
             let (ls, le) = (ts, ts + dash);
@@ -1174,7 +1484,10 @@ impl<'a> Parser<'a> {
                 let hi = self.parse_value(kind, hs, he, ts, te);
                 match (lo, hi) {
                     (Some(lo), Some(hi)) if lo > hi => {
-                        self.reversed(kind, ts, base_end, lo, hi, step.is_some());
+                        // A step where there may be none is the problem reported below.
+                        if step.is_none() || max_step.is_some() {
+                            self.reversed(kind, (ts, base_end, te), (lo, hi), step, step_value);
+                        }
                         None
                     }
                     (Some(lo), Some(hi)) => Some((lo, hi)),
@@ -1190,6 +1503,36 @@ impl<'a> Parser<'a> {
                 }
             })
         };
+
+        if max_step.is_none()
+            && let Some(i) = slash
+        {
+            self.step_in_day_of_week(kind, (ts, ts + i, te), range, step_value);
+            return None;
+        }
+        if let Some((ss, se, max)) = too_large {
+            let text = self.slice(ss, se);
+            let named = base.starts_with(|c: char| c.is_ascii_alphabetic());
+            let fix = range.map(|(lo, _)| {
+                let only = kind.spell(lo, named);
+                Suggestion {
+                    message: format!(
+                        "`{raw}` selects only {} {only}: write `{only}`",
+                        kind.unit()
+                    ),
+                    replacement: self.splice(ts, te, &only),
+                    applicability: Applicability::Suggested,
+                }
+            });
+            self.error_fix(
+                codes::STEP,
+                ss,
+                se,
+                format!("{label} field: step {text} in `{raw}` is out of range 1-{max}"),
+                Some(format!("use a step between 1 and {max}, or a single value")),
+                fix,
+            );
+        }
         let (lo, hi) = range?;
         if !ok {
             return None;
@@ -1202,19 +1545,97 @@ impl<'a> Parser<'a> {
         Some(Term::Values(bits))
     }
 
-    fn reversed(&mut self, kind: Kind, start: usize, end: usize, lo: u32, hi: u32, stepped: bool) {
-        let label = kind.label();
-        let text = self.slice(start, end).to_owned();
-        let named = text.starts_with(|c: char| c.is_ascii_alphabetic());
-        let help = if kind == Kind::Year {
-            format!("write the lower year first: `{hi}-{lo}`")
-        } else if stepped {
+    /// `/` in day-of-week, which the EventBridge reference does not list for that field. The
+    /// fix lists the days the step would select (as Quartz reads it).
+    fn step_in_day_of_week(
+        &mut self,
+        kind: Kind,
+        (ts, slash, te): (usize, usize, usize),
+        range: Option<(u32, u32)>,
+        step: Option<u32>,
+    ) {
+        let raw = self.slice(ts, te);
+        let base = self.slice(ts, slash);
+        let named = base == "*" || base.starts_with(|c: char| c.is_ascii_alphabetic());
+        let list = match (range, step) {
+            (Some((lo, hi)), Some(n)) => Some(
+                (lo..=hi)
+                    .step_by(n as usize)
+                    .map(|v| kind.spell(v, named))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            _ => None,
+        };
+        let help = match &list {
+            Some(list) => format!(
+                "list the days instead: `{list}`; no cron expression can say \"every other week\""
+            ),
+            None => "list the days instead, e.g. `MON,WED,FRI`".to_owned(),
+        };
+        let fix = list.map(|list| Suggestion {
+            message: format!("list the days `{raw}` selects: `{list}`"),
+            replacement: self.splice(ts, te, &list),
+            applicability: Applicability::Suggested,
+        });
+        self.error_fix(
+            codes::OPERATOR_PLACEMENT,
+            slash,
+            slash + 1,
             format!(
-                "split it into two ranges that do not wrap, e.g. `{}-{}` and `{}-{}` (each with its own step)",
-                kind.spell(lo, named),
-                kind.spell(kind.max(), named),
-                kind.spell(kind.min(), named),
-                kind.spell(hi, named)
+                "{} field: `/` (a step) is not allowed in day-of-week; this field accepts {} with {}",
+                kind.label(),
+                kind.range_text(),
+                kind.operators()
+            ),
+            Some(help),
+            fix,
+        );
+    }
+
+    fn reversed(
+        &mut self,
+        kind: Kind,
+        (start, end, item_end): (usize, usize, usize),
+        (lo, hi): (u32, u32),
+        step: Option<(usize, usize)>,
+        step_value: Option<u32>,
+    ) {
+        let label = kind.label();
+        let text = self.slice(start, end);
+        let named = text.starts_with(|c: char| c.is_ascii_alphabetic());
+        let (help, fix) = if kind == Kind::Year {
+            let swapped = format!("{hi}-{lo}");
+            let fix = suggested(
+                format!("write the lower year first: `{swapped}`"),
+                self.splice(start, end, &swapped),
+            );
+            (format!("write the lower year first: `{swapped}`"), fix)
+        } else if step.is_some() {
+            let (a, b) = (
+                format!(
+                    "{}-{}",
+                    kind.spell(lo, named),
+                    kind.spell(kind.max(), named)
+                ),
+                format!(
+                    "{}-{}",
+                    kind.spell(kind.min(), named),
+                    kind.spell(hi, named)
+                ),
+            );
+            let fix = step_value.and_then(|n| {
+                let list = format!("{a}/{n},{b}/{n}");
+                suggested(
+                    format!("split it into two stepped ranges: `{list}`"),
+                    self.splice(start, item_end, &list),
+                )
+            });
+            (
+                format!(
+                    "split it into two ranges that do not wrap, e.g. `{a}` and `{b}` (each with its own step)"
+                ),
+                fix,
             )
         } else {
             let part = |a: u32, b: u32| {
@@ -1224,18 +1645,23 @@ impl<'a> Parser<'a> {
                     format!("{}-{}", kind.spell(a, named), kind.spell(b, named))
                 }
             };
-            format!(
-                "ranges do not wrap around; write the list `{},{}`",
-                part(lo, kind.max()),
-                part(kind.min(), hi)
+            let list = format!("{},{}", part(lo, kind.max()), part(kind.min(), hi));
+            let fix = suggested(
+                format!("split it into two ranges: `{list}`"),
+                self.splice(start, item_end, &list),
+            );
+            (
+                format!("ranges do not wrap around; write the list `{list}`"),
+                fix,
             )
         };
-        self.error(
+        self.error_fix(
             codes::RANGE_REVERSED,
             start,
             end,
             format!("{label} field: range `{text}` runs from high to low"),
             Some(help),
+            fix,
         );
     }
 
@@ -1249,10 +1675,10 @@ impl<'a> Parser<'a> {
         ts: usize,
         te: usize,
     ) -> Option<u32> {
-        let s = self.slice(vs, ve).to_owned();
-        let item = self.slice(ts, te).to_owned();
+        let s = self.slice(vs, ve);
         let label = kind.label();
         if s.is_empty() {
+            let item = self.slice(ts, te);
             self.error(
                 codes::FIELD_SYNTAX,
                 ts,
@@ -1272,36 +1698,66 @@ impl<'a> Parser<'a> {
                 return Some(v);
             }
             let value = s.parse::<u64>().ok();
-            let help = match (kind, value) {
-                (Kind::Dow, Some(0)) => {
-                    Some("Sunday is 1 in this dialect (Saturday is 7): write 1 or SUN".to_owned())
+            let whole_field = (vs, ve) == self.field;
+            let whole_item = (vs, ve) == (ts, te);
+            let (help, fix) = match (kind, value) {
+                (Kind::Dow, Some(0)) => (
+                    Some("Sunday is 1 in this dialect (Saturday is 7): write 1 or SUN".to_owned()),
+                    // Only alone: in `0-5` the other numbers would be Unix ones too.
+                    if whole_field {
+                        suggested("write `SUN` (Sunday is 1 here)", self.splice(vs, ve, "SUN"))
+                    } else {
+                        None
+                    },
+                ),
+                (Kind::Hours, Some(24)) => (
+                    Some("midnight is hour 0".to_owned()),
+                    if whole_item {
+                        suggested("write `0` for midnight", self.splice(vs, ve, "0"))
+                    } else {
+                        None
+                    },
+                ),
+                (Kind::Year, Some(v)) if v < 100 => {
+                    let year = 2000 + v;
+                    (
+                        Some(format!("write the year with four digits, e.g. {year}")),
+                        suggested(
+                            format!("write `{year}`"),
+                            self.splice(vs, ve, &year.to_string()),
+                        ),
+                    )
                 }
-                (Kind::Hours, Some(24)) => Some("midnight is hour 0".to_owned()),
-                (Kind::Year, Some(v)) if v < 100 => Some(format!(
-                    "write the year with four digits, e.g. {}",
-                    2000 + v
-                )),
-                (Kind::Dom, Some(v)) if v > 31 => {
-                    Some("use `L` for the last day of the month".to_owned())
-                }
-                _ => None,
+                (Kind::Dom, Some(v)) if v > 31 => (
+                    Some("use `L` for the last day of the month".to_owned()),
+                    if whole_field {
+                        suggested(
+                            "write `L` (the last day of the month)",
+                            self.splice(vs, ve, "L"),
+                        )
+                    } else {
+                        None
+                    },
+                ),
+                _ => (None, None),
             };
-            self.error(
+            self.error_fix(
                 codes::FIELD_VALUE,
                 vs,
                 ve,
                 format!("{label} field: {s} is out of range {}", kind.range_text()),
                 help,
+                fix,
             );
             return None;
         }
-        let up = s.to_ascii_uppercase();
         if let Some(names) = kind.names()
-            && let Some(i) = names.iter().position(|n| *n == up)
+            && let Some(i) = name_index(names, s)
         {
             return Some(kind.min() + i as u32);
         }
-        let (message, help, code, span) = if let Some(i) = DAY_NAMES.iter().position(|n| *n == up) {
+        let mut fix = None;
+        let (message, help, code, span) = if let Some(i) = name_index(&DAY_NAMES, s) {
             (
                 format!(
                     "{label} field: `{s}` is a day-of-week name; this field accepts {}",
@@ -1315,7 +1771,7 @@ impl<'a> Parser<'a> {
                 codes::FIELD_SYNTAX,
                 (vs, ve),
             )
-        } else if MONTH_NAMES.contains(&up.as_str()) {
+        } else if name_index(&MONTH_NAMES, s).is_some() {
             (
                 format!(
                     "{label} field: `{s}` is a month name; this field accepts {}",
@@ -1325,35 +1781,46 @@ impl<'a> Parser<'a> {
                 codes::FIELD_SYNTAX,
                 (vs, ve),
             )
-        } else if let Some(i) = DAY_FULL.iter().position(|n| *n == up) {
+        } else if let Some(i) = name_index(&DAY_FULL, s) {
+            let short = DAY_NAMES[i];
+            if kind == Kind::Dow {
+                fix = safe(format!("write `{short}`"), self.splice(vs, ve, short));
+            }
             (
                 format!("{label} field: `{s}` is not valid; day names are three letters"),
-                Some(format!("write `{}`", DAY_NAMES[i])),
+                Some(format!("write `{short}`")),
                 codes::FIELD_SYNTAX,
                 (vs, ve),
             )
-        } else if let Some(i) = MONTH_FULL.iter().position(|n| *n == up) {
+        } else if let Some(i) = name_index(&MONTH_FULL, s) {
+            let short = MONTH_NAMES[i];
+            if kind == Kind::Month {
+                fix = safe(format!("write `{short}`"), self.splice(vs, ve, short));
+            }
             (
                 format!("{label} field: `{s}` is not valid; month names are three letters"),
-                Some(format!("write `{}`", MONTH_NAMES[i])),
+                Some(format!("write `{short}`")),
                 codes::FIELD_SYNTAX,
                 (vs, ve),
             )
-        } else if let Some(i) = up.find(['L', 'W']).filter(|_| {
-            up.chars()
-                .all(|c| c.is_ascii_digit() || c == 'L' || c == 'W')
-                && (!kind.is_day() || (kind == Kind::Dow && up.contains('W')))
+        } else if let Some(i) = s.find(['L', 'W', 'l', 'w']).filter(|_| {
+            s.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'L' | b'W' | b'l' | b'w'))
+                && (!kind.is_day() || (kind == Kind::Dow && s.contains(['W', 'w'])))
         }) {
             let i = if kind == Kind::Dow {
-                up.find('W').unwrap_or(i)
+                s.find(['W', 'w']).unwrap_or(i)
             } else {
                 i
             };
-            let letter = &up[i..=i];
-            let allowed = if letter == "L" {
-                "day-of-month and day-of-week"
+            let is_l = s
+                .as_bytes()
+                .get(i)
+                .is_some_and(|b| b.eq_ignore_ascii_case(&b'L'));
+            let (letter, allowed) = if is_l {
+                ("L", "day-of-month and day-of-week")
             } else {
-                "day-of-month"
+                ("W", "day-of-month")
             };
             (
                 format!(
@@ -1365,7 +1832,8 @@ impl<'a> Parser<'a> {
                 codes::OPERATOR_PLACEMENT,
                 (vs + i, vs + i + 1),
             )
-        } else if kind.is_day() && up.contains(['L', 'W']) {
+        } else if kind.is_day() && s.contains(['L', 'W', 'l', 'w']) {
+            let item = self.slice(ts, te);
             let forms = if kind == Kind::Dom {
                 "`L` (last day), `LW` (last weekday) or `nW` after one day number (`15W`)"
             } else {
@@ -1397,57 +1865,87 @@ impl<'a> Parser<'a> {
                 (vs, ve),
             )
         };
-        self.error(code, span.0, span.1, message, help);
+        self.error_fix(code, span.0, span.1, message, help, fix);
         None
     }
 
-    /// Cross-field checks and assembly.
-    fn finish(&mut self, fields: &[Field; 6], words: &[&str]) -> Option<Schedule> {
-        let [minutes, hours, dom, month, dow, year] = fields;
-        let canonical = |replace: &[(usize, &str)]| {
-            let mut parts: Vec<&str> = words.to_vec();
-            for &(i, w) in replace {
-                parts[i] = w;
-            }
-            format!("cron({})", parts.join(" "))
+    /// The fix of a `#` in day-of-month (reported while that field was parsed): the item moves
+    /// to day-of-week and day-of-month becomes `?`, when day-of-week was free (`?` or `*`) and
+    /// the item is a valid `n#k` there.
+    fn fix_hash_in_dom(&mut self, words: &[&str; 6], tokens: &[(usize, usize); 6]) {
+        let Some(index) = self.hash_in_dom else {
+            return;
         };
+        let applicability = match words[4] {
+            "?" => Applicability::Safe,
+            "*" => Applicability::Suggested,
+            _ => return,
+        };
+        let (ts, te) = tokens[2];
+        let mut probe = Parser::new(self.text);
+        probe.field = (ts, te);
+        let valid = probe.parse_term(Kind::Dow, ts, te).is_some() && probe.problems.is_empty();
+        if valid && let Some(problem) = self.problems.get_mut(index) {
+            problem.fix = suggestion(
+                applicability,
+                format!(
+                    "move `{}` to day-of-week and put `?` in day-of-month",
+                    words[2]
+                ),
+                canonical(words, &[(2, "?"), (4, words[2])]),
+            );
+        }
+    }
+
+    /// Cross-field checks and assembly.
+    fn finish(&mut self, fields: &[Field; 6], words: &[&str; 6]) -> Option<Schedule> {
+        let [minutes, hours, dom, month, dow, year] = fields;
 
         let mut days_ok = true;
         if dom.question && dow.question {
             days_ok = false;
-            self.error(
+            let fixed = canonical(words, &[(2, "*")]);
+            self.error_fix(
                 codes::DAY_FIELDS,
                 dom.start,
                 dow.end,
                 "day-of-month and day-of-week are both `?`; exactly one of them must be `?`"
                     .to_owned(),
-                Some(format!(
-                    "use `*` in day-of-month for every day: {}",
-                    canonical(&[(2, "*")])
-                )),
+                Some(format!("use `*` in day-of-month for every day: {fixed}")),
+                suggested("put `*` in day-of-month (every day)", fixed),
             );
         } else if !dom.question && !dow.question {
             days_ok = false;
             // A Unix-style Sunday (0) is out of range here (1-7, 1 = Sunday): suggest the name.
             let dow_word = if words[4] == "0" { "SUN" } else { words[4] };
-            let help = if words[2] == "*" {
-                format!(
-                    "put `?` in the day field you do not use: {}",
-                    canonical(&[(2, "?"), (4, dow_word)])
+            let (help, fix) = if words[2] == "*" {
+                let fixed = canonical(words, &[(2, "?"), (4, dow_word)]);
+                (
+                    format!("put `?` in the day field you do not use: {fixed}"),
+                    suggested("put `?` in day-of-month", fixed),
                 )
             } else if words[4] == "*" {
-                format!(
-                    "put `?` in the day field you do not use: {}",
-                    canonical(&[(4, "?")])
+                let fixed = canonical(words, &[(4, "?")]);
+                (
+                    format!("put `?` in the day field you do not use: {fixed}"),
+                    suggested("put `?` in day-of-week", fixed),
                 )
             } else {
-                format!(
-                    "one expression cannot select both; keep one and put `?` in the other: {} or {}",
-                    canonical(&[(4, "?")]),
-                    canonical(&[(2, "?"), (4, dow_word)])
+                let first = canonical(words, &[(4, "?")]);
+                let second = canonical(words, &[(2, "?"), (4, dow_word)]);
+                (
+                    format!(
+                        "one expression cannot select both; keep one and put `?` in the other: {first} or {second}"
+                    ),
+                    suggested(
+                        format!(
+                            "keep day-of-month and put `?` in day-of-week (or keep day-of-week: {second})"
+                        ),
+                        first,
+                    ),
                 )
             };
-            self.error(
+            self.error_fix(
                 codes::DAY_FIELDS,
                 dom.start,
                 dow.end,
@@ -1456,6 +1954,7 @@ impl<'a> Parser<'a> {
                     words[2], words[4]
                 ),
                 Some(help),
+                fix,
             );
         }
 
@@ -1465,19 +1964,17 @@ impl<'a> Parser<'a> {
             } else {
                 ""
             };
-            self.push(
+            let fixed = canonical(words, &[(0, "0")]);
+            self.report(
                 codes::EVERY_MINUTE,
                 Level::Warning,
-                minutes.start,
-                minutes.end,
+                (minutes.start, minutes.end),
                 format!(
                     "minutes field: `{}` selects every minute, so a new maintenance window would start every minute (60 per hour){during}",
                     words[0]
                 ),
-                Some(format!(
-                    "choose the minute the window opens, e.g. {}",
-                    canonical(&[(0, "0")])
-                )),
+                Some(format!("choose the minute the window opens, e.g. {fixed}")),
+                suggested("open the window at minute 0", fixed),
             );
         }
 
@@ -1550,20 +2047,18 @@ impl<'a> Parser<'a> {
                 if leap_only != 0 {
                     parts.push("a window in FEB only in leap years".to_owned());
                 }
-                self.push(
+                let fixed = canonical(words, &[(2, "L")]);
+                self.report(
                     codes::MONTH_SKIPPED,
                     Level::Warning,
-                    dom.start,
-                    month.end,
+                    (dom.start, month.end),
                     format!(
                         "day-of-month `{}` does not exist in every selected month: {}",
                         words[2],
                         parts.join(", and ")
                     ),
-                    Some(format!(
-                        "for the end of every month use `L`: {}",
-                        canonical(&[(2, "L")])
-                    )),
+                    Some(format!("for the end of every month use `L`: {fixed}")),
+                    suggested("use `L`, the last day of every month", fixed),
                 );
             }
         }

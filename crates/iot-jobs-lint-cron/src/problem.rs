@@ -31,6 +31,64 @@ impl fmt::Display for Level {
     }
 }
 
+/// How far a [`Suggestion`] can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Meaning-preserving and certain: the replacement schedules exactly what the input
+    /// evidently meant (a lower-case wrapper, spaces instead of commas between fields, `MON`
+    /// for `MONDAY`), so a tool may apply it without asking.
+    Safe,
+    /// Changes what the expression means or guesses what was meant (a Unix cron converted to
+    /// this dialect, a wrapping range split into two, one day field dropped for `?`): show it,
+    /// apply it only when a person asks.
+    Suggested,
+}
+
+impl Applicability {
+    /// `"safe"` or `"suggested"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Suggested => "suggested",
+        }
+    }
+}
+
+impl fmt::Display for Applicability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A machine-applicable fix for one [`Problem`].
+///
+/// `replacement` is the **whole** corrected expression: a caller replaces the entire input
+/// with it (not just `start..end`). It fixes this problem and leaves the rest of the input as it
+/// was, except where the fix is built from the six fields (then the fields are joined by single
+/// spaces inside `cron(` ... `)`); other problems keep their own suggestions, so applying the
+/// suggestion of each remaining problem in turn converges. [`Problem::help`] says the same
+/// thing in prose and, where it shows a corrected expression, shows this one.
+///
+/// ```
+/// use iot_jobs_lint_cron::{Applicability, parse};
+/// let parsed = parse("cron(0 10 ? * MONDAY *)");
+/// let fix = parsed.problems[0].fix.as_ref().unwrap();
+/// assert_eq!(fix.replacement, "cron(0 10 ? * MON *)");
+/// assert_eq!(fix.applicability, Applicability::Safe);
+/// assert!(parse(&fix.replacement).problems.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestion {
+    /// What the fix does, short enough for a menu (``write `MON` ``).
+    pub message: String,
+    /// The whole corrected expression, to replace the whole input.
+    pub replacement: String,
+    /// Whether it can be applied without review.
+    pub applicability: Applicability,
+}
+
 /// One finding about a schedule expression.
 ///
 /// `start..end` is a byte range into the exact text given to [`parse`](crate::parse) (not into a
@@ -46,6 +104,10 @@ pub struct Problem {
     pub message: String,
     /// A concrete fix, usually with a corrected expression, when one can be derived.
     pub help: Option<String>,
+    /// The same fix in machine-applicable form, when it is mechanical: the whole corrected
+    /// expression and how far it can be trusted. `None` when the help is advice rather than
+    /// an edit (pick days that exist, widen the years, ...).
+    pub fix: Option<Suggestion>,
     /// Byte offset (0-based, inclusive) of the offending part of the input.
     pub start: usize,
     /// Byte offset (exclusive) of the end of the offending part of the input.
@@ -75,13 +137,14 @@ pub mod codes {
     pub const FIELD_SYNTAX: &str = "cron/field-syntax";
     /// A number or name outside the field's range (also `#` occurrence outside 1-5).
     pub const FIELD_VALUE: &str = "cron/field-value";
-    /// `L`, `W` or `#` in a field that does not support it.
+    /// `L`, `W` or `#` in a field that does not support it, or a `/` step in day-of-week.
     pub const OPERATOR_PLACEMENT: &str = "cron/operator-placement";
     /// `?` outside the day fields, or `?` that is not the whole field.
     pub const QUESTION_MARK_PLACEMENT: &str = "cron/question-mark-placement";
     /// A range whose low end is above its high end (a wrapping range such as `FRI-MON`).
     pub const RANGE_REVERSED: &str = "cron/range-reversed";
-    /// A step of 0, or larger than the number of values in the field.
+    /// A step of 0, a missing step, or a step above the field's largest (59 for minutes, 23
+    /// for hours, 31 for day-of-month, 12 for month, 229 for year).
     pub const STEP: &str = "cron/step";
     /// `L-n` (an offset from the last day of the month), which this dialect does not define.
     pub const LAST_OFFSET: &str = "cron/last-offset";
@@ -156,7 +219,7 @@ pub const RULES: &[(&str, Level, &str)] = &[
     (
         codes::OPERATOR_PLACEMENT,
         Level::Error,
-        "`L`, `W` or `#` is used in a field that does not support it.",
+        "`L`, `W` or `#` is used in a field that does not support it, or `/` in day-of-week (which has no steps).",
     ),
     (
         codes::QUESTION_MARK_PLACEMENT,
@@ -171,7 +234,7 @@ pub const RULES: &[(&str, Level, &str)] = &[
     (
         codes::STEP,
         Level::Error,
-        "A `/` step is zero, missing, or larger than the number of values in the field.",
+        "A `/` step is zero, missing, or above the field's largest step (59 minutes, 23 hours, 31 day-of-month, 12 month, 229 year).",
     ),
     (
         codes::LAST_OFFSET,

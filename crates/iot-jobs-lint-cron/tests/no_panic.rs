@@ -1,12 +1,52 @@
 //! `parse` and the engine never panic, whatever the input, and their outputs stay consistent:
 //! spans inside the input on char boundaries, `expression` present exactly when there is no
-//! error, and occurrences strictly increasing.
+//! error, and occurrences strictly increasing. Every suggestion parses consistently too, reduces
+//! the problems of its code, and applying suggestions one after the other settles.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use iot_jobs_lint_cron::{Level, RULES, parse};
 use proptest::prelude::*;
 
 fn check(text: &str, from: DateTime<Utc>) -> Result<(), TestCaseError> {
+    check_parse(text, from)?;
+    check_fixes(text, from)
+}
+
+/// Every suggestion changes the text into something that parses consistently and has fewer
+/// problems of the code it fixes, and applying suggestions until none is left settles quickly.
+fn check_fixes(text: &str, from: DateTime<Utc>) -> Result<(), TestCaseError> {
+    let parsed = parse(text);
+    let count = |problems: &[iot_jobs_lint_cron::Problem], code: &str| {
+        problems.iter().filter(|p| p.code == code).count()
+    };
+    for p in &parsed.problems {
+        let Some(fix) = &p.fix else { continue };
+        prop_assert_ne!(&fix.replacement, text, "{:?}", p);
+        prop_assert!(!fix.message.is_empty());
+        check_parse(&fix.replacement, from)?;
+        let again = parse(&fix.replacement);
+        prop_assert!(
+            count(&again.problems, p.code) < count(&parsed.problems, p.code),
+            "{:?} -> {:?}: {} not reduced: {:#?}",
+            text,
+            fix.replacement,
+            p.code,
+            again.problems
+        );
+    }
+    let mut current = text.to_owned();
+    for _ in 0..16 {
+        match parse(&current).problems.into_iter().find_map(|p| p.fix) {
+            Some(fix) => current = fix.replacement,
+            None => return Ok(()),
+        }
+    }
+    Err(TestCaseError::fail(format!(
+        "{text:?}: applying suggestions does not settle"
+    )))
+}
+
+fn check_parse(text: &str, from: DateTime<Utc>) -> Result<(), TestCaseError> {
     let parsed = parse(text);
     for p in &parsed.problems {
         prop_assert!(p.start <= p.end && p.end <= text.len(), "{text:?}: {p:?}");
@@ -52,6 +92,15 @@ fn cron_piece() -> impl Strategy<Value = String> {
         "cron(",
         "MON",
         "jan",
+        "MONDAY",
+        "22-2",
+        "FRI-MON",
+        "/2",
+        "/60",
+        "6#3",
+        "5",
+        "31",
+        "L,",
         "99999999999999999999",
         "4294967296",
         "é",

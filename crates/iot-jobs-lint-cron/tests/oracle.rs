@@ -1,7 +1,7 @@
 //! Property test: the field-jumping engine against a brute-force oracle.
 //!
-//! Random *valid* expressions are generated as structured fields (lists, ranges, steps, names,
-//! `L`, `LW`, `nW`, `nL`, `n#k`, year ranges), rendered to text, parsed, and their next seven
+//! Random *valid* expressions are generated as structured fields (lists, ranges, steps up to each
+//! field's largest and none in day-of-week, names, `L`, `LW`, `nW`, `nL`, `n#k`, year ranges), rendered to text, parsed, and their next seven
 //! occurrences from a random instant in 2020-2040 compared with an oracle that walks the
 //! calendar minute by minute over a three-year horizon, using only a matching predicate written
 //! here from the generated structure (weekdays come from chrono, not from the crate).
@@ -151,19 +151,27 @@ impl ListField {
     }
 }
 
-/// Items over `lo..=hi` (a sub-range of the domain, to keep years near the test instants).
-fn item(d: Domain, lo: u32, hi: u32, max_step: u32) -> impl Strategy<Value = Item> {
-    let size = d.max - d.min + 1;
-    let max_step = max_step.min(size);
-    prop_oneof![
+/// Items over `lo..=hi` (a sub-range of the domain, to keep years near the test instants), with
+/// steps up to `max_step` (the field's largest step), or no steps when `max_step` is 0.
+fn item(d: Domain, lo: u32, hi: u32, max_step: u32) -> BoxedStrategy<Item> {
+    let plain = prop_oneof![
         3 => (lo..=hi, spelling()).prop_map(|(v, s)| Item::Value(v, s)),
         2 => (lo..=hi, lo..=hi, spelling())
             .prop_map(|(a, b, s)| Item::Range(a.min(b), a.max(b), s)),
+    ];
+    let size = d.max - d.min + 1;
+    let max_step = max_step.min(size);
+    if max_step == 0 {
+        return plain.boxed();
+    }
+    prop_oneof![
+        5 => plain,
         1 => (lo..=hi, 1..=max_step, spelling()).prop_map(|(a, n, s)| Item::StepFrom(a, n, s)),
         1 => (lo..=hi, lo..=hi, 1..=max_step, spelling())
             .prop_map(|(a, b, n, s)| Item::StepRange(a.min(b), a.max(b), n, s)),
         1 => (1..=max_step).prop_map(Item::StarStep),
     ]
+    .boxed()
 }
 
 fn list_field(d: Domain, lo: u32, hi: u32, max_step: u32) -> impl Strategy<Value = ListField> {
@@ -193,7 +201,7 @@ fn day_rule() -> impl Strategy<Value = DayRule> {
         1 => any::<bool>().prop_map(DayRule::DomLast),
         1 => any::<bool>().prop_map(DayRule::DomLastWeekday),
         2 => (1u32..=31, any::<bool>()).prop_map(|(n, l)| DayRule::DomNearest(n, l)),
-        4 => list_field(DOW, 1, 7, 7).prop_map(DayRule::DowList),
+        4 => list_field(DOW, 1, 7, 0).prop_map(DayRule::DowList),
         1 => any::<bool>().prop_map(DayRule::DowL),
         2 => (1u32..=7, spelling()).prop_map(|(w, s)| DayRule::DowLast(w, s)),
         2 => (1u32..=7, 1u32..=5, spelling()).prop_map(|(w, k, s)| DayRule::DowNth(w, k, s)),
@@ -238,8 +246,8 @@ struct Model {
 
 fn model() -> impl Strategy<Value = Model> {
     (
-        list_field(MINUTES, 0, 59, 60),
-        list_field(HOURS, 0, 23, 24),
+        list_field(MINUTES, 0, 59, 59),
+        list_field(HOURS, 0, 23, 23),
         list_field(MONTH, 1, 12, 12),
         day_rule(),
         prop_oneof![
@@ -416,6 +424,19 @@ proptest! {
                 prop_assert_eq!(&got, &expected, "{}", text);
                 prop_assert_eq!(expr.next_at_or_after(from).filter(|t| *t < end), got.first().copied());
                 prop_assert!(!expr.never_fires());
+                // Warnings' suggestions keep the expression valid and remove the warning.
+                for p in &parsed.problems {
+                    if let Some(fix) = &p.fix {
+                        let again = iot_jobs_lint_cron::parse(&fix.replacement);
+                        prop_assert!(
+                            !again.has_errors() && again.problems.iter().all(|q| q.code != p.code),
+                            "{} -> {}: {:?}",
+                            text,
+                            fix.replacement,
+                            again.problems
+                        );
+                    }
+                }
             }
             None => {
                 // The generator only makes syntactically valid expressions; the one allowed
