@@ -2,7 +2,7 @@
 //! excerpt with the offending value underlined, and the fix.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use iot_jobs_lint::{Diagnostic, Report, Severity, SourceMap};
+use iot_jobs_lint::{Diagnostic, Report, Severity};
 
 /// Renders one file's report: every diagnostic, then the verdict line.
 pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> String {
@@ -27,7 +27,6 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
     .term_width(120);
     let path = printable(path);
     let mut out = String::new();
-    let map = SourceMap::new(&text);
     for (n, d) in list.iter().enumerate() {
         let message = printable(&d.message);
         let help = d.help.as_deref().map(printable);
@@ -45,7 +44,9 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
             one_line(&mut out);
             continue;
         }
-        let range = map.byte_range(d);
+        // The span is a byte range of the input; a lossy decoding of invalid UTF-8 can move
+        // bytes, so clamp to the text and to character boundaries.
+        let range = clamp_range(&text, d.span.clone());
         // Only the lines that hold the value go to the renderer, so the cost does not grow with
         // the file.
         let first = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
@@ -60,7 +61,7 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
-            Severity::Info => Level::INFO,
+            _ => Level::INFO,
         };
         let label = if d.pointer.is_empty() {
             "here".to_string()
@@ -85,6 +86,18 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
         out.push_str("\n\n");
     }
     out
+}
+
+fn clamp_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let fit = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = fit(r.start);
+    start..fit(r.end).max(start)
 }
 
 /// Text from the input made safe for a terminal: control characters (ESC, CR, NUL, ...) and

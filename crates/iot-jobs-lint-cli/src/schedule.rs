@@ -90,13 +90,25 @@ fn table(path: &str, s: &Schedule) -> String {
         "{path}: {op}: next maintenance windows from {} UTC{until}\n",
         with_weekday(&s.from)
     );
+    let unusable = s.declared_windows - s.previewable_windows.min(s.declared_windows);
     if s.windows.is_empty() {
-        out.push_str(if s.window_count > 0 {
-            "  (none: no maintenance window opens in this period)\n"
+        out.push_str(&if s.declared_windows == 0 {
+            "  (no maintenance windows: the rollout is not limited to windows)\n".to_string()
+        } else if s.previewable_windows == 0 {
+            format!(
+                "  (none: {} of {} maintenance window(s) cannot be previewed; see the errors below)\n",
+                unusable, s.declared_windows
+            )
         } else {
-            "  (no maintenance windows: the rollout is not limited to windows)\n"
+            "  (none: no maintenance window opens in this period)\n".to_string()
         });
         return out;
+    }
+    if unusable > 0 {
+        out.push_str(&format!(
+            "  ({unusable} of {} maintenance window(s) left out: see the errors below)\n",
+            s.declared_windows
+        ));
     }
     out.push_str("   #  window  start (UTC)           end (UTC)\n");
     for (i, w) in s.windows.iter().enumerate() {

@@ -34,6 +34,9 @@ impl From<core::Operation> for Operation {
             core::Operation::CreateJobTemplate => Operation::CreateJobTemplate,
             core::Operation::DescribeJob => Operation::DescribeJob,
             core::Operation::DescribeJobTemplate => Operation::DescribeJobTemplate,
+            // The core may name operations this package does not know yet; they are read as
+            // requests until the package learns them.
+            _ => Operation::CreateJob,
         }
     }
 }
@@ -54,6 +57,7 @@ impl From<core::Edition> for ServiceModel {
         match e {
             core::Edition::V2023_03_02 => ServiceModel::V2023_03_02,
             core::Edition::Latest => ServiceModel::Latest,
+            _ => ServiceModel::Latest,
         }
     }
 }
@@ -78,6 +82,7 @@ impl From<core::Severity> for Severity {
             core::Severity::Error => Severity::Error,
             core::Severity::Warning => Severity::Warning,
             core::Severity::Info => Severity::Info,
+            _ => Severity::Info,
         }
     }
 }
@@ -106,12 +111,84 @@ pub struct Diagnostic {
     pub end_line: u32,
     /// 1-based column (code points) just past the end of the offending value.
     pub end_column: u32,
+    /// Byte range of the offending text in the UTF-8 encoding of the input.
+    pub span: Span,
+    /// Machine-applicable fixes, the preferred one first.
+    pub fixes: Vec<Fix>,
+    /// Other places that explain the problem.
+    pub related: Vec<Related>,
+}
+
+/// A byte range `[start, end)` in the UTF-8 encoding of the input.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// Byte just past the end.
+    pub end: u32,
+}
+
+impl From<&std::ops::Range<usize>> for Span {
+    fn from(r: &std::ops::Range<usize>) -> Self {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            start: clamp(r.start),
+            end: clamp(r.end),
+        }
+    }
+}
+
+/// Whether a fix can be applied without review: `safe` (meaning-preserving and certain) or
+/// `suggested` (changes meaning or guesses).
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Meaning-preserving and certain.
+    Safe,
+    /// Changes meaning or guesses what was meant.
+    Suggested,
+}
+
+/// One replacement: the bytes `span` become `replacement`.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes replaced (empty for an insertion).
+    pub span: Span,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// A machine-applicable fix.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does.
+    pub message: String,
+    /// Whether it can be applied without review.
+    pub applicability: Applicability,
+    /// Its edits, which never overlap.
+    pub edits: Vec<Edit>,
+}
+
+/// Another place that explains a diagnostic.
+#[derive(Tsify, Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Related {
+    /// JSON Pointer of the place.
+    pub pointer: String,
+    /// What it is.
+    pub message: String,
+    /// Its byte range.
+    pub span: Span,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (code points).
+    pub column: u32,
 }
 
 impl From<&core::Diagnostic> for Diagnostic {
     fn from(d: &core::Diagnostic) -> Self {
         Diagnostic {
-            code: d.code.clone(),
+            code: d.code.to_string(),
             severity: d.severity.into(),
             pointer: d.pointer.clone(),
             message: d.message.clone(),
@@ -120,6 +197,37 @@ impl From<&core::Diagnostic> for Diagnostic {
             column: d.column,
             end_line: d.end_line,
             end_column: d.end_column,
+            span: (&d.span).into(),
+            fixes: d
+                .fixes
+                .iter()
+                .map(|f| Fix {
+                    message: f.message.clone(),
+                    applicability: match f.applicability {
+                        core::Applicability::Safe => Applicability::Safe,
+                        _ => Applicability::Suggested,
+                    },
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| Edit {
+                            span: (&e.span).into(),
+                            replacement: e.replacement.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            related: d
+                .related
+                .iter()
+                .map(|r| Related {
+                    pointer: r.pointer.clone(),
+                    message: r.message.clone(),
+                    span: (&r.span).into(),
+                    line: r.line,
+                    column: r.column,
+                })
+                .collect(),
         }
     }
 }
@@ -182,9 +290,12 @@ pub struct Schedule {
     pub from: String,
     /// `endTime`, when the job has one: no window at or after it is listed.
     pub until: Option<String>,
-    /// How many maintenance windows the input declares (0: the rollout is not limited to
-    /// windows, and both lists are empty; more than 0 with empty lists: none opens in the period).
-    pub window_count: u32,
+    /// How many maintenance windows the input declares, whether or not they can be previewed (0:
+    /// the rollout is not limited to windows, and both lists are empty).
+    pub declared_windows: u32,
+    /// How many of them can be previewed (their cron is valid and still fires); fewer than
+    /// `declaredWindows` means some have errors, listed in `diagnostics`.
+    pub previewable_windows: u32,
     /// The next window starts, in the DescribeJob shape.
     pub scheduled_job_rollouts: Vec<ScheduledJobRollout>,
     /// The same windows with their ends and the window each comes from.
@@ -199,7 +310,8 @@ impl From<&core::Schedule> for Schedule {
             operation: s.operation.map(Into::into),
             from: s.from.clone(),
             until: s.until.clone(),
-            window_count: u32::try_from(s.window_count).unwrap_or(u32::MAX),
+            declared_windows: u32::try_from(s.declared_windows).unwrap_or(u32::MAX),
+            previewable_windows: u32::try_from(s.previewable_windows).unwrap_or(u32::MAX),
             scheduled_job_rollouts: s
                 .scheduled_job_rollouts
                 .iter()

@@ -1,6 +1,9 @@
-//! The one diagnostic type shared by every front end (library, CLI, npm package, web page).
+//! The one diagnostic type shared by every front end (library, CLI, npm package, web page), with
+//! its machine-applicable fixes.
 
+use crate::registry::RuleInfo;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// How sure we are that the service rejects (or mishandles) the input.
 ///
@@ -12,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// * [`Severity::Info`]: a note that needs no change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// The request does not satisfy a stated constraint.
     Error,
@@ -38,15 +42,179 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// The identity of the rule that produced a diagnostic: a reference to its registry entry.
+///
+/// It compares, prints and serializes as the rule's code (`"model/range"`); deserializing looks
+/// the code up in the registry, so an unknown code is an error rather than a silent string.
+#[derive(Clone, Copy)]
+pub struct Code(&'static RuleInfo);
+
+impl Code {
+    /// The code of `rule`.
+    pub fn of(rule: &'static RuleInfo) -> Code {
+        Code(rule)
+    }
+
+    /// The code as text (`model/range`).
+    pub fn as_str(&self) -> &'static str {
+        self.0.code
+    }
+
+    /// The rule's registry entry: severity, summary, source, fix availability, examples.
+    pub fn rule(&self) -> &'static RuleInfo {
+        self.0
+    }
+}
+
+impl PartialEq for Code {
+    fn eq(&self, other: &Code) -> bool {
+        self.0.code == other.0.code
+    }
+}
+impl Eq for Code {}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.0.code == other
+    }
+}
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.code == *other
+    }
+}
+
+impl std::hash::Hash for Code {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.code.hash(state);
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.0.code)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.code)
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.code)
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        crate::registry::find(&code)
+            .map(Code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule code `{code}`")))
+    }
+}
+
+/// Whether a fix can be applied without a person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Applicability {
+    /// Meaning-preserving and certain: `--fix` applies it.
+    Safe,
+    /// Changes what the request means, or guesses what was meant: applied only on request
+    /// (`--unsafe-fixes`), shown as a suggestion otherwise.
+    Suggested,
+}
+
+impl Applicability {
+    /// `safe` or `suggested`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Suggested => "suggested",
+        }
+    }
+}
+
+/// One text replacement: the bytes `span` of the input become `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Edit {
+    /// Byte range of the input that is replaced (empty for an insertion).
+    pub span: Range<usize>,
+    /// The new text (empty for a deletion).
+    pub replacement: String,
+}
+
+impl Edit {
+    /// Replaces `span` with `replacement`.
+    pub fn new(span: Range<usize>, replacement: impl Into<String>) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+}
+
+/// A machine-applicable fix: what it does, how safe it is, and its edits (which never overlap).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Fix {
+    /// What the fix does, for a menu or a summary ("replace with `SNAPSHOT`").
+    pub message: String,
+    /// Whether it can be applied without review.
+    pub applicability: Applicability,
+    /// The edits, sorted by position.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix of one edit.
+    pub fn replace(
+        message: impl Into<String>,
+        applicability: Applicability,
+        span: Range<usize>,
+        replacement: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            message: message.into(),
+            applicability,
+            edits: vec![Edit::new(span, replacement)],
+        }
+    }
+}
+
+/// Another place that explains a diagnostic: the winning copy of a repeated member, the window
+/// that overlaps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Related {
+    /// JSON Pointer of the other place.
+    pub pointer: String,
+    /// What it is.
+    pub message: String,
+    /// Its byte range.
+    pub span: Range<usize>,
+    /// 1-based line where it starts.
+    pub line: u32,
+    /// 1-based column (code points) where it starts.
+    pub column: u32,
+}
+
 /// One problem found in the input.
 ///
 /// This is the serializable contract shared by the CLI's `--format json`, the npm package and the
 /// web page: field names are camelCase in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Diagnostic {
-    /// Stable hierarchical rule code (`model/range`, `schedule/start-too-soon`); see the registry.
-    pub code: String,
+    /// The rule: a stable hierarchical code (`model/range`, `schedule/start-too-soon`).
+    pub code: Code,
     /// How certain the problem is.
     pub severity: Severity,
     /// RFC 6901 JSON Pointer of the offending member (for a missing member, the pointer the member
@@ -54,8 +222,10 @@ pub struct Diagnostic {
     pub pointer: String,
     /// What is wrong, with the limit and the actual value.
     pub message: String,
-    /// How to fix it, when a fix is known.
+    /// How to fix it, in words, when a fix is known.
     pub help: Option<String>,
+    /// Byte range of the offending text in the input (for a missing member: its parent's `{`).
+    pub span: Range<usize>,
     /// 1-based line of the offending value (for a missing member: of its parent object).
     pub line: u32,
     /// 1-based column, counted in Unicode code points.
@@ -64,83 +234,86 @@ pub struct Diagnostic {
     pub end_line: u32,
     /// 1-based column just past the end of the offending value, in code points.
     pub end_column: u32,
+    /// Machine-applicable fixes, the preferred one first.
+    pub fixes: Vec<Fix>,
+    /// Other places that explain the problem.
+    pub related: Vec<Related>,
 }
 
-impl Diagnostic {
-    /// The byte range of the diagnostic in `text` (the text it was produced from), for renderers
-    /// that work on byte offsets. Positions past the end are clamped. This scans `text` from the
-    /// start; for many diagnostics of one text use [`SourceMap`].
-    pub fn byte_range(&self, text: &str) -> std::ops::Range<usize> {
-        SourceMap::new(text).byte_range(self)
-    }
+/// What [`apply_fixes`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Fixed {
+    /// The text with the fixes applied.
+    pub text: String,
+    /// How many fixes were applied.
+    pub applied: usize,
+    /// How many diagnostics had a fix that was not applied (not safe enough, or overlapping one
+    /// that was).
+    pub skipped: usize,
 }
 
-/// Maps the 1-based line and code-point column of diagnostics back to byte offsets of the text
-/// they were produced from. Built once per text (one linear pass); each lookup then costs at most
-/// a few thousand character steps, however long the line.
-pub struct SourceMap<'t> {
-    text: &'t str,
-    line_starts: Vec<usize>,
-    /// Every [`CHECKPOINT`] characters: (line, column, byte offset).
-    checkpoints: Vec<(u32, u32, usize)>,
-}
-
-/// Distance between checkpoints, in characters.
-const CHECKPOINT: usize = 1024;
-
-impl<'t> SourceMap<'t> {
-    /// Indexes the line starts and checkpoints of `text`.
-    pub fn new(text: &'t str) -> Self {
-        let mut line_starts = vec![0];
-        let mut checkpoints = Vec::new();
-        let (mut line, mut column) = (1u32, 1u32);
-        for (n, (i, c)) in text.char_indices().enumerate() {
-            if n % CHECKPOINT == 0 {
-                checkpoints.push((line, column, i));
-            }
-            if c == '\n' {
-                line = line.saturating_add(1);
-                column = 1;
-                line_starts.push(i + 1);
-            } else {
-                column = column.saturating_add(1);
-            }
-        }
-        SourceMap {
-            text,
-            line_starts,
-            checkpoints,
+/// Applies the first fix of each diagnostic whose applicability is at most `up_to`
+/// ([`Applicability::Safe`]: safe fixes only; [`Applicability::Suggested`]: all). Fixes whose
+/// edits overlap an earlier applied fix are skipped (run again to apply them). `text` must be the
+/// text the diagnostics were produced from.
+pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], up_to: Applicability) -> Fixed {
+    let mut chosen: Vec<&Fix> = Vec::new();
+    let mut skipped = 0;
+    for d in diagnostics {
+        match d.fixes.first() {
+            Some(f) if f.applicability <= up_to => chosen.push(f),
+            Some(_) => skipped += 1,
+            None => {}
         }
     }
-
-    /// The byte range of `d` in the text (clamped to the text).
-    pub fn byte_range(&self, d: &Diagnostic) -> std::ops::Range<usize> {
-        let start = self.offset(d.line, d.column);
-        let end = self.offset(d.end_line, d.end_column).max(start);
-        start..end
-    }
-
-    /// Byte offset of a 1-based line and code-point column (clamped to the end of that line's
-    /// text, or of the text).
-    pub fn offset(&self, line: u32, column: u32) -> usize {
-        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1) as usize) else {
-            return self.text.len();
-        };
-        // Start from the line start, or from a later checkpoint on the same line.
-        let k = self
-            .checkpoints
-            .partition_point(|&(l, c, _)| (l, c) <= (line, column));
-        let (mut col, mut byte) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
-            Some((l, c, b)) if l == line && b >= line_start => (c, b),
-            _ => (1, line_start),
-        };
-        for ch in self.text[byte..].chars() {
-            if col >= column || ch == '\n' {
-                break;
-            }
-            col += 1;
-            byte += ch.len_utf8();
+    chosen.sort_by_key(|f| f.edits.first().map_or(0, |e| e.span.start));
+    let mut edits: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    let mut last_end = 0usize;
+    let mut last_insert_at = None;
+    for fix in chosen {
+        let ok = fix.edits.iter().all(|e| {
+            e.span.start <= e.span.end
+                && e.span.end <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end)
+        });
+        let first = fix.edits.first().map_or(0, |e| e.span.start);
+        // Two insertions at one point would be ordered arbitrarily: keep the first.
+        let clashes = first < last_end
+            || fix
+                .edits
+                .first()
+                .is_some_and(|e| e.span.is_empty() && last_insert_at == Some(e.span.start));
+        if !ok || clashes {
+            skipped += 1;
+            continue;
         }
-        byte
+        for e in &fix.edits {
+            last_end = last_end.max(e.span.end);
+            if e.span.is_empty() {
+                last_insert_at = Some(e.span.start);
+            }
+        }
+        edits.extend(fix.edits.iter());
+        applied += 1;
+    }
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        if e.span.start < at {
+            continue;
+        }
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    Fixed {
+        text: out,
+        applied,
+        skipped,
     }
 }

@@ -22,10 +22,14 @@
 //! assert_eq!(report.diagnostics[0].pointer, "/jobId");
 //! ```
 //!
-//! Layout: [`shapes`] is the service model as data (per [`Edition`]); [`rules`] holds one module
-//! per rule family, each with its registry entries; [`registry`] lists every rule;
-//! [`model`] re-exports the typed serde models; [`cron`] re-exports the maintenance-window cron
-//! dialect.
+//! Every diagnostic carries its byte [`span`](Diagnostic::span) and, where the change is
+//! mechanical, [`Fix`]es that [`apply_fixes`] applies. [`analyze`] returns the report and the
+//! maintenance-window preview from one pass.
+//!
+//! Layout: [`shapes`] is the service model as data (per [`Edition`]); the rules live in one
+//! private module per family, each declaring its [`RuleInfo`] entries; [`registry`] lists every
+//! rule with its metadata and examples; [`model`] re-exports the typed serde models; [`cron`]
+//! re-exports the maintenance-window cron dialect; [`schema`] exports the editor JSON Schemas.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -33,12 +37,15 @@
 pub mod diagnostic;
 pub mod preview;
 pub mod registry;
-pub mod rules;
+mod rules;
 pub mod schema;
 pub mod shapes;
-mod source;
+mod syntax;
+pub mod text;
 
-pub use diagnostic::{Diagnostic, Severity, SourceMap};
+pub use diagnostic::{
+    Applicability, Code, Diagnostic, Edit, Fix, Fixed, Related, Severity, apply_fixes,
+};
 pub use iot_jobs_lint_cron as cron;
 pub use iot_jobs_lint_model as model;
 pub use preview::{Schedule, schedule};
@@ -51,6 +58,7 @@ use serde::{Deserialize, Serialize};
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
 )]
+#[non_exhaustive]
 pub enum Edition {
     /// The model released on 2023-03-02, which added recurring maintenance windows
     /// (`durationInMinutes` 30..=1430, no `destinationPackageVersions`, `documentParameters`
@@ -96,6 +104,7 @@ impl std::fmt::Display for Edition {
 
 /// Which API operation a file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Operation {
     /// A `CreateJob` request (`aws iot create-job --cli-input-json`).
     #[serde(rename = "create-job")]
@@ -192,6 +201,7 @@ impl LintOptions {
 /// The outcome of checking one input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Report {
     /// The operation the input was checked as; `None` when the input is not a JSON object or its
     /// operation could not be told (see the `input/operation-unknown` diagnostic).
@@ -229,7 +239,38 @@ pub fn lint(input: &[u8], options: &LintOptions) -> Report {
 
 /// Checks one input given as text.
 pub fn lint_str(text: &str, options: &LintOptions) -> Report {
-    rules::run(text, options)
+    rules::run(text, options, None).report
+}
+
+/// The report and the maintenance-window preview of one input, from one pass.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Analysis {
+    /// Every problem found (what [`lint`] returns).
+    pub report: Report,
+    /// The next window starts (what [`schedule`] returns).
+    pub schedule: Schedule,
+}
+
+/// Checks one input and previews its next `count` maintenance-window starts in the same pass.
+pub fn analyze(input: &[u8], options: &LintOptions, count: usize) -> Analysis {
+    match std::str::from_utf8(input) {
+        Ok(text) => {
+            let a = rules::run(text, options, Some(count));
+            let schedule = a
+                .schedule
+                .unwrap_or_else(|| preview::empty(&a.report, options));
+            Analysis {
+                report: a.report,
+                schedule,
+            }
+        }
+        Err(e) => {
+            let report = rules::json::invalid_utf8(input, e, options);
+            let schedule = preview::empty(&report, options);
+            Analysis { report, schedule }
+        }
+    }
 }
 
 /// Tells the operation of a request or response from its top-level members.
@@ -237,11 +278,13 @@ pub fn lint_str(text: &str, options: &LintOptions) -> Report {
 /// * a `job` object → DescribeJob response;
 /// * `jobTemplateId` with `createdAt` or `jobTemplateArn` → DescribeJobTemplate response;
 /// * `jobTemplateId` otherwise → CreateJobTemplate request;
-/// * `jobId` or `targets` → CreateJob request.
+/// * `jobId` or `targets` → CreateJob request;
+/// * `jobArn` → CreateJobTemplate request (a template copied from a job).
 ///
 /// Returns `None` when the input is not a JSON object or none of these applies.
 pub fn detect_operation(text: &str) -> Option<Operation> {
-    source::parse(text).ok().and_then(|v| rules::detect(&v))
+    let tree = syntax::Tree::parse(text).ok()?;
+    rules::detect(tree.root().as_object()?)
 }
 
 /// The README's Rust examples, compiled and run as doctests so they stay true.

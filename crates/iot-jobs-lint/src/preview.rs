@@ -7,10 +7,11 @@
 //! after it starts. Times are UTC, written `YYYY-MM-DDTHH:MM`.
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::cron::ParsedWindow;
 use crate::rules::schedule::format_time;
-use crate::{LintOptions, Operation, cron, source};
+use crate::rules::{Ctx, Times, View};
+use crate::{LintOptions, Operation, Report, cron};
 use chrono::{DateTime, Utc};
-use jsonc_parser::ast::Value;
 use serde::{Deserialize, Serialize};
 
 /// How many window starts DescribeJob shows, and the preview's default count.
@@ -19,6 +20,7 @@ pub const DEFAULT_COUNT: usize = 7;
 /// One upcoming rollout start, as DescribeJob's `scheduledJobRollouts` entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ScheduledJobRollout {
     /// Start of the window, `YYYY-MM-DDTHH:MM` in UTC.
     pub start_time: String,
@@ -27,6 +29,7 @@ pub struct ScheduledJobRollout {
 /// One upcoming window with its end and the window it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct ScheduledWindow {
     /// Start, `YYYY-MM-DDTHH:MM` in UTC.
     pub start: String,
@@ -45,6 +48,7 @@ pub struct ScheduledWindow {
 /// The preview of one input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Schedule {
     /// The operation the input was read as (`None` when it could not be told).
     pub operation: Option<Operation>,
@@ -52,9 +56,13 @@ pub struct Schedule {
     pub from: String,
     /// `endTime`, when the job has one: no window at or after it is listed.
     pub until: Option<String>,
-    /// How many maintenance windows the input declares (0: the rollout is not limited to
-    /// windows, and both lists are empty).
-    pub window_count: usize,
+    /// How many maintenance windows the input declares (entries of `maintenanceWindows`), whether
+    /// or not they can be previewed. 0: the rollout is not limited to windows.
+    pub declared_windows: usize,
+    /// How many of them can be previewed: their `startTime` is a valid cron expression that still
+    /// fires. Fewer than [`Schedule::declared_windows`] means some have errors (see
+    /// [`Schedule::diagnostics`]); the lists then leave those windows out.
+    pub previewable_windows: usize,
     /// The next window starts, in the DescribeJob shape.
     pub scheduled_job_rollouts: Vec<ScheduledJobRollout>,
     /// The same windows with their ends and origin.
@@ -66,61 +74,66 @@ pub struct Schedule {
 
 /// Previews the next `count` maintenance-window starts of a CreateJob, CreateJobTemplate,
 /// DescribeJob or DescribeJobTemplate input. Windows whose expression has an error are left
-/// out (their diagnostics say why); an input without windows gives empty lists.
+/// out (their diagnostics say why); an input without windows gives empty lists. This is the
+/// same single pass as [`crate::lint`]; [`crate::analyze`] returns both at once.
 pub fn schedule(input: &[u8], options: &LintOptions, count: usize) -> Schedule {
-    let report = crate::lint(input, options);
-    let diagnostics: Vec<Diagnostic> = report
-        .diagnostics
-        .into_iter()
-        .filter(|d| {
-            d.code.starts_with("json/")
-                || d.code.starts_with("input/")
-                || d.code.starts_with("cron/")
-                || d.code.starts_with("window/")
-                || d.pointer.contains("/schedulingConfig")
-                || d.pointer.contains("/maintenanceWindows")
-                || d.pointer.contains("/scheduledJobRollouts")
-        })
-        .collect();
-    let mut out = Schedule {
+    crate::analyze(input, options, count).schedule
+}
+
+/// A preview with nothing in it, for inputs that could not be read as an operation.
+pub(crate) fn empty(report: &Report, options: &LintOptions) -> Schedule {
+    Schedule {
         operation: report.operation,
         from: format_time(options.now),
         until: None,
-        window_count: 0,
+        declared_windows: 0,
+        previewable_windows: 0,
         scheduled_job_rollouts: Vec::new(),
         windows: Vec::new(),
-        diagnostics,
-    };
-    let (Some(operation), Ok(text)) = (report.operation, std::str::from_utf8(input)) else {
-        return out;
-    };
-    let Ok(Value::Object(root)) = source::parse(text) else {
-        return out;
-    };
-    let (from, until) = crate::rules::window::bounds(operation, &root, options.now);
-    out.from = format_time(from);
-    out.until = until.map(format_time);
-    let specs = crate::rules::cron::window_specs(operation, &root);
-    out.window_count = specs.len();
-    let parsed: Vec<(usize, cron::CronExpression, i64)> = specs
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .filter(|d| is_schedule_family(d))
+            .cloned()
+            .collect(),
+    }
+}
+
+fn is_schedule_family(d: &Diagnostic) -> bool {
+    let code = d.code.as_str();
+    ["json/", "input/", "cron/", "window/", "schedule/"]
         .iter()
-        .filter_map(|s| {
-            let (text, _) = s.start_time?;
-            if text.chars().count() > 256 {
-                return None;
-            }
-            let expression = cron::parse(text).expression?;
-            Some((s.index, expression, s.duration.unwrap_or(0)))
-        })
-        .collect();
+        .any(|f| code.starts_with(f))
+}
+
+/// Builds the preview from what the lint pass read: the scheduling times and the windows that
+/// parsed.
+pub(crate) fn build(
+    ctx: &Ctx<'_>,
+    view: &View<'_>,
+    times: &Times,
+    parsed: &[ParsedWindow],
+    count: usize,
+) -> (Schedule, Vec<(usize, usize)>) {
+    let (from, until) = crate::rules::window::bounds(times, ctx.now);
     let windows: Vec<cron::Window<'_>> = parsed
         .iter()
-        .map(|(index, expression, duration)| cron::Window {
-            expression,
-            duration_minutes: *duration,
-            index: *index,
+        .map(|w| cron::Window {
+            expression: &w.expression,
+            duration_minutes: w.duration.unwrap_or(0),
+            index: w.index,
         })
         .collect();
+    let mut out = Schedule {
+        operation: Some(ctx.operation),
+        from: format_time(from),
+        until: until.map(format_time),
+        declared_windows: view.windows.map_or(0, |w| w.len()),
+        previewable_windows: parsed.len(),
+        scheduled_job_rollouts: Vec::new(),
+        windows: Vec::new(),
+        diagnostics: Vec::new(),
+    };
     for o in cron::preview(&windows, from, until, count) {
         out.scheduled_job_rollouts.push(ScheduledJobRollout {
             start_time: format_time(o.start),
@@ -133,5 +146,28 @@ pub fn schedule(input: &[u8], options: &LintOptions, count: usize) -> Schedule {
             end_instant: Some(o.end),
         });
     }
-    out
+    let spans = [
+        view.scheduling.map(|o| o.span()),
+        view.windows.map(|a| a.span()),
+        view.scheduled_rollouts.map(|a| a.span()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (out, spans)
+}
+
+/// The diagnostics of the schedule's families, and those inside the scheduling config, the
+/// windows or the scheduled rollouts.
+pub(crate) fn relevant(diagnostics: &[Diagnostic], spans: &[(usize, usize)]) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .filter(|d| {
+            is_schedule_family(d)
+                || spans
+                    .iter()
+                    .any(|(s, e)| *s <= d.span.start && d.span.end <= *e)
+        })
+        .cloned()
+        .collect()
 }

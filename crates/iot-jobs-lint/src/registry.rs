@@ -6,10 +6,30 @@
 
 use crate::diagnostic::Severity;
 use crate::rules;
+use crate::{Edition, Operation};
 use serde::Serialize;
 use std::sync::OnceLock;
 
-/// Static description of one rule (one diagnostic code).
+/// A failing and a passing input for one rule, shown in the rules reference and run by a test:
+/// the failing input gets the rule's code, the passing one does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Example {
+    /// The operation both inputs are checked as.
+    pub operation: Operation,
+    /// The service-model edition both inputs are checked against.
+    pub service_model: Edition,
+    /// An input that breaks the rule.
+    pub fail: &'static str,
+    /// The same input, fixed.
+    pub pass: &'static str,
+}
+
+/// The `now` every example is checked at: `2026-01-01T00:00:00Z`.
+pub const EXAMPLE_NOW: &str = "2026-01-01T00:00:00Z";
+
+/// Static description of one rule (one diagnostic code), declared once beside the code that
+/// checks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleInfo {
@@ -24,6 +44,11 @@ pub struct RuleInfo {
     pub source: &'static str,
     /// Whether a JSON Schema validator can express this rule (the exported schemas carry it).
     pub json_schema: bool,
+    /// The machine-applicable fix the rule's diagnostics carry, in words, starting with its
+    /// applicability (`safe: …`, `suggested: …`); `None` when the rule offers no fix.
+    pub fix: Option<&'static str>,
+    /// A failing and a passing input.
+    pub example: Option<Example>,
 }
 
 /// Every rule, grouped by family in a fixed order.

@@ -91,11 +91,10 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 fn well_formed(text: &[u8], report: &Report) {
-    let lossy = String::from_utf8_lossy(text);
-    let map = iot_jobs_lint::SourceMap::new(&lossy);
+    let valid = std::str::from_utf8(text).ok();
     for d in &report.diagnostics {
         assert!(
-            registry::find(&d.code).is_some(),
+            registry::find(d.code.as_str()).is_some(),
             "unregistered code {}",
             d.code
         );
@@ -105,8 +104,22 @@ fn well_formed(text: &[u8], report: &Report) {
         );
         assert!(d.pointer.is_empty() || d.pointer.starts_with('/'), "{d:?}");
         assert!(!d.message.is_empty());
-        let r = map.byte_range(d);
-        assert!(r.start <= r.end && r.end <= lossy.len());
+        let r = &d.span;
+        assert!(r.start <= r.end && r.end <= text.len(), "{d:?}");
+        if let Some(t) = valid {
+            assert!(
+                t.is_char_boundary(r.start) && t.is_char_boundary(r.end),
+                "{d:?}"
+            );
+        }
+        for fix in &d.fixes {
+            for e in &fix.edits {
+                assert!(
+                    e.span.start <= e.span.end && e.span.end <= text.len(),
+                    "{d:?}"
+                );
+            }
+        }
     }
     serde_json::to_string(report).expect("report serializes");
 }

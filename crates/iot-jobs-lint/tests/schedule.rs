@@ -146,5 +146,5 @@ fn cron_problem_columns_point_inside_the_string() {
     let d = &report.diagnostics[0];
     assert_eq!(d.code, "cron/field-value");
     assert_eq!((d.line, d.column), (2, 47), "{d:?}");
-    assert_eq!(&text[d.byte_range(text)], "24");
+    assert_eq!(&text[d.span.clone()], "24");
 }

@@ -1,9 +1,10 @@
 //! `abort/*`: `abortConfig.criteriaList` beyond the model's ranges.
 
-use super::{Ctx, array, decimal_places, job_scope, number, object, string};
-use crate::diagnostic::Severity;
+use super::{Ctx, View, decimal_places, number, round_decimal, string};
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::RuleInfo;
-use jsonc_parser::ast::{Object, Value};
+use crate::syntax::Array;
+use crate::text;
 
 /// `abort/threshold-precision`
 pub const THRESHOLD_PRECISION: RuleInfo = RuleInfo {
@@ -12,6 +13,8 @@ pub const THRESHOLD_PRECISION: RuleInfo = RuleInfo {
     summary: "`thresholdPercentage` has more than two digits after the decimal point (10.99 is fine, 10.999 is not), judged on the number as written.",
     source: "API reference: AbortCriteria.thresholdPercentage",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `abort/duplicate-failure-type`
 pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
@@ -20,6 +23,8 @@ pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
     summary: "Two abort criteria name the same `failureType`; only one threshold can be meant.",
     source: "inferred: the API reference does not say which criterion wins",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `abort/all-with-specific`
 pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
@@ -28,6 +33,8 @@ pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
     summary: "An abort criterion with `failureType` `ALL` sits beside criteria for specific failure types, which `ALL` already counts.",
     source: "inferred: overlapping criteria; the API reference does not define how they combine",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -37,32 +44,30 @@ pub const RULES: &[RuleInfo] = &[
     ALL_WITH_SPECIFIC,
 ];
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
-    let Some((scope, base)) = job_scope(ctx, root) else {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
+    let Some(list) = view.abort_criteria else {
         return;
     };
-    let Some(list) = object(scope, "abortConfig").and_then(|c| array(c, "criteriaList")) else {
-        return;
-    };
-    let base = format!("{base}/abortConfig/criteriaList");
-    for (i, item) in list.elements.iter().enumerate() {
-        let Value::Object(criteria) = item else {
+    let base = view.at("/abortConfig/criteriaList");
+    for (i, item) in list.iter().enumerate() {
+        let Some(criteria) = item.as_object() else {
             continue;
         };
-        if let Some((text, span)) = number(criteria, "thresholdPercentage") {
+        if let Some((text, value)) = number(criteria, "thresholdPercentage") {
             let places = decimal_places(text);
             if places > 2 {
-                let rounded = text
-                    .parse::<f64>()
-                    .map(|v| (v * 100.0).round() / 100.0)
-                    .unwrap_or(0.0);
+                let rounded = round_decimal(text, 2);
+                let span = value.span();
                 ctx.report(
                     &THRESHOLD_PRECISION,
                     format!("{base}/{i}/thresholdPercentage"),
                     span,
                     format!("`thresholdPercentage` allows at most two digits after the decimal point; {text} has {places}"),
-                    Some(format!("use {rounded:.2}")),
-                );
+                    rounded.as_ref().map(|r| format!("use {r}")),
+                )
+                .fix_opt(rounded.map(|r| {
+                    Fix::replace(format!("round to {r}"), Applicability::Suggested, span.0..span.1, r)
+                }));
             }
         }
     }
@@ -80,43 +85,51 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
 /// ones.
 pub(crate) fn failure_types(
     ctx: &mut Ctx<'_>,
-    list: &jsonc_parser::ast::Array<'_>,
+    list: Array<'_>,
     base: &str,
-    duplicate: &RuleInfo,
-    all_with_specific: &RuleInfo,
+    duplicate: &'static RuleInfo,
+    all_with_specific: &'static RuleInfo,
     what: &str,
 ) {
-    let types: Vec<(usize, &str, (usize, usize))> = list
-        .elements
+    let types: Vec<(usize, std::borrow::Cow<'_, str>, (usize, usize))> = list
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| match item {
-            Value::Object(o) => string(o, "failureType").map(|(t, span)| (i, t, span)),
-            _ => None,
+        .filter_map(|(i, item)| {
+            let o = item.as_object()?;
+            let (t, span) = string(o, "failureType")?;
+            Some((i, t, span))
         })
         .collect();
-    let mut first_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, t, span) in &types {
-        if let Some(first) = first_of.get(t) {
+    // Sorted by (type, position): each entry after the first of its type repeats it. Linear
+    // after the sort, however long a hostile list is.
+    let mut order: Vec<usize> = (0..types.len()).collect();
+    order.sort_by(|&a, &b| types[a].1.cmp(&types[b].1).then(a.cmp(&b)));
+    let mut first_of_run = 0usize;
+    for (k, &n) in order.iter().enumerate() {
+        let (i, t, span) = &types[n];
+        if k == 0 || types[order[k - 1]].1 != *t {
+            first_of_run = types[n].0;
+            continue;
+        }
+        let first = first_of_run;
+        {
             ctx.report(
                 duplicate,
                 format!("{base}/{i}/failureType"),
                 *span,
                 format!(
                     "{what} criterion {i} repeats failureType {} of criterion {first}",
-                    crate::source::quote(t)
+                    text::quote(t)
                 ),
                 Some("keep one criterion per failure type".into()),
             );
-        } else {
-            first_of.insert(t, *i);
         }
     }
-    if let Some((i, _, span)) = types.iter().find(|(_, t, _)| *t == "ALL") {
+    if let Some((i, _, span)) = types.iter().find(|(_, t, _)| t == "ALL") {
         let mut specific: Vec<&str> = types
             .iter()
-            .filter(|(_, t, _)| *t != "ALL")
-            .map(|(_, t, _)| *t)
+            .filter(|(_, t, _)| t != "ALL")
+            .map(|(_, t, _)| t.as_ref())
             .collect();
         specific.sort_unstable();
         specific.dedup();

@@ -6,13 +6,12 @@
 //! string. With the clock it adds one more case of `cron/never-fires`: an expression whose
 //! occurrences all lie in the past (a year range that is over).
 
-use super::{Ctx, array, object};
-use crate::Operation;
+use super::{Ctx, View};
 use crate::cron::{self, CronExpression, Level};
-use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
-use crate::source::{self, offset_in_literal};
-use jsonc_parser::ast::{Object, Value};
+use crate::diagnostic::{Applicability, Fix, Severity};
+use crate::registry::{self, RuleInfo};
+use crate::syntax::offset_in_literal;
+use crate::text;
 
 /// Source of the cron dialect's rules, for the registry.
 pub const SOURCE: &str = "service model: MaintenanceWindow.startTime is a CronExpression (1-256 characters); dialect: AWS scheduled expressions, cron(Minutes Hours Day-of-month Month Day-of-week Year) in UTC (EventBridge cron expression reference)";
@@ -40,6 +39,8 @@ pub fn rules() -> Vec<RuleInfo> {
                 SOURCE
             },
             json_schema: false,
+            fix: None,
+            example: None,
         })
         .collect()
 }
@@ -51,67 +52,7 @@ fn severity(level: Level) -> Severity {
     }
 }
 
-/// One maintenance window as written in the input.
-pub(crate) struct WindowSpec<'t> {
-    /// Position in the `maintenanceWindows` list.
-    pub(crate) index: usize,
-    /// Pointer of the window object (`/maintenanceWindows/0`).
-    pub(crate) pointer: String,
-    /// The `startTime` text and the byte range of its string literal.
-    pub(crate) start_time: Option<(&'t str, (usize, usize))>,
-    /// `durationInMinutes`, when it is a whole number.
-    pub(crate) duration: Option<i64>,
-}
-
-/// The maintenance windows of the input, wherever the operation keeps them.
-pub(crate) fn window_specs<'t>(operation: Operation, root: &'t Object<'t>) -> Vec<WindowSpec<'t>> {
-    let (list, base) = match operation {
-        Operation::CreateJobTemplate | Operation::DescribeJobTemplate => (
-            array(root, "maintenanceWindows"),
-            "/maintenanceWindows".to_string(),
-        ),
-        Operation::CreateJob | Operation::DescribeJob => {
-            let scope = if operation == Operation::DescribeJob {
-                object(root, "job")
-            } else {
-                Some(root)
-            };
-            let prefix = if operation == Operation::DescribeJob {
-                "/job"
-            } else {
-                ""
-            };
-            (
-                scope
-                    .and_then(|s| object(s, "schedulingConfig"))
-                    .and_then(|c| array(c, "maintenanceWindows")),
-                format!("{prefix}/schedulingConfig/maintenanceWindows"),
-            )
-        }
-    };
-    let Some(list) = list else { return Vec::new() };
-    list.elements
-        .iter()
-        .enumerate()
-        .filter_map(|(index, item)| {
-            let Value::Object(w) = item else { return None };
-            let start_time = match source::get(w, "startTime") {
-                Some(v @ Value::StringLit(s)) => Some((s.value.as_ref(), source::range(v))),
-                _ => None,
-            };
-            let duration =
-                super::number(w, "durationInMinutes").and_then(|(t, _)| t.parse::<i64>().ok());
-            Some(WindowSpec {
-                index,
-                pointer: format!("{base}/{index}"),
-                start_time,
-                duration,
-            })
-        })
-        .collect()
-}
-
-/// A window whose `startTime` parsed, for the schedule rules.
+/// A window whose `startTime` parsed, for the schedule rules and the preview.
 pub(crate) struct ParsedWindow {
     /// Position in the `maintenanceWindows` list.
     pub(crate) index: usize,
@@ -121,7 +62,7 @@ pub(crate) struct ParsedWindow {
     pub(crate) span: (usize, usize),
     /// The parsed expression.
     pub(crate) expression: CronExpression,
-    /// `durationInMinutes`, when it is a whole number.
+    /// `durationInMinutes`, when it is a whole number within the model's range.
     pub(crate) duration: Option<i64>,
 }
 
@@ -131,63 +72,85 @@ const MAX_EXPRESSION_CHARS: usize = 256;
 
 /// Parses every window's `startTime`, reports the dialect's problems, and returns the windows
 /// that parsed (with their durations) for the schedule rules.
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) -> Vec<ParsedWindow> {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
     let mut parsed = Vec::new();
-    for spec in window_specs(ctx.operation, root) {
-        let Some((text, literal)) = spec.start_time else {
+    let Some(list) = view.windows else {
+        return parsed;
+    };
+    for (index, item) in list.iter().enumerate() {
+        let Some(w) = item.as_object() else { continue };
+        let Some(start) = w.get("startTime") else {
             continue;
         };
-        if text.chars().count() > MAX_EXPRESSION_CHARS {
+        let Some(text) = start.as_str() else { continue };
+        // A value over the model's length has its model/length error and nothing more.
+        if !ctx.is_valid(start) || text.chars().count() > MAX_EXPRESSION_CHARS {
             continue;
         }
-        let pointer = format!("{}/startTime", spec.pointer);
-        let result = cron::parse(text);
+        let literal = start.span();
+        let pointer = format!("{}/{index}", view.windows_pointer);
+        let start_pointer = format!("{pointer}/startTime");
+        let result = cron::parse(&text);
         for p in &result.problems {
-            let start = offset_in_literal(ctx.text(), literal.0, p.start);
-            let end = offset_in_literal(ctx.text(), literal.0, p.end).max(start);
-            ctx.report_code(
-                p.code,
-                severity(p.level),
-                pointer.clone(),
-                (start, end),
+            let Some(rule) = registry::find(p.code) else {
+                continue;
+            };
+            let from = offset_in_literal(ctx.text(), literal.0, p.start);
+            let to = offset_in_literal(ctx.text(), literal.0, p.end).max(from);
+            let fix: Option<Fix> = None; // CRON_FIX
+            ctx.report(
+                rule,
+                start_pointer.clone(),
+                (from, to),
                 p.message.clone(),
                 p.help.clone(),
+            )
+            .fix_opt(fix);
+        }
+        let Some(expression) = result.expression else {
+            continue;
+        };
+        // A response describes the past; only a request's windows must still open.
+        if ctx.operation.is_request() && expression.next_at_or_after(ctx.now).is_none() {
+            ctx.report(
+                *NEVER_FIRES_RULE,
+                start_pointer,
+                literal,
+                format!(
+                    "maintenance window {} never opens again: {}",
+                    text::quote(&text),
+                    match first_occurrence(&expression) {
+                        Some(t) => format!(
+                            "all its occurrences lie before now (the first was {} UTC)",
+                            crate::rules::schedule::format_time(t)
+                        ),
+                        None => "it has no occurrence after now".into(),
+                    }
+                ),
+                Some("widen or drop the year field (`*`)".into()),
             );
+            continue;
         }
-        if let Some(expression) = result.expression {
-            // A response describes the past; only a request's windows must still open.
-            if ctx.operation.is_request() && expression.next_at_or_after(ctx.now).is_none() {
-                ctx.report_code(
-                    cron::codes::NEVER_FIRES,
-                    Severity::Error,
-                    pointer.clone(),
-                    literal,
-                    format!(
-                        "maintenance window {} never opens again: {}",
-                        source::quote(text),
-                        match first_occurrence(&expression) {
-                            Some(t) => format!(
-                                "all its occurrences lie before now (the first was {} UTC)",
-                                crate::rules::schedule::format_time(t)
-                            ),
-                            None => "it has no occurrence after now".into(),
-                        }
-                    ),
-                    Some("widen or drop the year field (`*`)".into()),
-                );
-            } else {
-                parsed.push(ParsedWindow {
-                    index: spec.index,
-                    pointer: spec.pointer,
-                    span: literal,
-                    expression,
-                    duration: spec.duration,
-                });
-            }
-        }
+        let duration = w
+            .get("durationInMinutes")
+            .filter(|d| ctx.is_valid(*d))
+            .and_then(|d| d.as_number())
+            .and_then(|t| t.parse::<i64>().ok());
+        parsed.push(ParsedWindow {
+            index,
+            pointer,
+            span: literal,
+            expression,
+            duration,
+        });
     }
     parsed
 }
+
+/// The registry entry of `cron/never-fires`.
+static NEVER_FIRES_RULE: std::sync::LazyLock<&'static RuleInfo> = std::sync::LazyLock::new(|| {
+    registry::find(cron::codes::NEVER_FIRES).unwrap_or(&registry::all()[0])
+});
 
 /// The first occurrence since 1970, to show the user where the expression's years lie.
 fn first_occurrence(expression: &CronExpression) -> Option<chrono::DateTime<chrono::Utc>> {

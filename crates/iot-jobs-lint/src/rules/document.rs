@@ -1,11 +1,10 @@
 //! `document/*`: where the job document comes from, and whether an inline document is JSON.
 
-use super::{Ctx, opening, span_of, string};
+use super::{Ctx, View, span_of, string};
 use crate::Operation;
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
-use crate::source;
-use jsonc_parser::ast::Object;
+use crate::text;
 
 /// `document/source-missing`
 pub const SOURCE_MISSING: RuleInfo = RuleInfo {
@@ -14,6 +13,8 @@ pub const SOURCE_MISSING: RuleInfo = RuleInfo {
     summary: "No job document: CreateJob needs `document`, `documentSource` or `jobTemplateArn`; CreateJobTemplate needs `document`, `documentSource` or `jobArn`.",
     source: "API reference: CreateJob and CreateJobTemplate, members `document` and `documentSource` (each required when the other is absent)",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `document/source-conflict`
 pub const SOURCE_CONFLICT: RuleInfo = RuleInfo {
@@ -22,6 +23,8 @@ pub const SOURCE_CONFLICT: RuleInfo = RuleInfo {
     summary: "Both `document` and `documentSource` are given; a job has exactly one document.",
     source: "API reference: CreateJob / CreateJobTemplate, `document` and `documentSource` are alternatives",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `document/not-json`
 pub const NOT_JSON: RuleInfo = RuleInfo {
@@ -30,14 +33,18 @@ pub const NOT_JSON: RuleInfo = RuleInfo {
     summary: "An inline `document` must itself be JSON text (it is a string holding JSON, not an object).",
     source: "developer guide: job documents are UTF-8 encoded JSON documents",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `document/parameters-without-managed-template`
 pub const PARAMETERS_WITHOUT_MANAGED_TEMPLATE: RuleInfo = RuleInfo {
     code: "document/parameters-without-managed-template",
     severity: Severity::Error,
-    summary: "`documentParameters` only works with `jobTemplateArn` naming an AWS managed template (`arn:…:jobtemplate/AWS-…`), not with custom templates or without a template.",
+    summary: "`documentParameters` only works with `jobTemplateArn` naming an AWS managed template (`arn:…:jobtemplate/AWS-…`), not with custom templates or without a template. An empty map sends no parameters and is not flagged.",
     source: "API reference: CreateJob, member `documentParameters`",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -48,18 +55,14 @@ pub const RULES: &[RuleInfo] = &[
     PARAMETERS_WITHOUT_MANAGED_TEMPLATE,
 ];
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     if !ctx.operation.is_request() {
         return;
     }
-    let has = |n: &str| source::get(root, n).is_some();
+    let root = view.root;
     // A miscased member (`JobTemplateArn`) is reported as unknown with a suggestion; counting it
     // here keeps one typo from cascading into a missing-document error.
-    let has_any_case = |n: &str| {
-        root.properties
-            .iter()
-            .any(|p| source::prop_name(p).eq_ignore_ascii_case(n))
-    };
+    let has_any_case = |n: &str| root.members().any(|m| m.name().eq_ignore_ascii_case(n));
     let (alternative, alternative_help) = match ctx.operation {
         Operation::CreateJob => (
             "jobTemplateArn",
@@ -74,7 +77,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         ctx.report(
             &SOURCE_MISSING,
             "/document",
-            opening(root),
+            root.opening(),
             format!(
                 "the {} request has no job document: give `document`, `documentSource` or `{alternative}`",
                 ctx.operation.api_name()
@@ -84,7 +87,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             )),
         );
     }
-    if has("document") && has("documentSource") {
+    if root.has("document") && root.has("documentSource") {
         ctx.report(
             &SOURCE_CONFLICT,
             "/documentSource",
@@ -93,31 +96,42 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             Some("keep the inline `document` or the S3 `documentSource`, not both".into()),
         );
     }
-    if let Some((doc, span)) = string(root, "document")
-        && let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(doc)
+    if let Some(doc) = view.document
+        && ctx.is_valid(doc)
+        && doc.as_str().is_some()
+        && let Err(e) = check_json_text(doc)
     {
         ctx.report(
             &NOT_JSON,
             "/document",
-            span,
+            doc.span(),
             format!("the job document is not JSON text: {e} (line and column inside the document)"),
             Some("`document` is a string that holds a JSON object, e.g. \"{\\\"operation\\\":\\\"reboot\\\"}\"".into()),
         );
     }
-    let miscased_template = has_any_case("jobTemplateArn") && !has("jobTemplateArn");
-    if ctx.operation == Operation::CreateJob && has("documentParameters") && !miscased_template {
+    let miscased_template = has_any_case("jobTemplateArn") && !root.has("jobTemplateArn");
+    let parameters = root.get("documentParameters");
+    // An empty map sends nothing to substitute: scripts send `{}` routinely, and the service
+    // accepts it.
+    let empty = parameters
+        .and_then(|p| p.as_object())
+        .is_some_and(|o| o.len() == 0);
+    if ctx.operation == Operation::CreateJob && parameters.is_some() && !empty && !miscased_template
+    {
         let template = string(root, "jobTemplateArn");
-        let managed = template.is_some_and(|(arn, _)| is_managed_template(arn));
+        let managed = template
+            .as_ref()
+            .is_some_and(|(arn, _)| is_managed_template(arn));
         if !managed {
-            let message = match template {
+            let message = match &template {
                 None => "`documentParameters` is given without `jobTemplateArn`; it only fills in the parameters of an AWS managed template".to_string(),
                 Some((arn, _)) if !arn.starts_with("arn:") => format!(
                     "`documentParameters` only works with AWS managed templates, and `jobTemplateArn` {} is not a template ARN",
-                    source::quote(arn)
+                    text::quote(arn)
                 ),
                 Some((arn, _)) => format!(
                     "`documentParameters` only works with AWS managed templates, but `jobTemplateArn` {} is a custom template",
-                    source::quote(arn)
+                    text::quote(arn)
                 ),
             };
             ctx.report(
@@ -125,15 +139,22 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 "/documentParameters",
                 span_of(root, "documentParameters"),
                 message,
-                Some(match template {
+                Some(match &template {
                     Some((name, _)) if name.starts_with("AWS-") => {
-                        format!("give the managed template's ARN: arn:aws:iot:REGION::jobtemplate/{name}:1.0")
+                        format!("give the managed template's ARN: arn:aws:iot:REGION::jobtemplate/{}:1.0", text::escape(name))
                     }
                     _ => "use an AWS managed template (`arn:aws:iot:REGION::jobtemplate/AWS-Reboot:1.0`, ...), or put the values into the job document itself".into(),
                 }),
             );
         }
     }
+}
+
+/// Checks that the string literal `doc` holds JSON text, reading its escaped form directly when
+/// it has no escapes (no copy) and its decoded value otherwise.
+fn check_json_text(doc: crate::syntax::Value<'_>) -> Result<(), serde_json::Error> {
+    let value = doc.as_str().unwrap_or_default();
+    serde_json::from_str::<serde::de::IgnoredAny>(&value).map(|_| ())
 }
 
 /// Whether an ARN names an AWS managed job template (`…:jobtemplate/AWS-…`).

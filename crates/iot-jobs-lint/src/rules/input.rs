@@ -3,8 +3,8 @@
 use super::Ctx;
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
-use crate::source;
-use jsonc_parser::ast::{Object, Value};
+use crate::syntax::Object;
+use crate::text;
 
 /// `input/operation-unknown`
 pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
@@ -13,6 +13,8 @@ pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
     summary: "The operation cannot be told from the content (no `jobId`, `targets`, `jobTemplateId` or `job` member); name it explicitly.",
     source: "iot-jobs-lint: operation detection",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `input/cloudformation-resource`
 pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
@@ -21,6 +23,8 @@ pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
     summary: "The input is a CloudFormation resource (`Type: AWS::IoT::Job` or `AWS::IoT::JobTemplate`), not an IoT API request; its members are PascalCase and follow a different schema.",
     source: "CloudFormation resource schemas AWS::IoT::Job, AWS::IoT::JobTemplate",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// `input/operation-mismatch`
@@ -30,6 +34,8 @@ pub const OPERATION_MISMATCH: RuleInfo = RuleInfo {
     summary: "The operation named by the caller differs from the one the content looks like; the other findings are relative to the named operation.",
     source: "iot-jobs-lint: operation detection; inferred from the members present",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -41,14 +47,14 @@ pub const RULES: &[RuleInfo] = &[
 
 pub(crate) fn operation_mismatch(
     ctx: &mut Ctx<'_>,
-    root: &Object<'_>,
+    root: Object<'_>,
     named: crate::Operation,
     detected: crate::Operation,
 ) {
     ctx.report(
         &OPERATION_MISMATCH,
         "",
-        super::opening(root),
+        root.opening(),
         format!(
             "checked as {} as requested, but the content looks like a {} {}",
             named.api_name(),
@@ -59,19 +65,22 @@ pub(crate) fn operation_mismatch(
                 "response"
             }
         ),
-        Some(format!("if it is, check it with --operation {detected}")),
+        Some(format!("if it is, set the operation to `{detected}`")),
     );
 }
 
 /// Returns `false` when the input is not an API payload at all (the other rules are skipped).
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) -> bool {
-    let Some(v @ Value::StringLit(t)) = source::get(root, "Type") else {
+pub(crate) fn check(ctx: &mut Ctx<'_>, root: Object<'_>) -> bool {
+    let Some(v) = root.get("Type") else {
         return true;
     };
-    if !t.value.starts_with("AWS::") {
+    let Some(t) = v.as_str() else {
+        return true;
+    };
+    if !t.starts_with("AWS::") {
         return true;
     }
-    let api = match t.value.as_ref() {
+    let api = match t.as_ref() {
         "AWS::IoT::Job" => "CreateJob",
         "AWS::IoT::JobTemplate" => "CreateJobTemplate",
         _ => "an IoT Jobs API",
@@ -79,10 +88,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) -> bool {
     ctx.report(
         &CLOUDFORMATION_RESOURCE,
         "/Type",
-        source::range(v),
+        v.span(),
         format!(
             "this is a CloudFormation `{}` resource, not a {api} request; iot-jobs-lint checks the API surface (camelCase members such as `jobTemplateId`, `presignedUrlConfig.roleArn`)",
-            t.value
+            text::escape(&t)
         ),
         Some(format!(
             "lint the CloudFormation template with cfn-lint, or lint the equivalent {api} request: take the members of `Properties` and write them in camelCase (`JobTemplateId` -> `jobTemplateId`, `ExponentialRolloutRate` -> `exponentialRate`, `RetryCriteriaList` -> `criteriaList`)"
@@ -91,12 +100,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) -> bool {
     false
 }
 
-pub(crate) fn operation_unknown(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+pub(crate) fn operation_unknown(ctx: &mut Ctx<'_>, root: Object<'_>) {
     ctx.report(
         &OPERATION_UNKNOWN,
         "",
-        super::opening(root),
-        "cannot tell which operation this input is for: it has none of `jobId`, `targets` (CreateJob), `jobTemplateId` (CreateJobTemplate, DescribeJobTemplate) or `job` (DescribeJob)",
-        Some("name the operation: --operation create-job|create-job-template|describe-job|describe-job-template".into()),
+        root.opening(),
+        "cannot tell which operation this input is for: it has none of `jobId`, `targets` (CreateJob), `jobTemplateId` (CreateJobTemplate, DescribeJobTemplate), `jobArn` (CreateJobTemplate) or `job` (DescribeJob)",
+        Some("set the operation: create-job, create-job-template, describe-job or describe-job-template".into()),
     );
 }

@@ -1,11 +1,10 @@
 //! `json/*`: the input must be one well-formed JSON object in UTF-8.
 
-use super::Ctx;
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{Ctx, Cursor};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::registry::RuleInfo;
-use crate::source::{self, LineIndex, SyntaxError};
+use crate::syntax::{SyntaxError, Value};
 use crate::{LintOptions, Report};
-use jsonc_parser::ast::Value;
 
 /// `json/invalid-utf8`
 pub const INVALID_UTF8: RuleInfo = RuleInfo {
@@ -14,6 +13,8 @@ pub const INVALID_UTF8: RuleInfo = RuleInfo {
     summary: "The input is not valid UTF-8; JSON text exchanged between systems must be UTF-8.",
     source: "RFC 8259 §8.1; the AWS SDKs and CLI send UTF-8",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `json/syntax`
 pub const SYNTAX: RuleInfo = RuleInfo {
@@ -22,6 +23,8 @@ pub const SYNTAX: RuleInfo = RuleInfo {
     summary: "The input is not well-formed JSON (comments, trailing commas, single quotes and other JSON5 forms are rejected).",
     source: "RFC 8259",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `json/too-deep`
 pub const TOO_DEEP: RuleInfo = RuleInfo {
@@ -30,6 +33,8 @@ pub const TOO_DEEP: RuleInfo = RuleInfo {
     summary: "The input nests arrays or objects more than 128 levels deep; no valid request comes close (the deepest nests six).",
     source: "inferred: the deepest valid request nests 5 levels",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `json/root-not-object`
 pub const ROOT_NOT_OBJECT: RuleInfo = RuleInfo {
@@ -38,6 +43,8 @@ pub const ROOT_NOT_OBJECT: RuleInfo = RuleInfo {
     summary: "The top-level value must be a JSON object holding the request or response members.",
     source: "service model: input and output shapes are structures",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `json/duplicate-key`
 pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
@@ -46,6 +53,8 @@ pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
     summary: "An object repeats a member name; readers keep only one of the values (usually the last), so the other is silently lost.",
     source: "RFC 8259 §4 (names should be unique); inferred: which value the service keeps is not documented",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -62,10 +71,11 @@ pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintO
     let valid = e.valid_up_to();
     // Everything before the bad byte is valid UTF-8, so positions can be computed on it.
     let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
-    let (line, column) = LineIndex::new(prefix).position(valid);
+    let (line, column) = Cursor::position(prefix, valid);
+    let bad_len = e.error_len().unwrap_or(input.len() - valid).max(1);
     let bad: Vec<String> = input[valid..]
         .iter()
-        .take(e.error_len().unwrap_or(input.len() - valid).max(1))
+        .take(bad_len)
         .map(|b| format!("0x{b:02X}"))
         .collect();
     Report {
@@ -73,7 +83,7 @@ pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintO
         operation_detected: false,
         service_model: options.service_model,
         diagnostics: vec![Diagnostic {
-            code: INVALID_UTF8.code.into(),
+            code: Code::of(&INVALID_UTF8),
             severity: INVALID_UTF8.severity,
             pointer: String::new(),
             message: format!(
@@ -85,10 +95,13 @@ pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintO
                 }
             ),
             help: Some("save the file as UTF-8 (without a byte-order mark)".into()),
+            span: valid..(valid + bad_len).min(input.len()),
             line,
             column,
             end_line: line,
             end_column: column + 1,
+            fixes: Vec::new(),
+            related: Vec::new(),
         }],
     }
 }
@@ -99,28 +112,20 @@ pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
         rule,
         "",
         (e.start, e.end),
-        format!("invalid JSON: {}", lowercase_first(&e.message)),
+        format!("invalid JSON: {}", e.message),
         e.help.clone(),
     );
 }
 
-pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, v: &Value<'_>) {
+pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, v: Value<'_>) {
     ctx.report(
         &ROOT_NOT_OBJECT,
         "",
-        source::range(v),
+        v.span(),
         format!(
             "the top-level value must be a JSON object; found {}",
-            source::type_name(v)
+            v.type_name()
         ),
         Some("wrap the request members in `{ ... }`".into()),
     );
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
 }

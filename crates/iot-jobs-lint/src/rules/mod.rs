@@ -2,9 +2,15 @@
 //! lives in [`schedule`], `model/range` in [`model`].
 //!
 //! Every module exposes its registry entries as `RULES` (see [`crate::registry`]) and a `check`
-//! function that reads the parsed input and reports through [`Ctx`]. The [`model`] family is the
-//! generic walker over the [`crate::shapes`] table; the others are the documented rules that the
-//! service model cannot express.
+//! function that reads the typed [`View`] of the input and reports through [`Ctx`]. The [`model`]
+//! family is the generic walker over the [`crate::shapes`] table; the others are the documented
+//! rules that the service model cannot express.
+//!
+//! One pass: the input is parsed once into the positioned [`Tree`]; the model walk judges every
+//! value that is sent (the last copy of a repeated member) and marks the values that fail their own
+//! constraint, so the rules derived from them stay quiet (no cascades); [`View`] resolves once
+//! where each part of the job lives; the families read it; the same pass yields the schedule
+//! preview.
 
 pub mod abort;
 pub mod cron;
@@ -23,137 +29,248 @@ pub mod targets;
 pub mod timeout;
 pub mod window;
 
-use crate::diagnostic::{Diagnostic, Severity};
+mod view;
+
+pub(crate) use view::View;
+
+use crate::diagnostic::{Code, Diagnostic, Fix, Related};
 use crate::registry::RuleInfo;
-use crate::source;
+use crate::syntax::{Array, Object, Tree, Value};
 use crate::{Edition, LintOptions, Operation, Report};
 use chrono::{DateTime, Utc};
-use jsonc_parser::ast::{Array, Object, Value};
 
-/// Everything a rule needs: the options, the position index, and the sink for diagnostics.
-pub(crate) struct Ctx<'t> {
-    text: &'t str,
+/// A diagnostic before its line and column are known.
+pub(crate) struct Pending {
+    rule: &'static RuleInfo,
+    pointer: String,
+    span: (usize, usize),
+    message: String,
+    help: Option<String>,
+    fixes: Vec<Fix>,
+    related: Vec<(String, String, (usize, usize))>,
+}
+
+impl Pending {
+    /// Adds a machine-applicable fix (the first one added is the preferred one).
+    pub(crate) fn fix(&mut self, fix: Fix) -> &mut Pending {
+        self.fixes.push(fix);
+        self
+    }
+
+    /// Adds a fix when there is one.
+    pub(crate) fn fix_opt(&mut self, fix: Option<Fix>) -> &mut Pending {
+        self.fixes.extend(fix);
+        self
+    }
+
+    /// Adds another place that explains the problem.
+    pub(crate) fn related(
+        &mut self,
+        pointer: String,
+        message: impl Into<String>,
+        span: (usize, usize),
+    ) -> &mut Pending {
+        self.related.push((pointer, message.into(), span));
+        self
+    }
+}
+
+/// Everything a rule needs: the options, the tree, the validity marks and the sink for
+/// diagnostics.
+pub(crate) struct Ctx<'d> {
+    tree: &'d Tree<'d>,
     pub(crate) edition: Edition,
     pub(crate) operation: Operation,
     pub(crate) now: DateTime<Utc>,
-    /// Diagnostics with their byte span; lines and columns are filled in once, in source order.
-    diagnostics: Vec<((usize, usize), Diagnostic)>,
+    diagnostics: Vec<Pending>,
+    /// One bit per node that failed its own model constraint; empty until the first one.
+    invalid: Vec<u64>,
 }
 
-impl<'t> Ctx<'t> {
+impl<'d> Ctx<'d> {
     /// The whole input text.
-    pub(crate) fn text(&self) -> &'t str {
-        self.text
+    pub(crate) fn text(&self) -> &'d str {
+        self.tree.text()
     }
 
     /// Reports a problem of `rule` at `pointer`, spanning the byte range `span` of the input.
+    /// Returns the pending diagnostic, to attach fixes and related places.
     pub(crate) fn report(
         &mut self,
-        rule: &RuleInfo,
+        rule: &'static RuleInfo,
         pointer: impl Into<String>,
         span: (usize, usize),
         message: impl Into<String>,
         help: Option<String>,
-    ) {
-        self.report_code(rule.code, rule.severity, pointer, span, message, help);
+    ) -> &mut Pending {
+        self.diagnostics.push(Pending {
+            rule,
+            pointer: pointer.into(),
+            span: (span.0, span.1.max(span.0)),
+            message: message.into(),
+            help,
+            fixes: Vec::new(),
+            related: Vec::new(),
+        });
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
     }
 
-    /// Like [`Ctx::report`] for codes whose severity is decided per finding (the cron dialect).
-    pub(crate) fn report_code(
-        &mut self,
-        code: &str,
-        severity: Severity,
-        pointer: impl Into<String>,
-        span: (usize, usize),
-        message: impl Into<String>,
-        help: Option<String>,
-    ) {
-        let (line, column, end_line, end_column) = (0, 0, 0, 0);
-        self.diagnostics.push((
-            (span.0, span.1.max(span.0)),
-            Diagnostic {
-                code: code.to_string(),
-                severity,
-                pointer: pointer.into(),
-                message: message.into(),
-                help,
-                line,
-                column,
-                end_line,
-                end_column,
-            },
-        ));
+    /// Marks a value as failing its own constraint: rules derived from it stay quiet.
+    pub(crate) fn mark_invalid(&mut self, v: Value<'_>) {
+        if self.invalid.is_empty() {
+            self.invalid = vec![0; self.tree.len().div_ceil(64)];
+        }
+        let id = v.id();
+        if let Some(word) = self.invalid.get_mut(id / 64) {
+            *word |= 1 << (id % 64);
+        }
+    }
+
+    /// Whether a value passed its own model constraints (type, range, length, pattern, enum).
+    pub(crate) fn is_valid(&self, v: Value<'_>) -> bool {
+        let id = v.id();
+        self.invalid
+            .get(id / 64)
+            .is_none_or(|word| word & (1 << (id % 64)) == 0)
     }
 }
 
-/// Runs every rule family over `text`.
-pub(crate) fn run(text: &str, options: &LintOptions) -> Report {
-    let mut ctx = Ctx {
-        text,
-        edition: options.service_model,
-        operation: options.operation.unwrap_or(Operation::CreateJob),
-        now: options.now,
-        diagnostics: Vec::new(),
-    };
+/// The outcome of one pass: the report and what the schedule preview needs.
+pub(crate) struct Analysis {
+    pub(crate) report: Report,
+    pub(crate) schedule: Option<crate::preview::Schedule>,
+}
+
+/// Runs every rule family over `text`; with `preview`, also builds the schedule preview of
+/// `count` window starts from the same pass.
+pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> Analysis {
     let mut report = Report {
         operation: options.operation,
         operation_detected: false,
         service_model: options.service_model,
         diagnostics: Vec::new(),
     };
-    match source::parse(text) {
-        Err(e) => json::syntax_error(&mut ctx, &e),
-        Ok(root) => match &root {
-            Value::Object(obj) => {
-                if input::check(&mut ctx, obj) {
-                    let operation = match options.operation {
-                        Some(op) => {
-                            if let Some(detected) = detect(&root).filter(|d| *d != op) {
-                                input::operation_mismatch(&mut ctx, obj, op, detected);
-                            }
-                            Some(op)
+    let tree = match Tree::parse(text) {
+        Ok(tree) => tree,
+        Err(e) => {
+            let mut ctx = new_ctx(&EMPTY_TREE, options);
+            json::syntax_error(&mut ctx, &e);
+            report.diagnostics = finish(text, ctx.diagnostics);
+            let schedule = preview.map(|_| crate::preview::empty(&report, options));
+            return Analysis { report, schedule };
+        }
+    };
+    let mut ctx = new_ctx(&tree, options);
+    let mut schedule = None;
+    let root = tree.root();
+    match root.as_object() {
+        None => json::root_not_object(&mut ctx, root),
+        Some(obj) => {
+            if input::check(&mut ctx, obj) {
+                let operation = match options.operation {
+                    Some(op) => {
+                        if let Some(detected) = detect(obj).filter(|d| *d != op) {
+                            input::operation_mismatch(&mut ctx, obj, op, detected);
                         }
-                        None => {
-                            let detected = detect(&root);
-                            report.operation_detected = detected.is_some();
-                            detected
-                        }
-                    };
-                    report.operation = operation;
-                    match operation {
-                        Some(op) => {
-                            ctx.operation = op;
-                            check_operation(&mut ctx, obj);
-                        }
-                        None => input::operation_unknown(&mut ctx, obj),
+                        Some(op)
                     }
+                    None => {
+                        let detected = detect(obj);
+                        report.operation_detected = detected.is_some();
+                        detected
+                    }
+                };
+                report.operation = operation;
+                match operation {
+                    Some(op) => {
+                        ctx.operation = op;
+                        let view = View::new(op, obj);
+                        let (times, windows) = check_operation(&mut ctx, &view);
+                        if let Some(count) = preview {
+                            schedule =
+                                Some(crate::preview::build(&ctx, &view, &times, &windows, count));
+                        }
+                    }
+                    None => input::operation_unknown(&mut ctx, obj),
                 }
             }
-            other => json::root_not_object(&mut ctx, other),
-        },
+        }
     }
-    let mut diagnostics = std::mem::take(&mut ctx.diagnostics);
-    diagnostics.sort_by_key(|((start, _), _)| *start);
-    // One pass over the text for all start positions (they are sorted), then each end from its
-    // start: linear in the input however many diagnostics share a long line.
+    report.diagnostics = finish(text, ctx.diagnostics);
+    let schedule = preview.map(|_| match schedule {
+        Some((mut s, spans)) => {
+            s.diagnostics = crate::preview::relevant(&report.diagnostics, &spans);
+            s
+        }
+        None => crate::preview::empty(&report, options),
+    });
+    Analysis { report, schedule }
+}
+
+/// A tree for reports made before any parse succeeded.
+static EMPTY_TREE: std::sync::LazyLock<Tree<'static>> =
+    std::sync::LazyLock::new(|| Tree::parse("{}").unwrap_or_else(|_| unreachable!()));
+
+fn new_ctx<'d>(tree: &'d Tree<'d>, options: &LintOptions) -> Ctx<'d> {
+    Ctx {
+        tree,
+        edition: options.service_model,
+        operation: options.operation.unwrap_or(Operation::CreateJob),
+        now: options.now,
+        diagnostics: Vec::new(),
+        invalid: Vec::new(),
+    }
+}
+
+/// Sorts the pending diagnostics in source order and gives them lines and columns: one pass over
+/// the text for all start positions, then each end from its start, so the cost stays linear in
+/// the input however many diagnostics share a long line.
+fn finish(text: &str, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
+    pending.sort_by_key(|p| p.span.0);
     let mut cursor = Cursor::new(text);
-    report.diagnostics = diagnostics
+    pending
         .into_iter()
-        .map(|((start, end), mut d)| {
-            cursor.advance_to(start);
-            (d.line, d.column) = (cursor.line, cursor.column);
-            let mut end_cursor = cursor.clone();
-            end_cursor.advance_to(end);
-            (d.end_line, d.end_column) = (end_cursor.line, end_cursor.column);
-            d
+        .map(|p| {
+            cursor.advance_to(p.span.0);
+            let start = cursor.clone();
+            let mut end = cursor.clone();
+            end.advance_to(p.span.1);
+            let related = p
+                .related
+                .into_iter()
+                .map(|(pointer, message, span)| {
+                    let (line, column) = Cursor::position(text, span.0);
+                    Related {
+                        pointer,
+                        message,
+                        span: span.0..span.1,
+                        line,
+                        column,
+                    }
+                })
+                .collect();
+            Diagnostic {
+                code: Code::of(p.rule),
+                severity: p.rule.severity,
+                pointer: p.pointer,
+                message: p.message,
+                help: p.help,
+                span: start.byte..end.byte.max(start.byte),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                fixes: p.fixes,
+                related,
+            }
         })
-        .collect();
-    report
+        .collect()
 }
 
 /// A position in the text: byte offset, 1-based line and code-point column.
 #[derive(Clone)]
-struct Cursor<'t> {
+pub(crate) struct Cursor<'t> {
     text: &'t str,
     byte: usize,
     line: u32,
@@ -161,7 +278,7 @@ struct Cursor<'t> {
 }
 
 impl<'t> Cursor<'t> {
-    fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str) -> Self {
         Cursor {
             text,
             byte: 0,
@@ -170,8 +287,15 @@ impl<'t> Cursor<'t> {
         }
     }
 
+    /// 1-based line and code-point column of a byte offset (one scan from the start).
+    pub(crate) fn position(text: &str, offset: usize) -> (u32, u32) {
+        let mut c = Cursor::new(text);
+        c.advance_to(offset);
+        (c.line, c.column)
+    }
+
     /// Moves forward to `target` (clamped to the text and to a character boundary).
-    fn advance_to(&mut self, target: usize) {
+    pub(crate) fn advance_to(&mut self, target: usize) {
         let mut target = target.min(self.text.len());
         while !self.text.is_char_boundary(target) {
             target -= 1;
@@ -200,104 +324,148 @@ impl<'t> Cursor<'t> {
     }
 }
 
+/// The scheduling times read by [`schedule::check`], for the window rules and the preview.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Times {
+    /// `schedulingConfig.startTime`, when it is a date-time.
+    pub(crate) start: Option<DateTime<Utc>>,
+    /// `schedulingConfig.endTime`, when it is a date-time.
+    pub(crate) end: Option<DateTime<Utc>>,
+}
+
 /// Runs the model walker and every documented-rule family for a known operation.
-fn check_operation(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+fn check_operation(ctx: &mut Ctx<'_>, view: &View<'_>) -> (Times, Vec<cron::ParsedWindow>) {
     let shape = crate::shapes::root_shape(ctx.operation);
-    model::check_structure(ctx, root, shape, "");
-    document::check(ctx, root);
-    presigned_url::check(ctx, root);
-    schedule::check(ctx, root);
-    let windows = cron::check(ctx, root);
-    window::check(ctx, root, &windows);
-    rollout::check(ctx, root);
-    abort::check(ctx, root);
-    retry::check(ctx, root);
-    timeout::check(ctx, root);
-    targets::check(ctx, root);
-    tags::check(ctx, root);
-    packages::check(ctx, root);
-    describe::check(ctx, root);
+    model::check_root(ctx, view.root, shape);
+    document::check(ctx, view);
+    presigned_url::check(ctx, view);
+    let times = schedule::check(ctx, view);
+    let windows = cron::check(ctx, view);
+    window::check(ctx, view, &times, &windows);
+    rollout::check(ctx, view);
+    abort::check(ctx, view);
+    retry::check(ctx, view);
+    timeout::check(ctx, view);
+    targets::check(ctx, view);
+    tags::check(ctx, view);
+    packages::check(ctx, view);
+    describe::check(ctx, view);
+    (times, windows)
 }
 
 /// See [`crate::detect_operation`].
-pub(crate) fn detect(root: &Value<'_>) -> Option<Operation> {
-    let Value::Object(obj) = root else {
-        return None;
-    };
-    let has = |name: &str| source::get(obj, name).is_some();
-    if matches!(source::get(obj, "job"), Some(Value::Object(_))) {
+pub(crate) fn detect(obj: Object<'_>) -> Option<Operation> {
+    if obj.get("job").is_some_and(|v| v.as_object().is_some()) {
         Some(Operation::DescribeJob)
-    } else if has("jobTemplateId") {
-        if has("createdAt") || has("jobTemplateArn") {
+    } else if obj.has("jobTemplateId") {
+        if obj.has("createdAt") || obj.has("jobTemplateArn") {
             Some(Operation::DescribeJobTemplate)
         } else {
             Some(Operation::CreateJobTemplate)
         }
-    } else if has("jobId") || has("targets") {
+    } else if obj.has("jobId") || obj.has("targets") {
         Some(Operation::CreateJob)
+    } else if obj.has("jobArn") {
+        // Only CreateJobTemplate takes `jobArn` (a template copied from a job); its
+        // `jobTemplateId` often travels on the command line instead.
+        Some(Operation::CreateJobTemplate)
     } else {
         None
     }
 }
 
-// ---- typed accessors over the syntax tree; a wrong type reads as absent (model/type reports it)
+// ---- typed accessors over the tree; a wrong type reads as absent (model/type reports it)
 
 /// The object member `name` of `obj`, when it is an object.
-pub(crate) fn object<'b, 'a>(obj: &'b Object<'a>, name: &str) -> Option<&'b Object<'a>> {
-    match source::get(obj, name) {
-        Some(Value::Object(o)) => Some(o),
-        _ => None,
-    }
+pub(crate) fn object<'d>(obj: Object<'d>, name: &str) -> Option<Object<'d>> {
+    obj.get(name)?.as_object()
 }
 
 /// The array member `name` of `obj`, when it is an array.
-pub(crate) fn array<'b, 'a>(obj: &'b Object<'a>, name: &str) -> Option<&'b Array<'a>> {
-    match source::get(obj, name) {
-        Some(Value::Array(a)) => Some(a),
-        _ => None,
-    }
+pub(crate) fn array<'d>(obj: Object<'d>, name: &str) -> Option<Array<'d>> {
+    obj.get(name)?.as_array()
 }
 
 /// The string member `name` of `obj` with its byte range, when it is a string.
-pub(crate) fn string<'b>(obj: &'b Object<'_>, name: &str) -> Option<(&'b str, (usize, usize))> {
-    match source::get(obj, name) {
-        Some(v @ Value::StringLit(s)) => Some((&s.value, source::range(v))),
-        _ => None,
+pub(crate) fn string<'d>(
+    obj: Object<'d>,
+    name: &str,
+) -> Option<(std::borrow::Cow<'d, str>, (usize, usize))> {
+    let v = obj.get(name)?;
+    Some((v.as_str()?, v.span()))
+}
+
+/// The number member `name` of `obj` as written, with its value node, when it is a number.
+pub(crate) fn number<'d>(obj: Object<'d>, name: &str) -> Option<(&'d str, Value<'d>)> {
+    let v = obj.get(name)?;
+    Some((v.as_number()?, v))
+}
+
+/// The byte range of member `name`'s value, or of the object's `{` when the member is absent.
+pub(crate) fn span_of(obj: Object<'_>, name: &str) -> (usize, usize) {
+    match obj.get(name) {
+        Some(v) => v.span(),
+        None => obj.opening(),
     }
 }
 
-/// The number member `name` of `obj` as written, with its byte range, when it is a number.
-pub(crate) fn number<'b>(obj: &'b Object<'_>, name: &str) -> Option<(&'b str, (usize, usize))> {
-    match source::get(obj, name) {
-        Some(v @ Value::NumberLit(n)) => Some((n.value, source::range(v))),
-        _ => None,
-    }
+/// The byte range to delete to remove member `index` of `obj` (its name and value) with the
+/// comma that separates it from a neighbour, so the object stays valid JSON.
+pub(crate) fn remove_member(obj: Object<'_>, index: usize, text: &str) -> (usize, usize) {
+    let items: Vec<(usize, usize)> = obj
+        .members()
+        .map(|m| (m.name_span().0, m.value().span().1))
+        .collect();
+    remove_item(&items, index, obj.span(), text)
 }
 
-/// The byte range of member `name`'s value, or of the object when the member is absent.
-pub(crate) fn span_of(obj: &Object<'_>, name: &str) -> (usize, usize) {
-    match source::get(obj, name) {
-        Some(v) => source::range(v),
-        None => opening(obj),
-    }
+/// The byte range to delete to remove element `index` of `arr`, with its separating comma.
+pub(crate) fn remove_element(arr: Array<'_>, index: usize, text: &str) -> (usize, usize) {
+    let items: Vec<(usize, usize)> = arr.iter().map(|v| v.span()).collect();
+    remove_item(&items, index, arr.span(), text)
 }
 
-/// The byte range of an object's opening brace (where a missing member is reported).
-pub(crate) fn opening(obj: &Object<'_>) -> (usize, usize) {
-    (obj.range.start, obj.range.start + 1)
-}
-
-/// The pointer of the object holding the job configuration: `/job` in a DescribeJob response,
-/// the root otherwise.
-pub(crate) fn job_scope<'b, 'a>(
-    ctx: &Ctx<'_>,
-    root: &'b Object<'a>,
-) -> Option<(&'b Object<'a>, &'static str)> {
-    if ctx.operation == Operation::DescribeJob {
-        object(root, "job").map(|o| (o, "/job"))
+/// Removal of item `index` of a container whose items span `items`.
+fn remove_item(
+    items: &[(usize, usize)],
+    index: usize,
+    container: (usize, usize),
+    text: &str,
+) -> (usize, usize) {
+    let Some(&(start, end)) = items.get(index) else {
+        return (container.0, container.0);
+    };
+    if let Some(next) = items.get(index + 1) {
+        // Up to the start of the next item: the comma and the whitespace after it go too.
+        (start, next.0)
+    } else if index > 0 {
+        // The last item: from the end of the previous one, taking the comma before it.
+        (items[index - 1].1, end)
     } else {
-        Some((root, ""))
+        // The only item: everything between the brackets.
+        let inner = &text[container.0 + 1..container.1 - 1];
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        (container.0 + 1 + lead, container.1 - 1 - trail)
     }
+}
+
+/// Positions of the entries of `keys` that repeat an earlier entry, each with the position of
+/// the first entry of its value. Sorting keeps it `n log n` however long a hostile list is.
+pub(crate) fn repeats<K: Ord>(keys: &[K]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    let mut out = Vec::new();
+    let mut first = 0;
+    for (k, &n) in order.iter().enumerate() {
+        if k == 0 || keys[order[k - 1]] != keys[n] {
+            first = n;
+        } else {
+            out.push((n, first));
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Formats a number bound for messages: `1430`, `1.1`.
@@ -335,14 +503,103 @@ pub(crate) fn decimal_places(literal: &str) -> u64 {
     let mantissa = mantissa.trim_start_matches('-');
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     // value = digits × 10^(exponent − frac.len()); trailing zeros of the digits raise the power.
-    let digits = format!("{int}{frac}");
-    let significant = digits.trim_end_matches('0');
-    if significant.trim_start_matches('0').is_empty() {
+    if int.bytes().chain(frac.bytes()).all(|b| b == b'0') {
         return 0;
     }
-    let zeros = (digits.len() - significant.len()) as i64;
+    let frac_zeros = frac.len() - frac.trim_end_matches('0').len();
+    let zeros = if frac_zeros == frac.len() {
+        frac.len() + (int.len() - int.trim_end_matches('0').len())
+    } else {
+        frac_zeros
+    } as i64;
     (frac.len() as i64)
         .saturating_sub(exponent)
         .saturating_sub(zeros)
         .max(0) as u64
+}
+
+/// Rounds a decimal literal to `places` digits after the point, exactly, for fix suggestions
+/// (`10.999`, 2 → `11.00`). `None` for exponents or non-numbers.
+pub(crate) fn round_decimal(literal: &str, places: usize) -> Option<String> {
+    if literal.contains(['e', 'E']) {
+        let v: f64 = literal.parse().ok()?;
+        let s = format!("{v:.places$}");
+        return s.parse::<f64>().ok().filter(|r| r.is_finite()).map(|_| s);
+    }
+    let negative = literal.starts_with('-');
+    let digits = literal.trim_start_matches('-');
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut kept: Vec<u8> = int
+        .bytes()
+        .chain(frac.bytes().chain(std::iter::repeat(b'0')).take(places))
+        .collect();
+    let round_up = frac.as_bytes().get(places).is_some_and(|d| *d >= b'5');
+    if round_up {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if kept[i] == b'9' {
+                kept[i] = b'0';
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = kept.len() - places;
+    let (i, f) = kept.split_at(split);
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(i).ok()?);
+    if places > 0 {
+        out.push('.');
+        out.push_str(std::str::from_utf8(f).ok()?);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_places_as_written() {
+        for (lit, places) in [
+            ("1.5", 1),
+            ("1.50", 1),
+            ("1.55", 2),
+            ("155e-2", 2),
+            ("10", 0),
+            ("100", 0),
+            ("0.0", 0),
+            ("1e-3", 3),
+            ("1.25e1", 1),
+            ("-10.999", 3),
+            ("1500e-3", 1),
+        ] {
+            assert_eq!(decimal_places(lit), places, "{lit}");
+        }
+    }
+
+    #[test]
+    fn rounding_is_decimal() {
+        assert_eq!(round_decimal("10.999", 2).as_deref(), Some("11.00"));
+        assert_eq!(round_decimal("1.55", 1).as_deref(), Some("1.6"));
+        assert_eq!(round_decimal("1.549", 1).as_deref(), Some("1.5"));
+        assert_eq!(round_decimal("-2.345", 2).as_deref(), Some("-2.35"));
+        assert_eq!(round_decimal("99.995", 2).as_deref(), Some("100.00"));
+        assert_eq!(round_decimal("1.2", 2).as_deref(), Some("1.20"));
+    }
 }

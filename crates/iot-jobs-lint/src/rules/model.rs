@@ -5,13 +5,13 @@
 //! All of these are stated by the service model (botocore `service-2.json`, shape traits), so all
 //! are errors. Lengths count Unicode code points; patterns must match the whole value.
 
-use super::{Ctx, fmt_num};
-use crate::diagnostic::Severity;
+use super::{Ctx, fmt_num, remove_member};
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::RuleInfo;
 use crate::shapes::{Bound, PATTERN_ARN, Shape, ShapeKind};
-use crate::source::{self, push_pointer};
+use crate::syntax::{Kind, Member, Object, Value};
+use crate::text;
 use crate::{Edition, Operation};
-use jsonc_parser::ast::{Object, Value};
 
 /// `model/type`
 pub const TYPE: RuleInfo = RuleInfo {
@@ -20,6 +20,8 @@ pub const TYPE: RuleInfo = RuleInfo {
     summary: "A member has the wrong JSON type: a string where the model wants a number, a fraction where it wants an integer, `null`, a boolean for a number, ...",
     source: "service model: shape types (integer = 32-bit, long = 64-bit, double, string, boolean, timestamp, structure, list, map)",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/required`
 pub const REQUIRED: RuleInfo = RuleInfo {
@@ -28,6 +30,8 @@ pub const REQUIRED: RuleInfo = RuleInfo {
     summary: "A member the model marks required is missing from its (present) parent.",
     source: "service model: `required` trait of each structure",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/unknown-member`
 pub const UNKNOWN_MEMBER: RuleInfo = RuleInfo {
@@ -36,6 +40,8 @@ pub const UNKNOWN_MEMBER: RuleInfo = RuleInfo {
     summary: "A member name that the shape does not have (often a typo or the wrong casing); the SDKs and CLI reject it.",
     source: "service model: structure members; botocore ParamValidator rejects unknown parameters",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/not-in-edition`
 pub const NOT_IN_EDITION: RuleInfo = RuleInfo {
@@ -44,6 +50,8 @@ pub const NOT_IN_EDITION: RuleInfo = RuleInfo {
     summary: "A member that exists only in another service-model edition (for example `destinationPackageVersions` under the 2023-03-02 model).",
     source: "service model: differences between the 2023-03-02 and latest editions",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/length`
 pub const LENGTH: RuleInfo = RuleInfo {
@@ -52,6 +60,8 @@ pub const LENGTH: RuleInfo = RuleInfo {
     summary: "A string is shorter than the model's `min` or longer than its `max`, counted in Unicode code points.",
     source: "service model: `min`/`max` traits of string shapes",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/items`
 pub const ITEMS: RuleInfo = RuleInfo {
@@ -60,6 +70,8 @@ pub const ITEMS: RuleInfo = RuleInfo {
     summary: "A list has fewer items than the model's `min` or more than its `max`.",
     source: "service model: `min`/`max` traits of list shapes",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/range`
 pub const RANGE: RuleInfo = RuleInfo {
@@ -68,6 +80,8 @@ pub const RANGE: RuleInfo = RuleInfo {
     summary: "A number is below the model's `min` or above its `max`.",
     source: "service model: `min`/`max` traits of number shapes",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/enum`
 pub const ENUM: RuleInfo = RuleInfo {
@@ -76,6 +90,8 @@ pub const ENUM: RuleInfo = RuleInfo {
     summary: "A string is not one of the values of the model's enum (values are case-sensitive).",
     source: "service model: `enum` trait",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `model/pattern`
 pub const PATTERN: RuleInfo = RuleInfo {
@@ -84,6 +100,8 @@ pub const PATTERN: RuleInfo = RuleInfo {
     summary: "A string does not match the model's pattern over its whole length (the model's patterns are unanchored, the service matches them in full).",
     source: "service model: `pattern` trait (Smithy semantics: the whole value must match)",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -99,119 +117,200 @@ pub const RULES: &[RuleInfo] = &[
     PATTERN,
 ];
 
-/// Checks `value` against `shape`.
-pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value<'_>, shape: &'static Shape, pointer: &str) {
-    match shape.kind {
-        ShapeKind::Structure(_) => match value {
-            Value::Object(obj) => check_structure(ctx, obj, shape, pointer),
-            other => type_error(ctx, other, "an object", pointer),
-        },
-        ShapeKind::List(item) => match value {
-            Value::Array(arr) => {
-                count(
-                    ctx,
-                    shape,
-                    arr.elements.len(),
-                    source::range(value),
-                    pointer,
-                    &ITEMS,
-                    "items",
-                );
-                for (i, element) in arr.elements.iter().enumerate() {
-                    check(ctx, element, item, &push_pointer(pointer, &i.to_string()));
+/// Where the walker is, as a chain of references up to the root: the JSON Pointer is built only
+/// when a diagnostic needs it.
+#[derive(Clone, Copy)]
+pub(crate) struct Path<'p> {
+    parent: Option<&'p Path<'p>>,
+    segment: Segment<'p>,
+}
+
+#[derive(Clone, Copy)]
+enum Segment<'p> {
+    Root,
+    Member(Member<'p>),
+    Index(usize),
+}
+
+impl<'p> Path<'p> {
+    const ROOT: Path<'static> = Path {
+        parent: None,
+        segment: Segment::Root,
+    };
+
+    fn member(&'p self, m: Member<'p>) -> Path<'p> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Member(m),
+        }
+    }
+
+    fn index(&'p self, i: usize) -> Path<'p> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Index(i),
+        }
+    }
+
+    /// The RFC 6901 pointer.
+    pub(crate) fn pointer(&self) -> String {
+        let mut segments = Vec::new();
+        let mut at = Some(self);
+        while let Some(p) = at {
+            segments.push(p.segment);
+            at = p.parent;
+        }
+        let mut out = String::new();
+        for s in segments.iter().rev() {
+            match s {
+                Segment::Root => {}
+                Segment::Member(m) => push_token(&mut out, &m.name()),
+                Segment::Index(i) => {
+                    out.push('/');
+                    out.push_str(&i.to_string());
                 }
             }
-            other => type_error(ctx, other, "an array", pointer),
+        }
+        out
+    }
+
+    /// The pointer of member `name` of the object at this path.
+    fn child_pointer(&self, name: &str) -> String {
+        let mut p = self.pointer();
+        push_token(&mut p, name);
+        p
+    }
+
+    /// The member the path ends in, in backticks (`durationInMinutes`), or the whole pointer for
+    /// list items.
+    fn display(&self) -> String {
+        match self.segment {
+            Segment::Member(m) => text::name(&m.name()),
+            Segment::Index(_) => format!("`{}`", text::escape_all(&self.pointer())),
+            Segment::Root => "the value".into(),
+        }
+    }
+
+    /// The bare name the path ends in.
+    fn last_name(&self) -> String {
+        match self.segment {
+            Segment::Member(m) => text::escape(&m.name()),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901 §3).
+pub(crate) fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+}
+
+/// Checks the top-level object against the operation's shape.
+pub(crate) fn check_root(ctx: &mut Ctx<'_>, root: Object<'_>, shape: &'static Shape) {
+    check_structure(ctx, root, shape, &Path::ROOT);
+}
+
+/// Checks `value` against `shape`.
+fn check(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path<'_>) {
+    match shape.kind {
+        ShapeKind::Structure(_) => match value.as_object() {
+            Some(obj) => check_structure(ctx, obj, shape, path),
+            None => type_error(ctx, value, "an object", path),
+        },
+        ShapeKind::List(item) => match value.as_array() {
+            Some(arr) => {
+                count(ctx, shape, value, arr.len(), path, "items");
+                for (i, element) in arr.iter().enumerate() {
+                    check(ctx, element, item, &path.index(i));
+                }
+            }
+            None => type_error(ctx, value, "an array", path),
         },
         ShapeKind::Map {
             key,
             value: value_shape,
-        } => match value {
-            Value::Object(obj) => {
-                count(
-                    ctx,
-                    shape,
-                    obj.properties.len(),
-                    source::range(value),
-                    pointer,
-                    &ITEMS,
-                    "entries",
-                );
-                duplicates(ctx, obj, pointer);
-                for prop in &obj.properties {
-                    let name = source::prop_name(prop);
-                    let member_pointer = push_pointer(pointer, name);
-                    check_string(
-                        ctx,
-                        key,
-                        name,
-                        source::name_range(prop),
-                        &member_pointer,
-                        "key ",
-                    );
-                    check(ctx, &prop.value, value_shape, &member_pointer);
+        } => match value.as_object() {
+            Some(obj) => {
+                let sent = obj.members().filter(|m| !m.is_shadowed()).count();
+                count(ctx, shape, value, sent, path, "entries");
+                for (i, m) in obj.members().enumerate() {
+                    if m.is_shadowed() {
+                        duplicate(ctx, obj, i, m, path);
+                        continue;
+                    }
+                    let member_path = path.member(m);
+                    check_string(ctx, key, &m.name(), m.name_span(), None, &member_path);
+                    check(ctx, m.value(), value_shape, &member_path);
                 }
             }
-            other => type_error(ctx, other, "an object", pointer),
+            None => type_error(ctx, value, "an object", path),
         },
-        ShapeKind::String => match value {
-            Value::StringLit(s) => {
-                check_string(ctx, shape, &s.value, source::range(value), pointer, "")
-            }
-            other => type_error(ctx, other, "a string", pointer),
+        ShapeKind::String => match value.as_str() {
+            Some(s) => check_string(ctx, shape, &s, value.span(), Some(value), path),
+            None => type_error(ctx, value, "a string", path),
         },
-        ShapeKind::Integer | ShapeKind::Long => check_integer(ctx, value, shape, pointer),
-        ShapeKind::Double => match value {
-            Value::NumberLit(n) => {
+        ShapeKind::Integer | ShapeKind::Long => check_integer(ctx, value, shape, path),
+        ShapeKind::Double => match value.as_number() {
+            Some(n) => {
                 // A JSON number literal always parses as f64 (huge exponents become infinity).
-                let v: f64 = n.value.parse().unwrap_or(f64::INFINITY);
-                bounds(ctx, shape, v, n.value, source::range(value), pointer);
+                let v: f64 = n.parse().unwrap_or(f64::INFINITY);
+                bounds(ctx, shape, v, value, path);
             }
-            other => type_error(ctx, other, "a number", pointer),
+            None => type_error(ctx, value, "a number", path),
         },
         ShapeKind::Boolean => {
-            if !matches!(value, Value::BooleanLit(_)) {
-                type_error(ctx, value, "true or false", pointer);
+            if !matches!(value.kind(), Kind::True | Kind::False) {
+                type_error(ctx, value, "true or false", path);
             }
         }
-        ShapeKind::Timestamp => match value {
-            Value::NumberLit(_) => {}
-            Value::StringLit(s) if chrono::DateTime::parse_from_rfc3339(&s.value).is_ok() => {}
-            other => type_error(
+        ShapeKind::Timestamp => match value.kind() {
+            Kind::Number => {}
+            Kind::String { .. }
+                if value
+                    .as_str()
+                    .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(&s).is_ok()) => {}
+            _ => type_error(
                 ctx,
-                other,
+                value,
                 "a timestamp (epoch seconds, or an ISO 8601 date-time string)",
-                pointer,
+                path,
             ),
         },
     }
 }
 
 /// Checks an object against a structure shape: members, unknown members, required members.
-pub(crate) fn check_structure(
-    ctx: &mut Ctx<'_>,
-    obj: &Object<'_>,
-    shape: &'static Shape,
-    pointer: &str,
-) {
-    duplicates(ctx, obj, pointer);
-    for prop in &obj.properties {
-        let name = source::prop_name(prop);
-        let member_pointer = push_pointer(pointer, name);
-        match shape.member(name, ctx.edition) {
-            Some(member) => check(ctx, &prop.value, member.target, &member_pointer),
+/// Only the copy of a repeated member that is sent (the last) is judged; earlier copies get
+/// `json/duplicate-key`.
+fn check_structure(ctx: &mut Ctx<'_>, obj: Object<'_>, shape: &'static Shape, path: &Path<'_>) {
+    for (i, m) in obj.members().enumerate() {
+        if m.is_shadowed() {
+            duplicate(ctx, obj, i, m, path);
+            continue;
+        }
+        let name = m.name();
+        let member_path = path.member(m);
+        match shape.member(&name, ctx.edition) {
+            Some(member) => check(ctx, m.value(), member.target, &member_path),
             None => {
-                unknown_member(ctx, shape, name, source::name_range(prop), &member_pointer);
-                duplicates_deep(ctx, &prop.value, &member_pointer);
+                unknown_member(ctx, obj, shape, m, &member_path);
+                duplicates_deep(ctx, m.value(), &member_path);
             }
         }
     }
     for member in shape.members(ctx.edition) {
-        if member.required && source::get(obj, member.name).is_none() {
+        if member.required && !obj.has(member.name) {
             ctx.report(
                 &REQUIRED,
-                push_pointer(pointer, member.name),
-                super::opening(obj),
+                path.child_pointer(member.name),
+                obj.opening(),
                 format!(
                     "missing required member `{}` ({})",
                     member.name, member.target.name
@@ -224,54 +323,74 @@ pub(crate) fn check_structure(
 
 fn unknown_member(
     ctx: &mut Ctx<'_>,
+    obj: Object<'_>,
     shape: &'static Shape,
-    name: &str,
-    span: (usize, usize),
-    pointer: &str,
+    m: Member<'_>,
+    path: &Path<'_>,
 ) {
-    if let Some(m) = shape
-        .member(name, Edition::Latest)
-        .filter(|m| m.since > ctx.edition)
+    let name = m.name();
+    let span = m.name_span();
+    if let Some(found) = shape
+        .member(&name, Edition::Latest)
+        .filter(|found| found.since > ctx.edition)
     {
         ctx.report(
             &NOT_IN_EDITION,
-            pointer,
+            path.pointer(),
             span,
             format!(
                 "{} is not part of the {} service model; it was added in a later model",
-                source::name(name),
+                text::name(&name),
                 ctx.edition
             ),
             Some(format!(
-                "check against the latest model (--service-model latest), or remove `{}`",
-                m.name
+                "check against the latest service model, or remove `{}`",
+                found.name
             )),
         );
         return;
     }
-    let known: Vec<&str> = shape.members(ctx.edition).map(|m| m.name).collect();
-    let help = misplaced(ctx.operation, shape, name)
-        .or_else(|| suggest(name, known.iter().copied()).map(|s| format!("did you mean `{s}`?")))
+    let misplaced = misplaced(ctx.operation, shape, &name);
+    let known: Vec<&str> = shape.members(ctx.edition).map(|k| k.name).collect();
+    let suggestion = suggest(&name, known.iter().copied());
+    let help = misplaced
+        .clone()
+        .or_else(|| suggestion.map(|s| format!("did you mean `{s}`?")))
         .or_else(|| {
-            elsewhere(crate::shapes::root_shape(ctx.operation), name, ctx.edition)
-                .map(|path| format!("{} belongs at `{path}`", source::name(name)))
+            elsewhere(crate::shapes::root_shape(ctx.operation), &name, ctx.edition)
+                .map(|at| format!("{} belongs at `{at}`", text::name(&name)))
         });
     let listed = if known.len() <= 8 {
         format!("; its members are {}", known.join(", "))
     } else {
         String::new()
     };
+    // Renaming is certain when only the case differs and the right name is not there already.
+    let fix = suggestion.filter(|_| misplaced.is_none()).map(|s| {
+        let certain = s.eq_ignore_ascii_case(&name) && !obj.has(s);
+        Fix::replace(
+            format!("rename `{}` to `{s}`", text::escape(&name)),
+            if certain {
+                Applicability::Safe
+            } else {
+                Applicability::Suggested
+            },
+            span.0..span.1,
+            text::json_string(s),
+        )
+    });
     ctx.report(
         &UNKNOWN_MEMBER,
-        pointer,
+        path.pointer(),
         span,
         format!(
             "unknown member {} in {}{listed}",
-            source::name(name),
+            text::name(&name),
             shape.name
         ),
         help,
-    );
+    )
+    .fix_opt(fix);
 }
 
 /// Hints for members that exist, but elsewhere.
@@ -284,7 +403,7 @@ fn misplaced(operation: Operation, shape: &Shape, name: &str) -> Option<String> 
             Some("in a CreateJob request, maintenance windows go in `schedulingConfig.maintenanceWindows`".into())
         }
         (_, "CreateJobRequest", "jobTemplateId") => Some(
-            "CreateJob has no `jobTemplateId`: to create a job from a template, give the template's ARN in `jobTemplateArn` (or, for a template, use --operation create-job-template)".into(),
+            "CreateJob has no `jobTemplateId`: to create a job from a template, give the template's ARN in `jobTemplateArn` (or, for a template, check the file as create-job-template)".into(),
         ),
         _ => None,
     }
@@ -294,18 +413,19 @@ fn misplaced(operation: Operation, shape: &Shape, name: &str) -> Option<String> 
 fn elsewhere(root: &'static Shape, name: &str, edition: Edition) -> Option<String> {
     let mut queue: std::collections::VecDeque<(&'static Shape, String)> =
         [(root, String::new())].into();
-    while let Some((shape, path)) = queue.pop_front() {
+    while let Some((shape, at)) = queue.pop_front() {
         match shape.kind {
             ShapeKind::Structure(_) => {
                 for m in shape.members(edition) {
-                    let p = push_pointer(&path, m.name);
-                    if m.name == name && !path.is_empty() {
+                    let mut p = at.clone();
+                    push_token(&mut p, m.name);
+                    if m.name == name && !at.is_empty() {
                         return Some(p);
                     }
                     queue.push_back((m.target, p));
                 }
             }
-            ShapeKind::List(item) => queue.push_back((item, push_pointer(&path, "0"))),
+            ShapeKind::List(item) => queue.push_back((item, format!("{at}/0"))),
             _ => {}
         }
     }
@@ -314,15 +434,18 @@ fn elsewhere(root: &'static Shape, name: &str, edition: Edition) -> Option<Strin
 
 /// The closest allowed name: same name in another case, a CloudFormation spelling, or a near
 /// miss by edit distance.
-fn suggest<'n>(name: &str, candidates: impl Iterator<Item = &'n str> + Clone) -> Option<&'n str> {
+pub(crate) fn suggest<'n>(
+    name: &str,
+    candidates: impl Iterator<Item = &'n str> + Clone,
+) -> Option<&'n str> {
     // No member name is longer than 64 characters; a longer one is no near miss.
     if name.len() > 64 {
         return None;
     }
-    let lower = name.to_lowercase();
-    if let Some(c) = candidates.clone().find(|c| c.to_lowercase() == lower) {
+    if let Some(c) = candidates.clone().find(|c| c.eq_ignore_ascii_case(name)) {
         return Some(c);
     }
+    let lower = name.to_lowercase();
     let cfn = match lower.as_str() {
         "exponentialrolloutrate" => Some("exponentialRate"),
         "retrycriterialist" => Some("criteriaList"),
@@ -339,112 +462,147 @@ fn suggest<'n>(name: &str, candidates: impl Iterator<Item = &'n str> + Clone) ->
 }
 
 /// Duplicate keys anywhere inside a value the model does not describe (an unknown member).
-fn duplicates_deep(ctx: &mut Ctx<'_>, value: &Value<'_>, pointer: &str) {
-    match value {
-        Value::Object(obj) => {
-            duplicates(ctx, obj, pointer);
-            for prop in &obj.properties {
-                duplicates_deep(
-                    ctx,
-                    &prop.value,
-                    &push_pointer(pointer, source::prop_name(prop)),
-                );
+fn duplicates_deep(ctx: &mut Ctx<'_>, value: Value<'_>, path: &Path<'_>) {
+    if let Some(obj) = value.as_object() {
+        for (i, m) in obj.members().enumerate() {
+            if m.is_shadowed() {
+                duplicate(ctx, obj, i, m, path);
+            } else {
+                duplicates_deep(ctx, m.value(), &path.member(m));
             }
         }
-        Value::Array(arr) => {
-            for (i, element) in arr.elements.iter().enumerate() {
-                duplicates_deep(ctx, element, &push_pointer(pointer, &i.to_string()));
-            }
-        }
-        _ => {}
-    }
-}
-
-fn duplicates(ctx: &mut Ctx<'_>, obj: &Object<'_>, pointer: &str) {
-    if obj.properties.len() < 2 {
-        return;
-    }
-    let mut seen = std::collections::HashSet::with_capacity(obj.properties.len());
-    for prop in &obj.properties {
-        let name = source::prop_name(prop);
-        if !seen.insert(name) {
-            ctx.report(
-                &super::json::DUPLICATE_KEY,
-                push_pointer(pointer, name),
-                source::name_range(prop),
-                format!("member {} appears more than once in this object; only one of the values is used", source::name(name)),
-                Some("keep one occurrence".into()),
-            );
+    } else if let Some(arr) = value.as_array() {
+        for (i, element) in arr.iter().enumerate() {
+            duplicates_deep(ctx, element, &path.index(i));
         }
     }
 }
 
-fn type_error(ctx: &mut Ctx<'_>, value: &Value<'_>, expected: &str, pointer: &str) {
-    let found = match value {
-        Value::StringLit(_) | Value::NumberLit(_) | Value::BooleanLit(_) => {
-            format!("{} {}", source::type_name(value), source::describe(value))
+/// An earlier copy of a repeated member: it is not what is sent.
+fn duplicate(ctx: &mut Ctx<'_>, obj: Object<'_>, index: usize, m: Member<'_>, path: &Path<'_>) {
+    let name = m.name();
+    let pointer = path.child_pointer(&name);
+    let winner = obj.member(&name);
+    let removal = remove_member(obj, index, ctx.text());
+    let pending = ctx.report(
+        &super::json::DUPLICATE_KEY,
+        pointer.clone(),
+        m.name_span(),
+        format!(
+            "member {} appears again later in this object; this copy is ignored: the AWS CLI and the SDKs send the last one",
+            text::name(&name)
+        ),
+        Some("remove this copy, or the later one if this is the value you meant".into()),
+    );
+    pending.fix(Fix::replace(
+        format!("remove this ignored copy of {}", text::name(&name)),
+        Applicability::Safe,
+        removal.0..removal.1,
+        "",
+    ));
+    if let Some(w) = winner {
+        pending.related(pointer, "the copy that is sent", w.name_span());
+    }
+}
+
+fn type_error(ctx: &mut Ctx<'_>, value: Value<'_>, expected: &str, path: &Path<'_>) {
+    ctx.mark_invalid(value);
+    let found = match value.kind() {
+        Kind::String { .. } => format!(
+            "a string {}",
+            text::quote(&value.as_str().unwrap_or_default())
+        ),
+        Kind::Number | Kind::True | Kind::False => {
+            format!("{} {}", value.type_name(), value.raw())
         }
-        _ => source::type_name(value).to_string(),
+        _ => value.type_name().to_string(),
     };
-    let help = match (value, expected) {
-        (Value::StringLit(s), "an integer" | "a number")
-            if s.value.trim().parse::<f64>().is_ok() =>
-        {
-            Some(format!(
-                "write the number without quotes: {}",
-                s.value.trim()
-            ))
+    let span = value.span();
+    let mut fix = None;
+    let help = match (value.kind(), expected) {
+        (Kind::String { .. }, "an integer" | "a number") => {
+            let s = value.as_str().unwrap_or_default();
+            let trimmed = s.trim();
+            let is_json_number = crate::syntax::is_json_number(trimmed)
+                && (expected == "a number" || !trimmed.contains(['.', 'e', 'E']));
+            is_json_number.then(|| {
+                fix = Some(Fix::replace(
+                    format!("write {trimmed} without quotes"),
+                    Applicability::Safe,
+                    span.0..span.1,
+                    trimmed,
+                ));
+                format!("write the number without quotes: {trimmed}")
+            })
         }
-        (Value::NullKeyword(_), _) => {
-            Some("leave the member out instead of setting it to null".into())
-        }
+        (Kind::Null, _) => Some("leave the member out instead of setting it to null".into()),
         _ => None,
     };
     ctx.report(
         &TYPE,
-        pointer,
-        source::range(value),
+        path.pointer(),
+        span,
         format!("expected {expected}; found {found}"),
         help,
-    );
+    )
+    .fix_opt(fix);
 }
 
-fn check_integer(ctx: &mut Ctx<'_>, value: &Value<'_>, shape: &'static Shape, pointer: &str) {
-    let Value::NumberLit(n) = value else {
-        return type_error(ctx, value, "an integer", pointer);
+fn check_integer(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path<'_>) {
+    let Some(literal) = value.as_number() else {
+        return type_error(ctx, value, "an integer", path);
     };
-    let text = n.value;
-    let span = source::range(value);
-    if text.contains(['.', 'e', 'E']) {
+    let span = value.span();
+    if literal.contains(['.', 'e', 'E']) {
+        ctx.mark_invalid(value);
+        // `10.0` and `1e3` are whole numbers written with a fraction or an exponent.
+        let whole = literal
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.fract() == 0.0 && v.abs() < 9.0e15)
+            .map(|v| format!("{}", v as i64));
+        let fix = whole.as_ref().map(|w| {
+            Fix::replace(
+                format!("write {w}"),
+                Applicability::Safe,
+                span.0..span.1,
+                w.clone(),
+            )
+        });
         ctx.report(
             &TYPE,
-            pointer,
+            path.pointer(),
             span,
-            format!("expected an integer; found {text}"),
-            Some("write a whole number without a fraction or exponent".into()),
-        );
+            format!("expected an integer; found {literal}"),
+            Some(match &whole {
+                Some(w) => format!("write {w} (a whole number without a fraction or exponent)"),
+                None => "write a whole number without a fraction or exponent".into(),
+            }),
+        )
+        .fix_opt(fix);
         return;
     }
     let (lo, hi, bits) = match shape.kind {
         ShapeKind::Integer => (i32::MIN as i64, i32::MAX as i64, 32),
         _ => (i64::MIN, i64::MAX, 64),
     };
-    match text.parse::<i64>() {
-        Ok(v) if (lo..=hi).contains(&v) => bounds(ctx, shape, v as f64, text, span, pointer),
+    match literal.parse::<i64>() {
+        Ok(v) if (lo..=hi).contains(&v) => bounds(ctx, shape, v as f64, value, path),
         _ => {
             // Out of the integer type: report against the model bounds if there are any, so the
             // message names the limit the user cares about.
-            let v: f64 = text.parse().unwrap_or(f64::INFINITY);
+            let v: f64 = literal.parse().unwrap_or(f64::INFINITY);
             let violates = shape.min.get(ctx.edition).is_some_and(|m| v < m)
                 || shape.max.get(ctx.edition).is_some_and(|m| v > m);
             if violates {
-                bounds(ctx, shape, v, text, span, pointer);
+                bounds(ctx, shape, v, value, path);
             } else {
+                ctx.mark_invalid(value);
                 ctx.report(
                     &TYPE,
-                    pointer,
+                    path.pointer(),
                     span,
-                    format!("{text} does not fit a {bits}-bit integer ({lo} to {hi})"),
+                    format!("{literal} does not fit a {bits}-bit integer ({lo} to {hi})"),
                     None,
                 );
             }
@@ -452,27 +610,22 @@ fn check_integer(ctx: &mut Ctx<'_>, value: &Value<'_>, shape: &'static Shape, po
     }
 }
 
-fn bounds(
-    ctx: &mut Ctx<'_>,
-    shape: &Shape,
-    v: f64,
-    text: &str,
-    span: (usize, usize),
-    pointer: &str,
-) {
+fn bounds(ctx: &mut Ctx<'_>, shape: &Shape, v: f64, value: Value<'_>, path: &Path<'_>) {
     let (min, max) = (shape.min.get(ctx.edition), shape.max.get(ctx.edition));
     let below = min.is_some_and(|m| v < m);
     let above = max.is_some_and(|m| v > m);
     if below || above {
+        ctx.mark_invalid(value);
         let unit = unit(shape.name);
         ctx.report(
             &RANGE,
-            pointer,
-            span,
+            path.pointer(),
+            value.span(),
             format!(
-                "{} must be {}{unit}; found {text}",
-                member_name(pointer),
-                range_text(min, max)
+                "{} must be {}{unit}; found {}",
+                path.display(),
+                range_text(min, max),
+                value.raw()
             ),
             edition_hint(ctx.edition, shape, v),
         );
@@ -482,22 +635,22 @@ fn bounds(
 fn count(
     ctx: &mut Ctx<'_>,
     shape: &Shape,
+    value: Value<'_>,
     n: usize,
-    span: (usize, usize),
-    pointer: &str,
-    rule: &RuleInfo,
+    path: &Path<'_>,
     what: &str,
 ) {
     let (min, max) = (shape.min.get(ctx.edition), shape.max.get(ctx.edition));
     let v = n as f64;
     if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
+        ctx.mark_invalid(value);
         ctx.report(
-            rule,
-            pointer,
-            span,
+            &ITEMS,
+            path.pointer(),
+            value.span(),
             format!(
                 "{} must have {} {what}; it has {n}",
-                member_name(pointer),
+                path.display(),
                 range_text(min, max)
             ),
             None,
@@ -505,25 +658,38 @@ fn count(
     }
 }
 
-/// Length, enum and pattern of a string (a value, or a map key when `what` is `"key "`).
+/// Length, enum and pattern of a string: a value (`value` is its node), or a map key (`value` is
+/// `None`, `span` is the name's).
 fn check_string(
     ctx: &mut Ctx<'_>,
     shape: &Shape,
     s: &str,
     span: (usize, usize),
-    pointer: &str,
-    what: &str,
+    value: Option<Value<'_>>,
+    path: &Path<'_>,
 ) {
-    let len = s.chars().count();
-    // For a map key, name the key itself; for a value, the member it belongs to.
-    let subject = if what.is_empty() {
-        member_name(pointer)
-    } else {
-        format!("{what}{}", source::quote(s))
-    };
     let (min, max) = (shape.min.get(ctx.edition), shape.max.get(ctx.edition));
+    if min.is_none() && max.is_none() && shape.enum_values.is_empty() && shape.pattern.is_none() {
+        return;
+    }
+    let len = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    };
+    let is_key = value.is_none();
+    // For a map key, name the key itself; for a value, the member it belongs to.
+    let subject = || {
+        if is_key {
+            format!("key {}", text::quote(s))
+        } else {
+            path.display()
+        }
+    };
+    let mut failed = false;
     let too_short = min.is_some_and(|m| (len as f64) < m);
     if too_short || max.is_some_and(|m| len as f64 > m) {
+        failed = true;
         let extra = if s.len() != len {
             format!(" ({} bytes in UTF-8)", s.len())
         } else {
@@ -531,54 +697,85 @@ fn check_string(
         };
         ctx.report(
             &LENGTH,
-            pointer,
+            path.pointer(),
             span,
             format!(
-                "{subject} must be {} characters long (Unicode code points); it has {len}{extra}",
+                "{} must be {} characters long (Unicode code points); it has {len}{extra}",
+                subject(),
                 range_text(min, max)
             ),
             edition_hint(ctx.edition, shape, len as f64),
         );
     }
     if !shape.enum_values.is_empty() && !shape.enum_values.contains(&s) {
-        let help = suggest(s, shape.enum_values.iter().copied())
-            .map(|c| format!("did you mean `{c}`? (enum values are case-sensitive)"));
+        failed = true;
+        let suggestion = suggest(s, shape.enum_values.iter().copied());
+        let help =
+            suggestion.map(|c| format!("did you mean `{c}`? (enum values are case-sensitive)"));
+        let fix = suggestion.filter(|_| !is_key).map(|c| {
+            Fix::replace(
+                format!("replace with `{c}`"),
+                if c.eq_ignore_ascii_case(s) {
+                    Applicability::Safe
+                } else {
+                    Applicability::Suggested
+                },
+                span.0..span.1,
+                text::json_string(c),
+            )
+        });
         ctx.report(
             &ENUM,
-            pointer,
+            path.pointer(),
             span,
             format!(
                 "{} must be one of {}; found {}",
-                member_name(pointer),
+                path.display(),
                 shape.enum_values.join(", "),
-                source::quote(s)
+                text::quote(s)
             ),
             help,
-        );
+        )
+        .fix_opt(fix);
     }
     if let Some(p) = shape.pattern {
         // An empty value already failed the length check; the pattern adds nothing.
         if !(p.is_full_match(s) || too_short && s.is_empty()) {
+            failed = true;
             if s.is_empty() {
                 ctx.report(
                     &PATTERN,
-                    pointer,
+                    path.pointer(),
                     span,
                     format!(
-                        "{subject} must not be empty: its pattern {} needs at least one character",
+                        "{} must not be empty: its pattern {} needs at least one character",
+                        subject(),
                         p.model
                     ),
                     Some(format!(
                         "write a value, or leave `{}` out",
-                        pointer.rsplit('/').next().unwrap_or("")
+                        path.last_name()
                     )),
                 );
-                return;
-            }
-            let detail = if std::ptr::eq(p, &PATTERN_ARN) {
-                if s.starts_with("arn:") {
+            } else {
+                let detail = if std::ptr::eq(p, &PATTERN_ARN) {
+                    if s.starts_with("arn:") {
+                        s.chars()
+                            .position(|c| !('!'..='~').contains(&c))
+                            .map(|i| {
+                                format!(
+                                    "; character {} at position {} is not allowed",
+                                    describe_char(s, i),
+                                    i + 1
+                                )
+                            })
+                            .unwrap_or_default()
+                    } else {
+                        "; it does not start with `arn:`".into()
+                    }
+                } else {
                     s.chars()
-                        .position(|c| !('!'..='~').contains(&c))
+                        .position(|c| !p.is_full_match(c.encode_utf8(&mut [0; 4])))
                         .map(|i| {
                             format!(
                                 "; character {} at position {} is not allowed",
@@ -587,52 +784,36 @@ fn check_string(
                             )
                         })
                         .unwrap_or_default()
-                } else {
-                    "; it does not start with `arn:`".into()
-                }
-            } else {
-                s.chars()
-                    .position(|c| !p.is_full_match(c.encode_utf8(&mut [0; 4])))
-                    .map(|i| {
-                        format!(
-                            "; character {} at position {} is not allowed",
-                            describe_char(s, i),
-                            i + 1
-                        )
-                    })
-                    .unwrap_or_default()
-            };
-            ctx.report(
-                &PATTERN,
-                pointer,
-                span,
-                format!(
-                    "{subject}{} must contain {} (pattern {}, matched against the whole value){detail}",
-                    if what.is_empty() { format!(" {}", source::quote(s)) } else { String::new() },
-                    p.allows,
-                    p.model
-                ),
-                None,
-            );
+                };
+                ctx.report(
+                    &PATTERN,
+                    path.pointer(),
+                    span,
+                    format!(
+                        "{}{} must contain {} (pattern {}, matched against the whole value){detail}",
+                        subject(),
+                        if is_key { String::new() } else { format!(" {}", text::quote(s)) },
+                        p.allows,
+                        p.model
+                    ),
+                    None,
+                );
+            }
         }
+    }
+    if failed && let Some(v) = value {
+        ctx.mark_invalid(v);
     }
 }
 
 fn describe_char(s: &str, i: usize) -> String {
     let c = s.chars().nth(i).unwrap_or(' ');
-    format!("{c:?} (U+{:04X})", c as u32)
-}
-
-/// The member a pointer ends in (`durationInMinutes`), or the whole pointer for list items.
-fn member_name(pointer: &str) -> String {
-    let last = pointer.rsplit('/').next().unwrap_or("");
-    if last.is_empty() {
-        "the value".into()
-    } else if last.chars().all(|c| c.is_ascii_digit()) {
-        format!("`{pointer}`")
+    let shown = if text::is_unsafe(c) {
+        c.escape_unicode().to_string()
     } else {
-        format!("`{}`", last.replace("~1", "/").replace("~0", "~"))
-    }
+        c.escape_debug().to_string()
+    };
+    format!("'{shown}' (U+{:04X})", c as u32)
 }
 
 fn range_text(min: Option<f64>, max: Option<f64>) -> String {

@@ -1,9 +1,8 @@
 //! `packages/*`: `destinationPackageVersions` (latest model only).
 
-use super::{Ctx, array, job_scope};
+use super::{Ctx, View};
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
-use jsonc_parser::ast::Object;
 
 /// `packages/too-many`
 pub const TOO_MANY: RuleInfo = RuleInfo {
@@ -12,6 +11,8 @@ pub const TOO_MANY: RuleInfo = RuleInfo {
     summary: "More than 25 package version ARNs in `destinationPackageVersions`; the API reference allows up to 25 (the model states no maximum).",
     source: "API reference: CreateJob.destinationPackageVersions (up to 25 package version ARNs); inferred severity: no model trait",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -20,23 +21,20 @@ pub const RULES: &[RuleInfo] = &[TOO_MANY];
 /// Most package versions one job may name.
 pub const MAX_PACKAGE_VERSIONS: usize = 25;
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     // In an edition without the member, model/not-in-edition says all there is to say.
     if ctx.edition < crate::Edition::Latest {
         return;
     }
-    let Some((scope, base)) = job_scope(ctx, root) else {
+    let Some(list) = view.packages else {
         return;
     };
-    let Some(list) = array(scope, "destinationPackageVersions") else {
-        return;
-    };
-    let n = list.elements.len();
+    let n = list.len();
     if n > MAX_PACKAGE_VERSIONS {
         ctx.report(
             &TOO_MANY,
-            format!("{base}/destinationPackageVersions"),
-            (list.range.start, list.range.end),
+            view.at("/destinationPackageVersions"),
+            list.span(),
             format!("`destinationPackageVersions` may list at most {MAX_PACKAGE_VERSIONS} package version ARNs; it has {n}"),
             Some("split the deployment into several jobs".into()),
         );

@@ -1,11 +1,11 @@
 //! `presigned-url/*`: S3 pre-signed URL placeholders in the job document and the role that
 //! lets AWS IoT sign them.
 
-use super::{Ctx, job_scope, object, string};
-use crate::diagnostic::Severity;
+use super::{Ctx, View, string};
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::RuleInfo;
-use crate::source::{self, offset_in_literal};
-use jsonc_parser::ast::Object;
+use crate::syntax::offset_in_literal;
+use crate::text;
 
 /// `presigned-url/missing-config`
 pub const MISSING_CONFIG: RuleInfo = RuleInfo {
@@ -14,6 +14,8 @@ pub const MISSING_CONFIG: RuleInfo = RuleInfo {
     summary: "The job document uses `${aws:iot:s3-presigned-url:…}` placeholders but there is no `presignedUrlConfig.roleArn`, so AWS IoT cannot sign the URLs and devices receive the raw placeholder.",
     source: "developer guide: presigned Amazon S3 URLs in job documents need an IAM role in presignedUrlConfig; inferred: the service accepts the job anyway",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `presigned-url/placeholder-syntax`
 pub const PLACEHOLDER_SYNTAX: RuleInfo = RuleInfo {
@@ -22,6 +24,8 @@ pub const PLACEHOLDER_SYNTAX: RuleInfo = RuleInfo {
     summary: "A pre-signed URL placeholder is malformed: not closed by `}`, not an `https://` S3 URL, or (for `s3-presigned-url-v2`) not of the form `https://s3.REGION.amazonaws.com/BUCKET/KEY`.",
     source: "developer guide: job document placeholders for presigned URLs; inferred: a malformed placeholder is passed through unreplaced",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `presigned-url/role-arn-format`
 pub const ROLE_ARN_FORMAT: RuleInfo = RuleInfo {
@@ -30,32 +34,52 @@ pub const ROLE_ARN_FORMAT: RuleInfo = RuleInfo {
     summary: "`presignedUrlConfig.roleArn` does not look like an IAM role ARN (`arn:PARTITION:iam::ACCOUNT:role/NAME`).",
     source: "API reference: PresignedUrlConfig.roleArn is the ARN of an IAM role; inferred: the model only bounds its length",
     json_schema: false,
+    fix: None,
+    example: None,
+};
+
+/// `presigned-url/signed-url-in-document`
+pub const SIGNED_URL_IN_DOCUMENT: RuleInfo = RuleInfo {
+    code: "presigned-url/signed-url-in-document",
+    severity: Severity::Warning,
+    summary: "The job document embeds an already-signed Amazon S3 URL (`X-Amz-Signature=…`) instead of a `${aws:iot:s3-presigned-url:…}` placeholder: the signature expires (after at most 7 days, often hours), so devices that receive the job late in a slow or scheduled rollout get a dead link.",
+    source: "developer guide: presigned Amazon S3 URLs in job documents (AWS IoT signs the placeholder when each device asks for the document); Amazon S3: presigned URLs expire; inferred: the service accepts the job",
+    json_schema: false,
+    fix: Some("suggested: replace the signed URL with the placeholder for the same object"),
+    example: None,
 };
 
 /// The rules of this family.
-pub const RULES: &[RuleInfo] = &[MISSING_CONFIG, PLACEHOLDER_SYNTAX, ROLE_ARN_FORMAT];
+pub const RULES: &[RuleInfo] = &[
+    MISSING_CONFIG,
+    PLACEHOLDER_SYNTAX,
+    ROLE_ARN_FORMAT,
+    SIGNED_URL_IN_DOCUMENT,
+];
 
 const PREFIX: &str = "${aws:iot:s3-presigned-url";
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
-    let Some((scope, base)) = job_scope(ctx, root) else {
-        return;
-    };
-    let config = object(scope, "presignedUrlConfig");
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
+    let base = view.base;
+    let config = view.presigned;
     if let Some((role, span)) = config.and_then(|c| string(c, "roleArn"))
-        && !is_role_arn(role)
+        && let Some(problem) = role_arn_problem(&role)
     {
         ctx.report(
             &ROLE_ARN_FORMAT,
             format!("{base}/presignedUrlConfig/roleArn"),
             span,
-            format!("`roleArn` {} is not an IAM role ARN", source::quote(role)),
+            format!("`roleArn` {} is not an IAM role ARN: {problem}", text::quote(&role)),
             Some("use the ARN of an IAM role that can read the S3 objects, e.g. arn:aws:iam::111122223333:role/IoTJobsS3Access".into()),
         );
     }
-    let Some((doc, span)) = string(scope, "document") else {
+    let Some(doc_value) = view.document else {
         return;
     };
+    let Some(doc) = doc_value.as_str() else {
+        return;
+    };
+    let span = doc_value.span();
     let mut placeholders = 0;
     let mut first_placeholder = None;
     let mut at = 0;
@@ -77,13 +101,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             );
         }
     }
-    let has_role = config.is_some_and(|c| source::get(c, "roleArn").is_some());
+    signed_urls(ctx, base, &doc, span);
+    let has_role = config.is_some_and(|c| c.has("roleArn"));
     if let (Some(at), false) = (first_placeholder, has_role) {
         // Point at the config when it exists (the member is missing there), else at the first
         // placeholder (the reason a role is needed).
         let (span, help) = match config {
             Some(c) => (
-                super::opening(c),
+                c.opening(),
                 "add \"roleArn\": \"arn:aws:iam::ACCOUNT:role/ROLE\" to `presignedUrlConfig`".to_string(),
             ),
             None => (
@@ -101,6 +126,85 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             ),
             Some(help),
         );
+    }
+}
+
+/// Already-signed S3 URLs in the document: `https://…amazonaws.com/…?…X-Amz-Signature=…`.
+fn signed_urls(ctx: &mut Ctx<'_>, base: &str, doc: &str, literal: (usize, usize)) {
+    const SIGNATURE: &str = "X-Amz-Signature=";
+    let mut at = 0;
+    while let Some(found) = doc[at..].find(SIGNATURE) {
+        let sig = at + found;
+        at = sig + SIGNATURE.len();
+        // The URL starts at the last `https://` before the signature and ends at the first
+        // character a URL in JSON text cannot hold.
+        let Some(start) = doc[..sig].rfind("https://") else {
+            continue;
+        };
+        let end = sig
+            + doc[sig..]
+                .find(['"', '\\', ' ', '\'', '}', '\n', '\t', '\r', '<', '>'])
+                .unwrap_or(doc.len() - sig);
+        let url = &doc[start..end];
+        if url.contains(char::is_whitespace) {
+            continue;
+        }
+        let Some(object) = s3_object_url(url) else {
+            continue;
+        };
+        let raw_start = offset_in_literal(ctx.text(), literal.0, start);
+        let raw_end = offset_in_literal(ctx.text(), literal.0, end);
+        let placeholder = format!("${{aws:iot:s3-presigned-url:{object}}}");
+        // The replacement must read the same inside the JSON string: the URL holds no character
+        // that needs escaping, so the raw text between the offsets is the URL itself.
+        let same_raw = ctx.text().get(raw_start..raw_end) == Some(url);
+        let fix = same_raw.then(|| {
+            Fix::replace(
+                "replace the signed URL with a pre-signed URL placeholder",
+                Applicability::Suggested,
+                raw_start..raw_end,
+                placeholder.clone(),
+            )
+        });
+        ctx.report(
+            &SIGNED_URL_IN_DOCUMENT,
+            format!("{base}/document"),
+            (raw_start, raw_end),
+            format!(
+                "the job document embeds an already-signed S3 URL ({}); its signature expires, so devices that get the job later receive a dead link",
+                text::escape(&url[..url.find('?').unwrap_or(url.len())])
+            ),
+            Some(format!(
+                "write the placeholder `{}` and set `presignedUrlConfig.roleArn`: AWS IoT then signs the URL when each device asks for its document",
+                text::escape_all(&placeholder)
+            )),
+        )
+        .fix_opt(fix);
+    }
+}
+
+/// The unsigned path-style URL of the S3 object a signed URL points to
+/// (`https://s3.amazonaws.com/BUCKET/KEY`), or `None` when the URL is not an S3 object URL.
+fn s3_object_url(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://")?;
+    let (host, path_query) = rest.split_once('/')?;
+    let path = &path_query[..path_query.find('?')?];
+    if !(host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn")) {
+        return None;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let s3 = labels
+        .iter()
+        .position(|l| *l == "s3" || l.starts_with("s3-"))?;
+    if s3 == 0 {
+        // Path style: https://s3[.REGION].amazonaws.com/BUCKET/KEY
+        let (bucket, key) = path.split_once('/')?;
+        (!bucket.is_empty() && !key.is_empty())
+            .then(|| format!("https://s3.amazonaws.com/{bucket}/{key}"))
+    } else {
+        // Virtual-hosted style: https://BUCKET.s3[.REGION].amazonaws.com/KEY
+        let bucket = labels[..s3].join(".");
+        (!path.is_empty()).then(|| format!("https://s3.amazonaws.com/{bucket}/{path}"))
     }
 }
 
@@ -127,7 +231,7 @@ fn placeholder_problem(s: &str) -> Option<String> {
     let Some(rest) = url.strip_prefix("https://") else {
         return Some(format!(
             "the URL in the placeholder must start with https://; found {}",
-            source::quote(url)
+            text::quote(url)
         ));
     };
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
@@ -136,7 +240,7 @@ fn placeholder_problem(s: &str) -> Option<String> {
     {
         return Some(format!(
             "the URL in the placeholder must be an Amazon S3 URL; found host {}",
-            source::quote(host)
+            text::quote(host)
         ));
     }
     if path.is_empty() {
@@ -158,11 +262,43 @@ fn placeholder_problem(s: &str) -> Option<String> {
     None
 }
 
-/// `arn:PARTITION:iam::ACCOUNT:role/NAME` (the path may contain further `/`).
-fn is_role_arn(s: &str) -> bool {
+/// What keeps `s` from being an IAM role ARN `arn:PARTITION:iam::ACCOUNT:role/NAME` (the path
+/// may contain further `/`), or `None` when it is one.
+fn role_arn_problem(s: &str) -> Option<String> {
     let parts: Vec<&str> = s.splitn(6, ':').collect();
-    matches!(parts.as_slice(), ["arn", partition, "iam", "", account, resource]
-        if partition.starts_with("aws")
-            && account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())
-            && resource.strip_prefix("role/").is_some_and(|n| !n.is_empty()))
+    let ["arn", partition, service, region, account, resource] = parts.as_slice() else {
+        return Some("expected arn:PARTITION:iam::ACCOUNT:role/NAME".into());
+    };
+    if !partition.starts_with("aws") {
+        return Some(format!(
+            "partition `{}` is not an AWS partition (aws, aws-cn, aws-us-gov)",
+            text::escape(partition)
+        ));
+    }
+    if *service != "iam" {
+        return Some(format!(
+            "service `{}` should be `iam`",
+            text::escape(service)
+        ));
+    }
+    if !region.is_empty() {
+        return Some(format!(
+            "IAM ARNs have no region, found `{}` (write `iam::ACCOUNT`)",
+            text::escape(region)
+        ));
+    }
+    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(format!(
+            "account `{}` is not a 12-digit AWS account id",
+            text::escape(account)
+        ));
+    }
+    match resource.strip_prefix("role/") {
+        Some(name) if !name.is_empty() => None,
+        Some(_) => Some("the role name after `role/` is missing".into()),
+        None => Some(format!(
+            "resource `{}` is not a role (expected `role/NAME`)",
+            text::escape(resource)
+        )),
+    }
 }

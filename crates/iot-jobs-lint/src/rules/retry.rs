@@ -1,10 +1,8 @@
 //! `retry/*`: `jobExecutionsRetryConfig.criteriaList` beyond the model's ranges.
 
-use super::{Ctx, array, job_scope, number, object};
+use super::{Ctx, View, number};
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
-use crate::source;
-use jsonc_parser::ast::{Object, Value};
 
 /// `retry/total-exceeded`
 pub const TOTAL_EXCEEDED: RuleInfo = RuleInfo {
@@ -13,6 +11,8 @@ pub const TOTAL_EXCEEDED: RuleInfo = RuleInfo {
     summary: "The `numberOfRetries` of all retry criteria add up to more than 10; a device gets at most 10 retries for all failure types combined.",
     source: "developer guide: job configurations, retry (up to 10 retries for both failure types combined)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `retry/duplicate-failure-type`
 pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
@@ -21,6 +21,8 @@ pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
     summary: "Two retry criteria name the same `failureType`.",
     source: "inferred: the API reference does not say which criterion wins",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `retry/all-with-specific`
 pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
@@ -29,6 +31,8 @@ pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
     summary: "A retry criterion with `failureType` `ALL` sits beside `FAILED` or `TIMED_OUT`, which `ALL` already covers.",
     source: "inferred: overlapping criteria; the service may reject the combination",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `retry/timeout-without-timeout-config`
 pub const TIMEOUT_WITHOUT_TIMEOUT_CONFIG: RuleInfo = RuleInfo {
@@ -37,6 +41,8 @@ pub const TIMEOUT_WITHOUT_TIMEOUT_CONFIG: RuleInfo = RuleInfo {
     summary: "A retry on `TIMED_OUT` (or `ALL`) without `timeoutConfig`: executions never time out, so the timeout retry can never trigger.",
     source: "developer guide: job configurations, retry (retrying on timeout needs the timeout configuration); inferred: the API reference does not say the request is rejected",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -50,37 +56,31 @@ pub const RULES: &[RuleInfo] = &[
 /// The most retries a device gets, all failure types together.
 pub const MAX_TOTAL_RETRIES: i64 = 10;
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
-    let Some((scope, base)) = job_scope(ctx, root) else {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
+    let Some(list) = view.retry_criteria else {
         return;
     };
-    let Some(config) = object(scope, "jobExecutionsRetryConfig") else {
-        return;
-    };
-    let Some(list) = array(config, "criteriaList") else {
-        return;
-    };
-    let base = format!("{base}/jobExecutionsRetryConfig/criteriaList");
-    let criteria: Vec<&Object<'_>> = list
-        .elements
+    let base = view.at("/jobExecutionsRetryConfig/criteriaList");
+    let criteria: Vec<_> = list.iter().filter_map(|v| v.as_object()).collect();
+    let numbers: Vec<_> = criteria
         .iter()
-        .filter_map(|v| match v {
-            Value::Object(o) => Some(o),
-            _ => None,
-        })
+        .filter_map(|c| number(*c, "numberOfRetries"))
         .collect();
-    let counts: Vec<i64> = criteria
+    // A count that fails its own range or type has its own error; the total derived from it
+    // stays quiet.
+    let all_valid = numbers.iter().all(|(_, v)| ctx.is_valid(*v));
+    let counts: Vec<i64> = numbers
         .iter()
-        .filter_map(|c| number(c, "numberOfRetries").and_then(|(t, _)| t.parse::<i64>().ok()))
+        .filter_map(|(t, _)| t.parse::<i64>().ok())
         .collect();
     let total: i64 = counts
         .iter()
         .fold(0i64, |sum, n| sum.saturating_add((*n).max(0)));
-    if counts.len() > 1 && total > MAX_TOTAL_RETRIES {
+    if all_valid && counts.len() > 1 && total > MAX_TOTAL_RETRIES {
         ctx.report(
             &TOTAL_EXCEEDED,
             base.clone(),
-            (list.range.start, list.range.end),
+            list.span(),
             format!(
                 "the retry criteria allow {} = {total} retries in all; a device gets at most {MAX_TOTAL_RETRIES} retries across failure types",
                 if counts.len() <= 4 {
@@ -100,12 +100,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
         &ALL_WITH_SPECIFIC,
         "retry",
     );
-    let has_timeout = object(scope, "timeoutConfig")
-        .is_some_and(|t| source::get(t, "inProgressTimeoutInMinutes").is_some());
+    let has_timeout = view
+        .timeout
+        .is_some_and(|t| t.has("inProgressTimeoutInMinutes"));
     if !has_timeout {
-        for (i, item) in list.elements.iter().enumerate() {
-            let Value::Object(c) = item else { continue };
-            if let Some((t @ ("TIMED_OUT" | "ALL"), span)) = super::string(c, "failureType") {
+        for (i, item) in list.iter().enumerate() {
+            let Some(c) = item.as_object() else { continue };
+            if let Some((t, span)) = super::string(c, "failureType")
+                && (t == "TIMED_OUT" || t == "ALL")
+            {
                 ctx.report(
                     &TIMEOUT_WITHOUT_TIMEOUT_CONFIG,
                     format!("{base}/{i}/failureType"),

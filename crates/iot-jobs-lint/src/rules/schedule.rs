@@ -6,13 +6,13 @@
 //! warning that gives the canonical spelling. "A year" and "two years" are calendar years from
 //! `now` (12 and 24 months); the 30-minute minimum is inclusive.
 
-use super::{Ctx, job_scope, object, string};
+use super::{Ctx, Times, View, remove_member, string};
 use crate::Operation;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::RuleInfo;
-use crate::source;
+use crate::syntax::Object;
+use crate::text;
 use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Utc};
-use jsonc_parser::ast::Object;
 
 /// `schedule/time-format`
 pub const TIME_FORMAT: RuleInfo = RuleInfo {
@@ -21,6 +21,8 @@ pub const TIME_FORMAT: RuleInfo = RuleInfo {
     summary: "`startTime`/`endTime` is not a date and time (`YYYY-MM-DDTHH:MM`): prose, an impossible date such as 30 February, or hour 24.",
     source: "API reference: SchedulingConfig.startTime/endTime (date as YYYY-MM-DD, time as HH:MM)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/time-not-canonical`
 pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
@@ -29,6 +31,8 @@ pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
     summary: "`startTime`/`endTime` is a valid ISO 8601 date-time but not the documented `YYYY-MM-DDTHH:MM` form (it has seconds, `Z` or an offset); the canonical UTC spelling is suggested.",
     source: "API reference: SchedulingConfig (YYYY-MM-DD and HH:MM); inferred: whether the service accepts other ISO 8601 forms is not documented",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/start-too-soon`
 pub const START_TOO_SOON: RuleInfo = RuleInfo {
@@ -37,6 +41,8 @@ pub const START_TOO_SOON: RuleInfo = RuleInfo {
     summary: "`startTime` is less than 30 minutes from now (or in the past).",
     source: "API reference: SchedulingConfig.startTime (at least thirty minutes from the current time)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/start-too-late`
 pub const START_TOO_LATE: RuleInfo = RuleInfo {
@@ -45,6 +51,8 @@ pub const START_TOO_LATE: RuleInfo = RuleInfo {
     summary: "`startTime` is more than a year from now.",
     source: "API reference: SchedulingConfig.startTime (up to a year in advance)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/end-too-soon`
 pub const END_TOO_SOON: RuleInfo = RuleInfo {
@@ -53,6 +61,8 @@ pub const END_TOO_SOON: RuleInfo = RuleInfo {
     summary: "`endTime` is less than 30 minutes from now (or in the past).",
     source: "API reference: SchedulingConfig.endTime (at least thirty minutes from the current time)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/end-too-late`
 pub const END_TOO_LATE: RuleInfo = RuleInfo {
@@ -61,6 +71,8 @@ pub const END_TOO_LATE: RuleInfo = RuleInfo {
     summary: "`endTime` is more than two years from now.",
     source: "API reference: SchedulingConfig.endTime (no later than two years from the current time)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/window-too-short`
 pub const WINDOW_TOO_SHORT: RuleInfo = RuleInfo {
@@ -69,6 +81,8 @@ pub const WINDOW_TOO_SHORT: RuleInfo = RuleInfo {
     summary: "`endTime` is less than 30 minutes after `startTime` (or before it).",
     source: "API reference: SchedulingConfig.endTime (minimum duration between startTime and endTime is thirty minutes)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/window-too-long`
 pub const WINDOW_TOO_LONG: RuleInfo = RuleInfo {
@@ -77,6 +91,8 @@ pub const WINDOW_TOO_LONG: RuleInfo = RuleInfo {
     summary: "`endTime` is more than two years after `startTime`.",
     source: "API reference: SchedulingConfig.endTime (maximum duration between startTime and endTime is two years)",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `schedule/end-behavior-without-end-time`
 pub const END_BEHAVIOR_WITHOUT_END_TIME: RuleInfo = RuleInfo {
@@ -85,6 +101,8 @@ pub const END_BEHAVIOR_WITHOUT_END_TIME: RuleInfo = RuleInfo {
     summary: "`endBehavior` is set but `endTime` is not, so it never applies.",
     source: "API reference: SchedulingConfig.endBehavior (does not apply without endTime); inferred: the request is not rejected",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -203,30 +221,47 @@ pub fn format_time(t: DateTime<Utc>) -> String {
 /// Reads one time member, reporting format problems. Returns the instant when it is usable.
 pub(crate) fn read_time(
     ctx: &mut Ctx<'_>,
-    parent: &Object<'_>,
+    parent: Object<'_>,
     name: &str,
     pointer: &str,
 ) -> Option<(DateTime<Utc>, (usize, usize))> {
     let (s, span) = string(parent, name)?;
-    match parse_time(s) {
+    match parse_time(&s) {
         Some(ParsedTime::Canonical(t)) => Some((t, span)),
         Some(ParsedTime::Other(t)) => {
-            let seconds = if t.timestamp() % 60 != 0 {
-                " (the service schedules whole minutes; seconds dropped)"
-            } else {
+            let whole_minute = t.timestamp() % 60 == 0 && t.timestamp_subsec_nanos() == 0;
+            let seconds = if whole_minute {
                 ""
+            } else {
+                " (the service schedules whole minutes; seconds dropped)"
             };
+            // Only `Z` (or no zone) with zero seconds keeps the instant for certain; an offset is
+            // converted on our reading that the canonical form is UTC.
+            let zone = s.get(16..).unwrap_or("");
+            let utc_written =
+                !zone.contains(['+', '-']) || zone.ends_with("+00:00") || zone.ends_with("-00:00");
+            let applicability = if whole_minute && utc_written {
+                Applicability::Safe
+            } else {
+                Applicability::Suggested
+            };
+            let canonical = format_time(t);
             ctx.report(
                 &TIME_NOT_CANONICAL,
                 pointer,
                 span,
                 format!(
-                    "`{name}` {} is not in the documented form YYYY-MM-DDTHH:MM; read as {} UTC{seconds}",
-                    source::quote(s),
-                    format_time(t)
+                    "`{name}` {} is not in the documented form YYYY-MM-DDTHH:MM; read as {canonical} UTC{seconds}",
+                    text::quote(&s),
                 ),
-                Some(format!("write \"{}\" (UTC, no seconds, no zone)", format_time(t))),
-            );
+                Some(format!("write \"{canonical}\" (UTC, no seconds, no zone)")),
+            )
+            .fix(Fix::replace(
+                format!("write \"{canonical}\""),
+                applicability,
+                span.0..span.1,
+                format!("\"{canonical}\""),
+            ));
             Some((t, span))
         }
         None => {
@@ -236,8 +271,8 @@ pub(crate) fn read_time(
                 span,
                 format!(
                     "`{name}` {} is not a date and time{}",
-                    source::quote(s),
-                    why_not(s)
+                    text::quote(&s),
+                    why_not(&s)
                 ),
                 Some("write the time in UTC as YYYY-MM-DDTHH:MM, e.g. \"2027-03-01T02:00\"".into()),
             );
@@ -266,39 +301,58 @@ fn why_not(s: &str) -> String {
     String::new()
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Times {
     // Templates have no schedulingConfig (model/unknown-member reports one).
     if !matches!(ctx.operation, Operation::CreateJob | Operation::DescribeJob) {
-        return;
+        return Times::default();
     }
-    let Some((scope, base)) = job_scope(ctx, root) else {
-        return;
+    let Some(config) = view.scheduling else {
+        return Times::default();
     };
-    let Some(config) = object(scope, "schedulingConfig") else {
-        return;
-    };
-    let base = format!("{base}/schedulingConfig");
+    let base = view.at("/schedulingConfig");
     let start = read_time(ctx, config, "startTime", &format!("{base}/startTime"));
     let end = read_time(ctx, config, "endTime", &format!("{base}/endTime"));
-    if source::get(config, "endBehavior").is_some() && source::get(config, "endTime").is_none() {
+    let times = Times {
+        start: start.map(|(t, _)| t),
+        end: end.map(|(t, _)| t),
+    };
+    if config.has("endBehavior") && !config.has("endTime") {
+        let index = config
+            .members()
+            .enumerate()
+            .filter(|(_, m)| m.name_is("endBehavior"))
+            .map(|(i, _)| i)
+            .last();
+        let removal = index.map(|i| remove_member(config, i, ctx.text()));
         ctx.report(
             &END_BEHAVIOR_WITHOUT_END_TIME,
             format!("{base}/endBehavior"),
             super::span_of(config, "endBehavior"),
             "`endBehavior` has no effect without `endTime`",
             Some("add `endTime`, or remove `endBehavior`".into()),
-        );
+        )
+        .fix_opt(removal.map(|r| {
+            Fix::replace(
+                "remove `endBehavior`",
+                Applicability::Suggested,
+                r.0..r.1,
+                "",
+            )
+        }));
     }
     // Times relative to now only make sense for a request about to be sent.
     if ctx.operation != Operation::CreateJob {
-        return;
+        return times;
     }
     let now = ctx.now;
-    let soonest = now + TimeDelta::minutes(30);
+    let soonest = now
+        .checked_add_signed(TimeDelta::minutes(30))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
     let horizon = |months: u32| {
         now.checked_add_months(Months::new(months))
             .unwrap_or(DateTime::<Utc>::MAX_UTC)
     };
+    let earliest = format_time(round_up(soonest));
     if let Some((t, span)) = start {
         if t < soonest {
             ctx.report(
@@ -306,14 +360,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 format!("{base}/startTime"),
                 span,
                 format!(
-                    "`startTime` {}{} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
+                    "`startTime` {}{} must be at least 30 minutes from now ({} UTC), i.e. {earliest} or later",
                     format_time(t),
                     if t < now { " is in the past; it" } else { "" },
                     format_time(now),
-                    format_time(round_up(soonest))
                 ),
-                Some(format!("move `startTime` to {} or later", format_time(round_up(soonest)))),
-            );
+                Some(format!("move `startTime` to {earliest} or later")),
+            )
+            .fix(Fix::replace(
+                format!("start at {earliest}"),
+                Applicability::Suggested,
+                span.0..span.1,
+                format!("\"{earliest}\""),
+            ));
         } else if t > horizon(12) {
             ctx.report(
                 &START_TOO_LATE,
@@ -336,11 +395,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                 format!("{base}/endTime"),
                 span,
                 format!(
-                    "`endTime` {}{} must be at least 30 minutes from now ({} UTC), i.e. {} or later",
+                    "`endTime` {}{} must be at least 30 minutes from now ({} UTC), i.e. {earliest} or later",
                     format_time(t),
                     if t < now { " is in the past; it" } else { "" },
                     format_time(now),
-                    format_time(round_up(soonest))
                 ),
                 None,
             );
@@ -362,6 +420,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
     if let (Some((s, _)), Some((e, span))) = (start, end) {
         let gap = e - s;
         if gap < TimeDelta::minutes(30) {
+            let later = s
+                .checked_add_signed(TimeDelta::minutes(30))
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
             ctx.report(
                 &WINDOW_TOO_SHORT,
                 format!("{base}/endTime"),
@@ -376,10 +437,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
                         format!("the gap is {} minutes", gap.num_minutes())
                     }
                 ),
-                Some(format!(
-                    "set `endTime` to {} or later",
-                    format_time(s + TimeDelta::minutes(30))
-                )),
+                Some(format!("set `endTime` to {} or later", format_time(later))),
             );
         } else if s
             .checked_add_months(Months::new(24))
@@ -398,6 +456,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
             );
         }
     }
+    times
 }
 
 fn round_up(t: DateTime<Utc>) -> DateTime<Utc> {
@@ -405,6 +464,10 @@ fn round_up(t: DateTime<Utc>) -> DateTime<Utc> {
     if rem == 0 && t.timestamp_subsec_nanos() == 0 {
         t
     } else {
-        t + TimeDelta::seconds(60 - rem) - TimeDelta::nanoseconds(t.timestamp_subsec_nanos().into())
+        t.checked_add_signed(
+            TimeDelta::seconds(60 - rem)
+                - TimeDelta::nanoseconds(t.timestamp_subsec_nanos().into()),
+        )
+        .unwrap_or(t)
     }
 }

@@ -1,11 +1,10 @@
 //! `targets/*`: every target is a thing or thing-group ARN, once.
 
-use super::{Ctx, array, job_scope};
+use super::{Ctx, View, remove_element, repeats};
 use crate::Operation;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::RuleInfo;
-use crate::source;
-use jsonc_parser::ast::{Object, Value};
+use crate::text;
 
 /// `targets/arn-format`
 pub const ARN_FORMAT: RuleInfo = RuleInfo {
@@ -14,6 +13,8 @@ pub const ARN_FORMAT: RuleInfo = RuleInfo {
     summary: "A target is not a thing ARN (`arn:PARTITION:iot:REGION:ACCOUNT:thing/NAME`) or thing-group ARN (`…:thinggroup/NAME`).",
     source: "API reference: CreateJob.targets (a list of things and thing groups, by ARN)",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 /// `targets/duplicate`
 pub const DUPLICATE: RuleInfo = RuleInfo {
@@ -22,53 +23,62 @@ pub const DUPLICATE: RuleInfo = RuleInfo {
     summary: "The same target ARN appears more than once.",
     source: "inferred: a target receives one job execution however often it is listed",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
 pub const RULES: &[RuleInfo] = &[ARN_FORMAT, DUPLICATE];
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     // Templates have no targets (model/unknown-member reports them).
     if !matches!(ctx.operation, Operation::CreateJob | Operation::DescribeJob) {
         return;
     }
-    let Some((scope, base)) = job_scope(ctx, root) else {
+    let Some(list) = view.targets else {
         return;
     };
-    let Some(list) = array(scope, "targets") else {
-        return;
-    };
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, item) in list.elements.iter().enumerate() {
-        let Value::StringLit(s) = item else { continue };
-        let pointer = format!("{base}/targets/{i}");
-        let span = source::range(item);
-        if let Some(problem) = target_problem(&s.value) {
+    let base = view.base;
+    let items: Vec<(usize, std::borrow::Cow<'_, str>, (usize, usize))> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| Some((i, v.as_str()?, v.span())))
+        .collect();
+    for (i, arn, span) in &items {
+        if let Some(problem) = target_problem(arn) {
             ctx.report(
                 &ARN_FORMAT,
-                pointer.clone(),
-                span,
+                format!("{base}/targets/{i}"),
+                *span,
                 format!(
                     "target {} is not a thing or thing-group ARN: {problem}",
-                    source::quote(&s.value)
+                    text::quote(arn)
                 ),
-                Some(help(&crate::source::escape(&s.value))),
+                Some(help(&text::escape(arn))),
             );
         }
-        if let Some(first) = seen.get(s.value.as_ref()) {
-            ctx.report(
-                &DUPLICATE,
-                pointer,
-                span,
-                format!(
-                    "target {} is listed already at index {first}",
-                    source::quote(&s.value)
-                ),
-                Some("remove the repeated target".into()),
-            );
-        } else {
-            seen.insert(&s.value, i);
-        }
+    }
+    let keys: Vec<&str> = items.iter().map(|(_, arn, _)| arn.as_ref()).collect();
+    for (n, first) in repeats(&keys) {
+        let (i, arn, span) = &items[n];
+        let removal = remove_element(list, *i, ctx.text());
+        ctx.report(
+            &DUPLICATE,
+            format!("{base}/targets/{i}"),
+            *span,
+            format!(
+                "target {} is listed already at index {}",
+                text::quote(arn),
+                items[first].0
+            ),
+            Some("remove the repeated target".into()),
+        )
+        .fix(Fix::replace(
+            "remove the repeated target",
+            Applicability::Safe,
+            removal.0..removal.1,
+            "",
+        ));
     }
 }
 
@@ -82,11 +92,15 @@ pub(crate) fn target_problem(arn: &str) -> Option<String> {
     };
     if !partition.starts_with("aws") {
         return Some(format!(
-            "partition `{partition}` is not an AWS partition (aws, aws-cn, aws-us-gov)"
+            "partition `{}` is not an AWS partition (aws, aws-cn, aws-us-gov)",
+            text::escape(partition)
         ));
     }
     if *service != "iot" {
-        return Some(format!("service `{service}` should be `iot`"));
+        return Some(format!(
+            "service `{}` should be `iot`",
+            text::escape(service)
+        ));
     }
     if region.is_empty()
         || !region
@@ -97,17 +111,20 @@ pub(crate) fn target_problem(arn: &str) -> Option<String> {
     }
     if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
         return Some(format!(
-            "account `{account}` is not a 12-digit AWS account id"
+            "account `{}` is not a 12-digit AWS account id",
+            text::escape(account)
         ));
     }
     let Some((kind, name)) = resource.split_once('/') else {
         return Some(format!(
-            "resource `{resource}` should be thing/NAME or thinggroup/NAME"
+            "resource `{}` should be thing/NAME or thinggroup/NAME",
+            text::escape(resource)
         ));
     };
     if kind != "thing" && kind != "thinggroup" {
         return Some(format!(
-            "resource type `{kind}` is neither `thing` nor `thinggroup`"
+            "resource type `{}` is neither `thing` nor `thinggroup`",
+            text::escape(kind)
         ));
     }
     if name.is_empty() || name.chars().count() > 128 {
@@ -118,7 +135,9 @@ pub(crate) fn target_problem(arn: &str) -> Option<String> {
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-')))
     {
         return Some(format!(
-            "character {c:?} is not allowed in a {kind} name (letters, digits, ':', '_' and '-')"
+            "character '{}' (U+{:04X}) is not allowed in a {kind} name (letters, digits, ':', '_' and '-')",
+            text::escape(&c.to_string()),
+            c as u32
         ));
     }
     None

@@ -1,9 +1,8 @@
 //! `timeout/*`: `timeoutConfig.inProgressTimeoutInMinutes`, whose range the model does not state.
 
-use super::{Ctx, job_scope, number, object};
+use super::{Ctx, View, number};
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
-use jsonc_parser::ast::Object;
 
 /// `timeout/in-progress-range`
 pub const IN_PROGRESS_RANGE: RuleInfo = RuleInfo {
@@ -12,6 +11,8 @@ pub const IN_PROGRESS_RANGE: RuleInfo = RuleInfo {
     summary: "`timeoutConfig.inProgressTimeoutInMinutes` must be between 1 and 10080 minutes (7 days); the model leaves it unbounded but the API reference states the range.",
     source: "API reference: TimeoutConfig.inProgressTimeoutInMinutes",
     json_schema: true,
+    fix: None,
+    example: None,
 };
 
 /// The rules of this family.
@@ -20,23 +21,23 @@ pub const RULES: &[RuleInfo] = &[IN_PROGRESS_RANGE];
 /// Longest in-progress timeout: 7 days in minutes.
 pub const MAX_IN_PROGRESS_MINUTES: i64 = 10_080;
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>) {
-    let Some((scope, base)) = job_scope(ctx, root) else {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
+    let Some(config) = view.timeout else {
         return;
     };
-    let Some(config) = object(scope, "timeoutConfig") else {
-        return;
-    };
-    let Some((text, span)) = number(config, "inProgressTimeoutInMinutes") else {
+    let Some((text, value)) = number(config, "inProgressTimeoutInMinutes") else {
         return;
     };
     // Fractions and overflow are model/type findings; only judge whole numbers here.
     let Ok(v) = text.parse::<i64>() else { return };
+    if !ctx.is_valid(value) {
+        return;
+    }
     if !(1..=MAX_IN_PROGRESS_MINUTES).contains(&v) {
         ctx.report(
             &IN_PROGRESS_RANGE,
-            format!("{base}/timeoutConfig/inProgressTimeoutInMinutes"),
-            span,
+            view.at("/timeoutConfig/inProgressTimeoutInMinutes"),
+            value.span(),
             format!("`inProgressTimeoutInMinutes` must be between 1 and {MAX_IN_PROGRESS_MINUTES} minutes (7 days); found {text}"),
             (v > MAX_IN_PROGRESS_MINUTES).then(|| format!("use at most {MAX_IN_PROGRESS_MINUTES}")),
         );

@@ -7,16 +7,15 @@
 //! are inferred.
 
 use super::cron::ParsedWindow;
-use super::{Ctx, array, job_scope, object};
+use super::{Ctx, Times, View, string};
 use crate::Operation;
 use crate::cron::{self, Window, WindowOccurrence};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::RuleInfo;
 use crate::rules::schedule::{format_time, parse_time};
 use chrono::{DateTime, TimeDelta, Utc};
-use jsonc_parser::ast::{Object, Value};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::BinaryHeap;
 
 /// `window/none-before-end`
 pub const NONE_BEFORE_END: RuleInfo = RuleInfo {
@@ -25,6 +24,8 @@ pub const NONE_BEFORE_END: RuleInfo = RuleInfo {
     summary: "No maintenance window opens between the rollout start (`startTime`, or now) and `endTime`, so the job would end without rolling out.",
     source: "API reference: SchedulingConfig (rollout happens inside maintenance windows, and stops at endTime); inferred: the service does not reject such a job",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `window/self-overlap`
 pub const SELF_OVERLAP: RuleInfo = RuleInfo {
@@ -33,6 +34,8 @@ pub const SELF_OVERLAP: RuleInfo = RuleInfo {
     summary: "A window lasts longer than the gap to its own next occurrence, so consecutive windows overlap.",
     source: "inferred: the API reference does not define overlapping occurrences",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `window/overlap`
 pub const OVERLAP: RuleInfo = RuleInfo {
@@ -41,6 +44,8 @@ pub const OVERLAP: RuleInfo = RuleInfo {
     summary: "Two maintenance windows of the same job overlap in time.",
     source: "inferred: the API reference does not define overlapping windows",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// `window/rollout-not-an-occurrence`
 pub const ROLLOUT_NOT_AN_OCCURRENCE: RuleInfo = RuleInfo {
@@ -49,6 +54,8 @@ pub const ROLLOUT_NOT_AN_OCCURRENCE: RuleInfo = RuleInfo {
     summary: "A DescribeJob `scheduledJobRollouts` entry is not an occurrence of any of the job's maintenance windows (edited output, or windows changed since).",
     source: "API reference: Job.scheduledJobRollouts lists the next maintenance window starts; inferred: a mismatch means the output was edited or is stale",
     json_schema: false,
+    fix: None,
+    example: None,
 };
 /// The rules of this family.
 pub const RULES: &[RuleInfo] = &[
@@ -66,48 +73,31 @@ const MAX_OCCURRENCES: usize = 2_000;
 const TOTAL_OCCURRENCES: usize = 20_000;
 
 /// Where a window preview starts and ends: from the later of `now` and `schedulingConfig.startTime`
-/// to `schedulingConfig.endTime` (exclusive), when the operation has a scheduling config.
-pub(crate) fn bounds(
-    operation: Operation,
-    root: &Object<'_>,
-    now: DateTime<Utc>,
-) -> (DateTime<Utc>, Option<DateTime<Utc>>) {
-    let scope = match operation {
-        Operation::DescribeJob => object(root, "job"),
-        Operation::CreateJob => Some(root),
-        _ => None,
-    };
-    let config = scope.and_then(|s| object(s, "schedulingConfig"));
-    let time = |name| {
-        config
-            .and_then(|c| super::string(c, name))
-            .and_then(|(s, _)| parse_time(s))
-            .map(|t| t.instant())
-    };
-    let from = time("startTime").map_or(now, |s| s.max(now));
-    (from, time("endTime"))
+/// to `schedulingConfig.endTime` (exclusive).
+pub(crate) fn bounds(times: &Times, now: DateTime<Utc>) -> (DateTime<Utc>, Option<DateTime<Utc>>) {
+    (times.start.map_or(now, |s| s.max(now)), times.end)
 }
 
-/// Where the rollout period of the input starts for `window/none-before-end`: for a request
-/// about to be sent, the later of now and `startTime`; for a DescribeJob response, `startTime`
-/// itself (the response may describe the past; the rule asks whether the period had a window).
-fn period_start(ctx: &Ctx<'_>, root: &Object<'_>, from: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    match ctx.operation {
-        Operation::CreateJob => Some(from),
-        Operation::DescribeJob => object(root, "job")
-            .and_then(|j| object(j, "schedulingConfig"))
-            .and_then(|c| super::string(c, "startTime"))
-            .and_then(|(s, _)| parse_time(s))
-            .map(|t| t.instant()),
-        _ => None,
-    }
+/// Whether the expression opens at most once a day: its minutes and hours fields are single
+/// numbers. Such a window (at most 1430 minutes long) can never overlap its own next opening.
+fn at_most_daily(expression: &cron::CronExpression) -> bool {
+    let text = expression.text();
+    let inner = text
+        .trim()
+        .strip_prefix("cron(")
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or("");
+    let mut fields = inner.split_ascii_whitespace();
+    let single =
+        |f: Option<&str>| f.is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    single(fields.next()) && single(fields.next())
 }
 
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindow]) {
+pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: &[ParsedWindow]) {
     if windows.is_empty() {
         return;
     }
-    let (from, until) = bounds(ctx.operation, root, ctx.now);
+    let (from, until) = bounds(times, ctx.now);
     let specs: Vec<Window<'_>> = windows
         .iter()
         .map(|w| Window {
@@ -116,24 +106,24 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindo
             index: w.index,
         })
         .collect();
-    let by_index: HashMap<usize, &ParsedWindow> = windows.iter().map(|w| (w.index, w)).collect();
-
+    // For a request about to be sent the period starts at the later of now and startTime; a
+    // DescribeJob response may describe the past, so there it starts at startTime itself.
+    let period_start = match ctx.operation {
+        Operation::CreateJob => Some(from),
+        Operation::DescribeJob => times.start,
+        _ => None,
+    };
     if let Some(end) = until
-        && let Some(start) = period_start(ctx, root, from)
+        && let Some(start) = period_start
         && cron::preview(&specs, start, Some(end), 1).is_empty()
     {
-        let pointer = match ctx.operation {
-            Operation::DescribeJob => "/job/schedulingConfig/endTime",
-            _ => "/schedulingConfig/endTime",
-        };
-        let scope = job_scope(ctx, root).map(|(s, _)| s);
-        let span = scope
-            .and_then(|s| object(s, "schedulingConfig"))
+        let span = view
+            .scheduling
             .map(|c| super::span_of(c, "endTime"))
             .unwrap_or((0, 0));
         ctx.report(
             &NONE_BEFORE_END,
-            pointer,
+            view.at("/schedulingConfig/endTime"),
             span,
             format!(
                 "no maintenance window opens between {} and `endTime` {} UTC; the job would end without rolling out",
@@ -144,15 +134,38 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindo
         );
     }
 
+    // Windows whose duration failed its own constraint are left out: their overlaps would be
+    // derived from a value that is already wrong.
+    let judged: Vec<(usize, &Window<'_>)> = specs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| windows[*i].duration.is_some())
+        .collect();
+    let needs_expansion =
+        judged.len() > 1 || judged.iter().any(|(_, w)| !at_most_daily(w.expression));
+    if !needs_expansion {
+        if ctx.operation == Operation::DescribeJob {
+            rollouts_match(ctx, view, windows);
+        }
+        return;
+    }
     // The overlap rules look at a bounded number of occurrences in all, however many windows.
-    let per_window = (TOTAL_OCCURRENCES / windows.len()).clamp(2, MAX_OCCURRENCES);
-    let horizon = from + TimeDelta::days(HORIZON_DAYS);
-    let mut all: Vec<WindowOccurrence> = Vec::new();
-    for w in &specs {
+    let per_window = (TOTAL_OCCURRENCES / judged.len().max(1)).clamp(2, MAX_OCCURRENCES);
+    let horizon = from
+        .checked_add_signed(TimeDelta::days(HORIZON_DAYS))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    let mut all: Vec<(WindowOccurrence, usize)> = Vec::new();
+    for &(position, w) in &judged {
         let occurrences = cron::preview(std::slice::from_ref(w), from, Some(horizon), per_window);
         if let Some(pair) = occurrences.windows(2).find(|p| p[1].start < p[0].end) {
             let gap = (pair[1].start - pair[0].start).num_minutes();
-            let window = by_index[&w.index];
+            let window = &windows[position];
+            let duration_span = view
+                .windows
+                .and_then(|l| l.iter().nth(window.index))
+                .and_then(|o| o.as_object())
+                .and_then(|o| o.get("durationInMinutes"))
+                .map(|d| d.span());
             ctx.report(
                 &SELF_OVERLAP,
                 format!("{}/startTime", window.pointer),
@@ -166,34 +179,41 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindo
                     format_time(pair[1].start)
                 ),
                 Some(format!("shorten `durationInMinutes` to at most {gap}, or make the expression fire less often")),
-            );
+            )
+            .fix_opt(duration_span.map(|d| {
+                Fix::replace(
+                    format!("shorten the window to {gap} minutes"),
+                    Applicability::Suggested,
+                    d.0..d.1,
+                    gap.to_string(),
+                )
+            }));
         }
-        all.extend(occurrences);
+        all.extend(occurrences.into_iter().map(|o| (o, position)));
     }
-    all.sort_by_key(|o| (o.start, o.window));
+    all.sort_by_key(|(o, _)| (o.start, o.window));
 
     // Sweep in start order with the open occurrences in a heap by end; each window is reported
     // at most once (with the first other window it overlaps), so the output stays linear.
     let mut open: BinaryHeap<Reverse<OpenOccurrence>> = BinaryHeap::new();
-    let mut open_per_window: HashMap<usize, usize> = HashMap::new();
-    let mut reported: HashSet<usize> = HashSet::new();
-    for o in &all {
-        while let Some(Reverse((end, w, _))) = open.peek().copied()
+    let mut open_per_window = vec![0usize; windows.len()];
+    let mut reported = vec![false; windows.len()];
+    for (o, position) in &all {
+        while let Some(Reverse((end, _, p, _))) = open.peek().copied()
             && end <= o.start
         {
             open.pop();
-            if let Some(n) = open_per_window.get_mut(&w) {
-                *n -= 1;
-            }
+            open_per_window[p] -= 1;
         }
-        let own = open_per_window.get(&o.window).copied().unwrap_or(0);
-        if !reported.contains(&o.window)
+        let own = open_per_window[*position];
+        if !reported[*position]
             && open.len() > own
-            && let Some(Reverse((end, other, start))) =
-                open.iter().find(|e| e.0.1 != o.window).copied()
+            && let Some(Reverse((end, other, other_position, start))) =
+                open.iter().find(|e| e.0.2 != *position).copied()
         {
-            reported.insert(o.window);
-            let window = by_index[&o.window];
+            reported[*position] = true;
+            let window = &windows[*position];
+            let other_window = &windows[other_position];
             ctx.report(
                 &OVERLAP,
                 format!("{}/startTime", window.pointer),
@@ -207,37 +227,39 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindo
                     format_time(end)
                 ),
                 Some("merge the two windows, or move one so they no longer overlap".into()),
+            )
+            .related(
+                format!("{}/startTime", other_window.pointer),
+                format!("window {other}, open from {} to {} UTC", format_time(start), format_time(end)),
+                other_window.span,
             );
         }
-        open.push(Reverse((o.end, o.window, o.start)));
-        *open_per_window.entry(o.window).or_default() += 1;
+        open.push(Reverse((o.end, o.window, *position, o.start)));
+        open_per_window[*position] += 1;
     }
 
     if ctx.operation == Operation::DescribeJob {
-        rollouts_match(ctx, root, windows);
+        rollouts_match(ctx, view, windows);
     }
 }
 
-/// An open window occurrence in the overlap sweep: (end, window index, start).
-type OpenOccurrence = (DateTime<Utc>, usize, DateTime<Utc>);
+/// An open window occurrence in the overlap sweep: (end, window index, position, start).
+type OpenOccurrence = (DateTime<Utc>, usize, usize, DateTime<Utc>);
 
 /// How many `scheduledJobRollouts` entries are matched against the windows (DescribeJob shows
 /// seven; `describe/too-many-scheduled-rollouts` reports more).
 const MAX_ROLLOUTS_CHECKED: usize = 64;
 
-fn rollouts_match(ctx: &mut Ctx<'_>, root: &Object<'_>, windows: &[ParsedWindow]) {
-    let Some(job) = object(root, "job") else {
+fn rollouts_match(ctx: &mut Ctx<'_>, view: &View<'_>, windows: &[ParsedWindow]) {
+    let Some(list) = view.scheduled_rollouts else {
         return;
     };
-    let Some(list) = array(job, "scheduledJobRollouts") else {
-        return;
-    };
-    for (i, item) in list.elements.iter().enumerate().take(MAX_ROLLOUTS_CHECKED) {
-        let Value::Object(o) = item else { continue };
-        let Some((text, span)) = super::string(o, "startTime") else {
+    for (i, item) in list.iter().enumerate().take(MAX_ROLLOUTS_CHECKED) {
+        let Some(o) = item.as_object() else { continue };
+        let Some((text, span)) = string(o, "startTime") else {
             continue;
         };
-        let Some(t) = parse_time(text).map(|t| t.instant()) else {
+        let Some(t) = parse_time(&text).map(|t| t.instant()) else {
             continue;
         };
         if !windows

@@ -21,6 +21,7 @@ pub const CARRIED: &[&str] = &[
     rules::timeout::IN_PROGRESS_RANGE.code,
     rules::targets::ARN_FORMAT.code,
     rules::tags::RESERVED_PREFIX.code,
+    rules::tags::TOO_MANY.code,
 ];
 
 fn comment(code: &str) -> Value {
@@ -122,6 +123,15 @@ pub(super) fn member(
                 }]),
             );
             vec!["Must not start with `aws:` in any case (reserved for AWS).".into()]
+        }
+        (_, "tags") if std::ptr::eq(member.target, &crate::shapes::TAG_LIST) => {
+            let rule = &rules::tags::TOO_MANY;
+            schema.insert("maxItems".into(), json!(rules::tags::MAX_TAGS));
+            schema.insert("$comment".into(), comment(rule.code));
+            vec![format!(
+                "At most {} tags per resource (AWS IoT quota; the model sets no maximum).",
+                rules::tags::MAX_TAGS
+            )]
         }
         _ => Vec::new(),
     }

@@ -63,7 +63,7 @@ fn lint_codes(request: &Value) -> Vec<String> {
     crate::lint_str(&request.to_string(), &options)
         .diagnostics
         .into_iter()
-        .map(|d| d.code)
+        .map(|d| d.code.to_string())
         .collect()
 }
 

@@ -1,0 +1,108 @@
+//! Where each part of a job lives in each operation, resolved once per input.
+//!
+//! A CreateJob request keeps the job configuration at the root, a DescribeJob response under
+//! `job`; a template keeps its maintenance windows at the root instead of under
+//! `schedulingConfig`. The families read these typed slots instead of looking members up from
+//! the root by name. Each slot holds the member that is sent (the last copy of a repeated name)
+//! when it has the JSON type the model wants; a member of the wrong type is absent here (and has
+//! its `model/type` diagnostic).
+
+use super::{array, object};
+use crate::Operation;
+use crate::syntax::{Array, Object, Value};
+
+/// The typed view of one input.
+pub(crate) struct View<'d> {
+    /// The top-level object.
+    pub(crate) root: Object<'d>,
+    /// The object holding the job configuration: the root, or `job` in a DescribeJob response.
+    pub(crate) job: Option<Object<'d>>,
+    /// JSON Pointer of [`View::job`] (`""` or `"/job"`).
+    pub(crate) base: &'static str,
+    /// `schedulingConfig` (CreateJob, DescribeJob).
+    pub(crate) scheduling: Option<Object<'d>>,
+    /// The maintenance windows: `schedulingConfig.maintenanceWindows` of a job, top-level
+    /// `maintenanceWindows` of a template.
+    pub(crate) windows: Option<Array<'d>>,
+    /// JSON Pointer of [`View::windows`].
+    pub(crate) windows_pointer: &'static str,
+    /// The inline `document` member, whatever its type.
+    pub(crate) document: Option<Value<'d>>,
+    /// `presignedUrlConfig`.
+    pub(crate) presigned: Option<Object<'d>>,
+    /// `jobExecutionsRolloutConfig.exponentialRate`.
+    pub(crate) exponential_rate: Option<Object<'d>>,
+    /// `jobExecutionsRolloutConfig`.
+    pub(crate) rollout: Option<Object<'d>>,
+    /// `abortConfig.criteriaList`.
+    pub(crate) abort_criteria: Option<Array<'d>>,
+    /// `jobExecutionsRetryConfig.criteriaList`.
+    pub(crate) retry_criteria: Option<Array<'d>>,
+    /// `timeoutConfig`.
+    pub(crate) timeout: Option<Object<'d>>,
+    /// `targets` (CreateJob, DescribeJob).
+    pub(crate) targets: Option<Array<'d>>,
+    /// Top-level `tags` (requests).
+    pub(crate) tags: Option<Array<'d>>,
+    /// `destinationPackageVersions`.
+    pub(crate) packages: Option<Array<'d>>,
+    /// `job.scheduledJobRollouts` (DescribeJob).
+    pub(crate) scheduled_rollouts: Option<Array<'d>>,
+}
+
+impl<'d> View<'d> {
+    /// Resolves every slot of `root` read as `operation`.
+    pub(crate) fn new(operation: Operation, root: Object<'d>) -> View<'d> {
+        let (job, base) = match operation {
+            Operation::DescribeJob => (object(root, "job"), "/job"),
+            _ => (Some(root), ""),
+        };
+        let is_job = matches!(operation, Operation::CreateJob | Operation::DescribeJob);
+        let scheduling = job
+            .filter(|_| is_job)
+            .and_then(|j| object(j, "schedulingConfig"));
+        let (windows, windows_pointer) = if is_job {
+            (
+                scheduling.and_then(|c| array(c, "maintenanceWindows")),
+                if operation == Operation::DescribeJob {
+                    "/job/schedulingConfig/maintenanceWindows"
+                } else {
+                    "/schedulingConfig/maintenanceWindows"
+                },
+            )
+        } else {
+            (array(root, "maintenanceWindows"), "/maintenanceWindows")
+        };
+        let rollout = job.and_then(|j| object(j, "jobExecutionsRolloutConfig"));
+        View {
+            root,
+            job,
+            base,
+            scheduling,
+            windows,
+            windows_pointer,
+            document: job.and_then(|j| j.get("document")),
+            presigned: job.and_then(|j| object(j, "presignedUrlConfig")),
+            exponential_rate: rollout.and_then(|r| object(r, "exponentialRate")),
+            rollout,
+            abort_criteria: job
+                .and_then(|j| object(j, "abortConfig"))
+                .and_then(|c| array(c, "criteriaList")),
+            retry_criteria: job
+                .and_then(|j| object(j, "jobExecutionsRetryConfig"))
+                .and_then(|c| array(c, "criteriaList")),
+            timeout: job.and_then(|j| object(j, "timeoutConfig")),
+            targets: job.filter(|_| is_job).and_then(|j| array(j, "targets")),
+            tags: array(root, "tags"),
+            packages: job.and_then(|j| array(j, "destinationPackageVersions")),
+            scheduled_rollouts: job
+                .filter(|_| operation == Operation::DescribeJob)
+                .and_then(|j| array(j, "scheduledJobRollouts")),
+        }
+    }
+
+    /// `base` + `suffix`, the pointer of a member of the job configuration.
+    pub(crate) fn at(&self, suffix: &str) -> String {
+        format!("{}{suffix}", self.base)
+    }
+}

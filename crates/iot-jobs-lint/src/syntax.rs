@@ -1,0 +1,1117 @@
+//! The positioned view: a strict JSON reader that builds, in one pass over the bytes, a flat tree
+//! of every value with its byte span.
+//!
+//! Why our own reader: the rules need byte spans of every value and member name, exactly RFC 8259
+//! (no BOM, only the four JSON whitespace characters, no raw control characters, no lone
+//! surrogates, a depth limit), duplicates resolved the way the AWS CLI and SDKs resolve them (the
+//! last copy wins), and strings decoded only when a rule needs their value. The crates we measured
+//! (docs/benchmarks.md, "Choosing the JSON reader") either keep no spans (serde_json) or are
+//! lenient and decode every string into a copy (jsonc-parser, which this replaced: about half of a
+//! 2 KB lint). `tests/syntax_differential.rs` checks that this reader accepts exactly what
+//! serde_json accepts (past our depth limit aside) and decodes every string as it does.
+//!
+//! Layout: [`Tree`] holds one [`NodeData`] per value in document order and one [`Link`] per
+//! object member or array element; a container's links are contiguous, so the whole tree costs
+//! two growing vectors however many containers the input has. Handles ([`Value`], [`Object`],
+//! [`Array`], [`Member`]) are `Copy` references into the tree.
+
+use std::borrow::Cow;
+
+/// How deep arrays and objects may nest. The deepest valid request nests six levels; the limit
+/// keeps recursion bounded whatever the input.
+pub const MAX_DEPTH: usize = 128;
+
+/// The largest input the reader accepts: offsets are stored as `u32`.
+pub const MAX_INPUT_BYTES: usize = u32::MAX as usize - 1;
+
+/// A JSON syntax error: where, what is wrong, and how to fix it when we know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
+    pub(crate) too_deep: bool,
+}
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Object,
+    Array,
+    /// A string literal; `escaped` when it holds a backslash escape (its value must be decoded).
+    String {
+        escaped: bool,
+    },
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// One value: its kind, its byte span, and for a container the range of its links.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NodeData {
+    kind: Kind,
+    start: u32,
+    end: u32,
+    first: u32,
+    len: u32,
+}
+
+/// An object member (name span and value) or an array element (value only).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Link {
+    name_start: u32,
+    name_end: u32,
+    value: u32,
+    /// The name holds an escape.
+    name_escaped: bool,
+    /// A later member of the same object has the same name: this copy is not what is sent.
+    shadowed: bool,
+}
+
+/// The parsed input.
+pub(crate) struct Tree<'t> {
+    text: &'t str,
+    nodes: Vec<NodeData>,
+    links: Vec<Link>,
+}
+
+impl<'t> Tree<'t> {
+    /// Parses strict JSON (RFC 8259): no comments, trailing commas, single quotes or other JSON5
+    /// liberties, no raw control characters inside strings, only the four JSON whitespace
+    /// characters between tokens, no lone surrogate escapes, at most [`MAX_DEPTH`] levels.
+    pub(crate) fn parse(text: &'t str) -> Result<Tree<'t>, SyntaxError> {
+        let mut parser = Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            tree: Tree {
+                text,
+                // A JSON value needs at least two bytes per node on average (`1,`); a quarter of
+                // the length is a generous first guess for requests, capped for huge inputs.
+                nodes: Vec::with_capacity((text.len() / 16).clamp(8, 1 << 16)),
+                links: Vec::with_capacity((text.len() / 16).clamp(8, 1 << 16)),
+            },
+            scratch: Vec::new(),
+        };
+        parser.document()?;
+        Ok(parser.tree)
+    }
+
+    /// The source text.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The root value.
+    pub(crate) fn root(&self) -> Value<'_> {
+        Value { tree: self, id: 0 }
+    }
+
+    /// How many values the tree holds (node ids are `0..len`).
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+}
+
+/// A value in the tree.
+#[derive(Clone, Copy)]
+pub(crate) struct Value<'d> {
+    tree: &'d Tree<'d>,
+    id: u32,
+}
+
+impl std::fmt::Debug for Value<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Value({:?} {:?})", self.kind(), self.raw())
+    }
+}
+
+impl<'d> Value<'d> {
+    fn data(&self) -> &'d NodeData {
+        &self.tree.nodes[self.id as usize]
+    }
+
+    /// The node id (dense, `0..tree.len()`), for per-node side tables.
+    pub(crate) fn id(&self) -> usize {
+        self.id as usize
+    }
+
+    pub(crate) fn kind(&self) -> Kind {
+        self.data().kind
+    }
+
+    /// Byte range of the value in the text (a string's includes its quotes).
+    pub(crate) fn span(&self) -> (usize, usize) {
+        let d = self.data();
+        (d.start as usize, d.end as usize)
+    }
+
+    /// The value's source text.
+    pub(crate) fn raw(&self) -> &'d str {
+        let (s, e) = self.span();
+        &self.tree.text[s..e]
+    }
+
+    pub(crate) fn as_object(&self) -> Option<Object<'d>> {
+        (self.kind() == Kind::Object).then_some(Object(*self))
+    }
+
+    pub(crate) fn as_array(&self) -> Option<Array<'d>> {
+        (self.kind() == Kind::Array).then_some(Array(*self))
+    }
+
+    /// The decoded value of a string (borrowed from the text when it has no escapes).
+    pub(crate) fn as_str(&self) -> Option<Cow<'d, str>> {
+        match self.kind() {
+            Kind::String { escaped } => {
+                let (s, e) = self.span();
+                Some(decode(&self.tree.text[s + 1..e - 1], escaped))
+            }
+            _ => None,
+        }
+    }
+
+    /// A number literal exactly as written.
+    pub(crate) fn as_number(&self) -> Option<&'d str> {
+        (self.kind() == Kind::Number).then(|| self.raw())
+    }
+
+    /// The JSON type name of a value, for messages.
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self.kind() {
+            Kind::String { .. } => "a string",
+            Kind::Number => "a number",
+            Kind::True | Kind::False => "a boolean",
+            Kind::Null => "null",
+            Kind::Object => "an object",
+            Kind::Array => "an array",
+        }
+    }
+
+    fn links(&self) -> &'d [Link] {
+        let d = self.data();
+        match d.kind {
+            Kind::Object | Kind::Array => {
+                &self.tree.links[d.first as usize..(d.first + d.len) as usize]
+            }
+            _ => &[],
+        }
+    }
+}
+
+/// An object value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Object<'d>(Value<'d>);
+
+impl<'d> Object<'d> {
+    pub(crate) fn value(&self) -> Value<'d> {
+        self.0
+    }
+
+    pub(crate) fn span(&self) -> (usize, usize) {
+        self.0.span()
+    }
+
+    /// The byte range of the opening brace (where a missing member is reported).
+    pub(crate) fn opening(&self) -> (usize, usize) {
+        let s = self.0.span().0;
+        (s, s + 1)
+    }
+
+    /// Every member in source order, shadowed copies of repeated names included.
+    pub(crate) fn members(&self) -> impl ExactSizeIterator<Item = Member<'d>> + 'd {
+        let tree = self.0.tree;
+        self.0.links().iter().map(move |link| Member { tree, link })
+    }
+
+    /// The number of members written (shadowed copies included).
+    pub(crate) fn len(&self) -> usize {
+        self.0.data().len as usize
+    }
+
+    /// The member `name` that is sent: the last copy when the name repeats.
+    pub(crate) fn member(&self, name: &str) -> Option<Member<'d>> {
+        let tree = self.0.tree;
+        self.0
+            .links()
+            .iter()
+            .rev()
+            .map(|link| Member { tree, link })
+            .find(|m| m.name_is(name))
+    }
+
+    /// The value of member `name` (the last copy when the name repeats, as the AWS CLI and the
+    /// SDKs read it).
+    pub(crate) fn get(&self, name: &str) -> Option<Value<'d>> {
+        self.member(name).map(|m| m.value())
+    }
+
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.member(name).is_some()
+    }
+}
+
+/// An array value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Array<'d>(Value<'d>);
+
+impl<'d> Array<'d> {
+    pub(crate) fn value(&self) -> Value<'d> {
+        self.0
+    }
+
+    pub(crate) fn span(&self) -> (usize, usize) {
+        self.0.span()
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.data().len as usize
+    }
+
+    /// The elements in order.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = Value<'d>> + 'd {
+        let tree = self.0.tree;
+        self.0
+            .links()
+            .iter()
+            .map(move |l| Value { tree, id: l.value })
+    }
+}
+
+/// One member of an object.
+#[derive(Clone, Copy)]
+pub(crate) struct Member<'d> {
+    tree: &'d Tree<'d>,
+    link: &'d Link,
+}
+
+impl<'d> Member<'d> {
+    /// The decoded member name.
+    pub(crate) fn name(&self) -> Cow<'d, str> {
+        let (s, e) = self.name_span();
+        decode(&self.tree.text[s + 1..e - 1], self.link.name_escaped)
+    }
+
+    /// Whether the decoded name equals `name` (without decoding when it has no escape).
+    pub(crate) fn name_is(&self, name: &str) -> bool {
+        let (s, e) = self.name_span();
+        let raw = &self.tree.text[s + 1..e - 1];
+        if self.link.name_escaped {
+            decode(raw, true) == name
+        } else {
+            raw == name
+        }
+    }
+
+    /// Byte range of the name literal, quotes included.
+    pub(crate) fn name_span(&self) -> (usize, usize) {
+        (self.link.name_start as usize, self.link.name_end as usize)
+    }
+
+    pub(crate) fn value(&self) -> Value<'d> {
+        Value {
+            tree: self.tree,
+            id: self.link.value,
+        }
+    }
+
+    /// Whether a later member of the same object has the same name (this copy is not sent).
+    pub(crate) fn is_shadowed(&self) -> bool {
+        self.link.shadowed
+    }
+}
+
+/// Decodes the inside of a string literal that the parser validated.
+fn decode(raw: &str, escaped: bool) -> Cow<'_, str> {
+    if !escaped {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let b = rest.as_bytes();
+        let (c, used) = match b.get(i + 1) {
+            Some(b'n') => ('\n', 2),
+            Some(b't') => ('\t', 2),
+            Some(b'r') => ('\r', 2),
+            Some(b'b') => ('\u{8}', 2),
+            Some(b'f') => ('\u{c}', 2),
+            Some(b'u') => {
+                let unit = hex4(&b[i + 2..]).unwrap_or(0xFFFD);
+                if (0xD800..0xDC00).contains(&unit) {
+                    let low = hex4(b.get(i + 8..).unwrap_or(&[])).unwrap_or(0xDC00);
+                    let c = 0x10000 + ((unit - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
+                    (char::from_u32(c).unwrap_or('\u{FFFD}'), 12)
+                } else {
+                    (char::from_u32(unit).unwrap_or('\u{FFFD}'), 6)
+                }
+            }
+            Some(&other) => (other as char, 2),
+            None => break,
+        };
+        out.push(c);
+        rest = rest.get(i + used..).unwrap_or("");
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Four hex digits as a number.
+fn hex4(b: &[u8]) -> Option<u32> {
+    let digits = b.get(..4)?;
+    let mut v = 0u32;
+    for &d in digits {
+        v = v * 16 + (d as char).to_digit(16)?;
+    }
+    Some(v)
+}
+
+/// Maps a byte offset inside the decoded value of a string literal to the byte offset in the
+/// source text, walking the literal's escapes (`\"`, `\n`, `\u00e9`, ...). `literal_start` is the
+/// offset of the opening quote.
+pub(crate) fn offset_in_literal(text: &str, literal_start: usize, decoded_offset: usize) -> usize {
+    let Some(raw) = text.get(literal_start + 1..) else {
+        return literal_start;
+    };
+    let b = raw.as_bytes();
+    let (mut i, mut decoded) = (0usize, 0usize);
+    while i < b.len() {
+        if decoded >= decoded_offset || b[i] == b'"' {
+            return literal_start + 1 + i;
+        }
+        if b[i] == b'\\' {
+            match b.get(i + 1) {
+                Some(b'u') => {
+                    let unit = hex4(&b[(i + 2).min(b.len())..]).unwrap_or(0xFFFD);
+                    // A surrogate pair spans two escapes and decodes to 4 bytes; count 2 each.
+                    decoded += match unit {
+                        0xD800..=0xDFFF => 2,
+                        u => char::from_u32(u).map_or(3, char::len_utf8),
+                    };
+                    i += 6;
+                }
+                Some(_) => {
+                    decoded += 1;
+                    i += 2;
+                }
+                None => break,
+            }
+        } else {
+            decoded += 1;
+            i += 1;
+            // Continuation bytes of a multi-byte character count with their lead byte.
+            while i < b.len() && (b[i] & 0xC0) == 0x80 {
+                decoded += 1;
+                i += 1;
+            }
+        }
+    }
+    literal_start + 1 + i.min(b.len())
+}
+
+/// Bytes that end the fast scan inside a string: the quote, the backslash, control characters.
+static STRING_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+struct Parser<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+    depth: usize,
+    tree: Tree<'t>,
+    /// Links of the containers being parsed; a container's links move to the tree, contiguous,
+    /// when it closes.
+    scratch: Vec<Link>,
+}
+
+const STRICT_HELP: &str = "the request must be strict JSON: double-quoted names and strings, no comments, no trailing commas";
+
+impl<'t> Parser<'t> {
+    fn document(&mut self) -> Result<(), SyntaxError> {
+        if self.text.len() > MAX_INPUT_BYTES {
+            return Err(self.error_at(
+                0,
+                0,
+                format!(
+                    "the input is {} bytes; the reader handles at most {MAX_INPUT_BYTES}",
+                    self.text.len()
+                ),
+                None,
+            ));
+        }
+        if self.text.starts_with('\u{FEFF}') {
+            return Err(self.error_at(
+                0,
+                3,
+                "the file starts with a byte-order mark (U+FEFF)".into(),
+                Some("save the file as UTF-8 without a byte-order mark; JSON readers such as the AWS CLI's reject it"),
+            ));
+        }
+        let b = self.bytes;
+        let utf16 = b.len() >= 2
+            && ((b[0] != 0 && b[1] == 0) || (b[0] == 0 && b[1] != 0 && b.get(2) == Some(&0)));
+        if utf16 {
+            return Err(self.error_at(
+                0,
+                1,
+                "the text looks like UTF-16 (NUL bytes between characters)".into(),
+                Some("save the file as UTF-8"),
+            ));
+        }
+        self.skip_ws()?;
+        if self.pos == b.len() {
+            return Err(self.error_at(
+                b.len(),
+                b.len(),
+                "the input is empty; expected a JSON object".into(),
+                None,
+            ));
+        }
+        self.value()?;
+        self.skip_ws()?;
+        if self.pos < b.len() {
+            return Err(
+                self.unexpected("after the top-level value; the input must hold one JSON value")
+            );
+        }
+        Ok(())
+    }
+
+    fn error_at(
+        &self,
+        start: usize,
+        len: usize,
+        message: String,
+        help: Option<&str>,
+    ) -> SyntaxError {
+        let start = start.min(self.text.len());
+        let end = (start + len).min(self.text.len());
+        SyntaxError {
+            start,
+            end,
+            message,
+            help: help.map(str::to_string),
+            too_deep: false,
+        }
+    }
+
+    /// The character at the current position (the input is valid UTF-8).
+    fn current_char(&self) -> Option<char> {
+        self.text.get(self.pos..).and_then(|s| s.chars().next())
+    }
+
+    /// An "unexpected character" error at the current position, `context` saying what was
+    /// expected.
+    fn unexpected(&self, context: &str) -> SyntaxError {
+        let Some(c) = self.current_char() else {
+            return self.error_at(
+                self.pos,
+                0,
+                format!("unexpected end of input {context}"),
+                Some("the text is cut off: close every string, array and object"),
+            );
+        };
+        let len = c.len_utf8();
+        let rest = &self.text[self.pos..];
+        let (message, help) = if rest.starts_with("//") || rest.starts_with("/*") {
+            (
+                "comments are not allowed in JSON".to_string(),
+                "remove the comment",
+            )
+        } else if c == '\'' {
+            (
+                "single quotes are not allowed in JSON".to_string(),
+                "write names and strings in double quotes",
+            )
+        } else if (c.is_whitespace() || c.is_control()) && !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            (
+                format!("U+{:04X} is not JSON whitespace", c as u32),
+                "between tokens JSON allows only space, tab, line feed and carriage return",
+            )
+        } else {
+            (
+                format!("unexpected {} {context}", describe_char(c)),
+                STRICT_HELP,
+            )
+        };
+        self.error_at(self.pos, len, message, Some(help))
+    }
+
+    /// Skips JSON whitespace.
+    #[inline]
+    fn skip_ws(&mut self) -> Result<(), SyntaxError> {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    fn push_node(&mut self, kind: Kind, start: usize) -> u32 {
+        let id = self.tree.nodes.len() as u32;
+        self.tree.nodes.push(NodeData {
+            kind,
+            start: start as u32,
+            end: start as u32,
+            first: 0,
+            len: 0,
+        });
+        id
+    }
+
+    fn value(&mut self) -> Result<u32, SyntaxError> {
+        let start = self.pos;
+        match self.bytes.get(self.pos) {
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => {
+                let escaped = self.string()?;
+                let id = self.push_node(Kind::String { escaped }, start);
+                self.tree.nodes[id as usize].end = self.pos as u32;
+                Ok(id)
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                self.number()?;
+                let id = self.push_node(Kind::Number, start);
+                self.tree.nodes[id as usize].end = self.pos as u32;
+                Ok(id)
+            }
+            Some(b't') => self.literal("true", Kind::True),
+            Some(b'f') => self.literal("false", Kind::False),
+            Some(b'n') => self.literal("null", Kind::Null),
+            _ => {
+                let rest = &self.text[self.pos..];
+                if ["NaN", "Infinity", "-Infinity"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+                {
+                    let len = rest
+                        .bytes()
+                        .take_while(|b| b.is_ascii_alphabetic() || *b == b'-')
+                        .count();
+                    return Err(self.error_at(
+                        self.pos,
+                        len,
+                        "NaN and Infinity are not JSON numbers".into(),
+                        Some("write a finite number"),
+                    ));
+                }
+                Err(self.unexpected("where a value was expected"))
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, kind: Kind) -> Result<u32, SyntaxError> {
+        let start = self.pos;
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            let id = self.push_node(kind, start);
+            self.tree.nodes[id as usize].end = self.pos as u32;
+            Ok(id)
+        } else {
+            let len = self.bytes[self.pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+                .max(1);
+            let found = &self.text[self.pos..self.pos + len];
+            let help = match found.to_ascii_lowercase().as_str() {
+                "true" | "false" | "null" => {
+                    Some("JSON literals are lower-case: true, false, null")
+                }
+                _ => Some("strings need double quotes"),
+            };
+            Err(self.error_at(
+                self.pos,
+                len,
+                format!(
+                    "unexpected `{}` where a value was expected",
+                    crate::text::escape(found)
+                ),
+                help,
+            ))
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let mut e = self.error_at(
+                self.pos,
+                1,
+                format!("arrays and objects nest more than {MAX_DEPTH} levels deep here"),
+                None,
+            );
+            e.too_deep = true;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Moves the links pushed since `mark` into the tree and records them on container `id`.
+    fn close(&mut self, id: u32, mark: usize) {
+        let first = self.tree.links.len() as u32;
+        self.tree.links.extend_from_slice(&self.scratch[mark..]);
+        let len = (self.scratch.len() - mark) as u32;
+        self.scratch.truncate(mark);
+        let node = &mut self.tree.nodes[id as usize];
+        node.first = first;
+        node.len = len;
+        node.end = self.pos as u32;
+    }
+
+    fn object(&mut self) -> Result<u32, SyntaxError> {
+        let start = self.pos;
+        self.enter()?;
+        let id = self.push_node(Kind::Object, start);
+        self.pos += 1;
+        let mark = self.scratch.len();
+        self.skip_ws()?;
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                if self.bytes.get(self.pos) != Some(&b'"') {
+                    return Err(
+                        self.unexpected("where a member name in double quotes was expected")
+                    );
+                }
+                let name_start = self.pos;
+                let name_escaped = self.string()?;
+                let name_end = self.pos;
+                self.skip_ws()?;
+                if self.bytes.get(self.pos) != Some(&b':') {
+                    return Err(self.unexpected("after a member name; expected `:`"));
+                }
+                self.pos += 1;
+                self.skip_ws()?;
+                let value = self.value()?;
+                self.scratch.push(Link {
+                    name_start: name_start as u32,
+                    name_end: name_end as u32,
+                    value,
+                    name_escaped,
+                    shadowed: false,
+                });
+                self.skip_ws()?;
+                match self.bytes.get(self.pos) {
+                    Some(b',') => {
+                        let comma = self.pos;
+                        self.pos += 1;
+                        self.skip_ws()?;
+                        if self.bytes.get(self.pos) == Some(&b'}') {
+                            return Err(self.error_at(
+                                comma,
+                                1,
+                                "trailing comma before `}`".into(),
+                                Some("remove the comma after the last member"),
+                            ));
+                        }
+                    }
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    Some(b'"') => {
+                        return Err(self.unexpected("after a member; a `,` is missing before it"));
+                    }
+                    _ => return Err(self.unexpected("after a member; expected `,` or `}`")),
+                }
+            }
+        }
+        mark_shadowed(self.text, &mut self.scratch[mark..]);
+        self.close(id, mark);
+        self.depth -= 1;
+        Ok(id)
+    }
+
+    fn array(&mut self) -> Result<u32, SyntaxError> {
+        let start = self.pos;
+        self.enter()?;
+        let id = self.push_node(Kind::Array, start);
+        self.pos += 1;
+        let mark = self.scratch.len();
+        self.skip_ws()?;
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+        } else {
+            loop {
+                let value = self.value()?;
+                self.scratch.push(Link {
+                    name_start: 0,
+                    name_end: 0,
+                    value,
+                    name_escaped: false,
+                    shadowed: false,
+                });
+                self.skip_ws()?;
+                match self.bytes.get(self.pos) {
+                    Some(b',') => {
+                        let comma = self.pos;
+                        self.pos += 1;
+                        self.skip_ws()?;
+                        if self.bytes.get(self.pos) == Some(&b']') {
+                            return Err(self.error_at(
+                                comma,
+                                1,
+                                "trailing comma before `]`".into(),
+                                Some("remove the comma after the last element"),
+                            ));
+                        }
+                    }
+                    Some(b']') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.unexpected("after an array element; expected `,` or `]`")),
+                }
+            }
+        }
+        self.close(id, mark);
+        self.depth -= 1;
+        Ok(id)
+    }
+
+    /// Scans a string literal starting at its opening quote; returns whether it has escapes.
+    fn string(&mut self) -> Result<bool, SyntaxError> {
+        let open = self.pos;
+        let b = self.bytes;
+        let mut i = self.pos + 1;
+        let mut escaped = false;
+        loop {
+            // Fast path: skip ordinary bytes (UTF-8 continuation bytes included).
+            while i < b.len() && !STRING_SPECIAL[b[i] as usize] {
+                i += 1;
+            }
+            let Some(&c) = b.get(i) else {
+                return Err(self.error_at(
+                    open,
+                    1,
+                    "unterminated string: the closing `\"` is missing".into(),
+                    Some("close the string with `\"`"),
+                ));
+            };
+            match c {
+                b'"' => {
+                    self.pos = i + 1;
+                    return Ok(escaped);
+                }
+                b'\\' => {
+                    escaped = true;
+                    i = self.escape(i)?;
+                }
+                _ => {
+                    return Err(self.error_at(
+                        i,
+                        1,
+                        format!("raw control character U+{:04X} inside a string", c),
+                        Some("JSON strings cannot hold raw control characters: write \\n for a newline, \\t for a tab, \\u00XX for others"),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Validates the escape at `i` (a backslash); returns the offset after it.
+    fn escape(&self, i: usize) -> Result<usize, SyntaxError> {
+        let b = self.bytes;
+        match b.get(i + 1) {
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => Ok(i + 2),
+            Some(b'u') => {
+                let bad_hex = || {
+                    self.error_at(
+                        i,
+                        2,
+                        "invalid \\u escape: expected four hexadecimal digits".into(),
+                        Some("write \\u followed by exactly four hex digits, e.g. \\u00e9"),
+                    )
+                };
+                let unit = hex4(b.get(i + 2..).unwrap_or(&[])).ok_or_else(bad_hex)?;
+                let lone = || {
+                    self.error_at(
+                        i,
+                        6,
+                        format!("invalid \\u escape: \\u{:04X} is half of a surrogate pair with no other half", unit),
+                        Some("a \\uD800-\\uDFFF escape must be half of a surrogate pair (\\uD83D\\uDE00); write the character itself instead"),
+                    )
+                };
+                match unit {
+                    0xD800..=0xDBFF => {
+                        let low = (b.get(i + 6) == Some(&b'\\') && b.get(i + 7) == Some(&b'u'))
+                            .then(|| hex4(b.get(i + 8..).unwrap_or(&[])))
+                            .flatten();
+                        match low {
+                            Some(0xDC00..=0xDFFF) => Ok(i + 12),
+                            _ => Err(lone()),
+                        }
+                    }
+                    0xDC00..=0xDFFF => Err(lone()),
+                    _ => Ok(i + 6),
+                }
+            }
+            _ => {
+                let c = self.text.get(i + 1..).and_then(|s| s.chars().next());
+                let len = 1 + c.map_or(0, char::len_utf8);
+                Err(self.error_at(
+                    i,
+                    len,
+                    match c {
+                        Some(c) => format!("invalid escape `\\{}` in a string", crate::text::escape(&c.to_string())),
+                        None => "unterminated string: it ends in a backslash".into(),
+                    },
+                    Some("JSON escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; write a backslash as \\\\"),
+                ))
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<(), SyntaxError> {
+        let b = self.bytes;
+        let start = self.pos;
+        let mut i = start;
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let digits = |i: usize| {
+            b[i.min(b.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+        };
+        let int = digits(i);
+        let end_of_token = || {
+            start
+                + b[start..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+'))
+                    .count()
+        };
+        let bad = |this: &Self, why: &str| {
+            let end = end_of_token().max(start + 1);
+            this.error_at(
+                start,
+                end - start,
+                format!(
+                    "invalid number `{}`: {why}",
+                    crate::text::escape(&this.text[start..end])
+                ),
+                Some("JSON numbers are written like 12, -3, 0.5 or 1e3"),
+            )
+        };
+        if int == 0 {
+            return Err(bad(self, "a digit must follow the minus sign"));
+        }
+        if int > 1 && b[i] == b'0' {
+            return Err(bad(self, "leading zeros are not allowed"));
+        }
+        i += int;
+        if b.get(i) == Some(&b'.') {
+            let frac = digits(i + 1);
+            if frac == 0 {
+                return Err(bad(self, "a digit must follow the decimal point"));
+            }
+            i += 1 + frac;
+        }
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            let exp = digits(i);
+            if exp == 0 {
+                return Err(bad(self, "the exponent has no digits"));
+            }
+            i += exp;
+        }
+        if matches!(b.get(i), Some(c) if c.is_ascii_alphanumeric() || *c == b'.') {
+            return Err(bad(self, "unexpected characters in the number"));
+        }
+        self.pos = i;
+        Ok(())
+    }
+}
+
+/// Whether `s` is exactly one JSON number literal (RFC 8259 §6).
+pub(crate) fn is_json_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: usize| {
+        b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let int = digits(i);
+    if int == 0 || (int > 1 && b[i] == b'0') {
+        return false;
+    }
+    i += int;
+    if b.get(i) == Some(&b'.') {
+        let frac = digits(i + 1);
+        if frac == 0 {
+            return false;
+        }
+        i += 1 + frac;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exp = digits(i);
+        if exp == 0 {
+            return false;
+        }
+        i += exp;
+    }
+    i == b.len()
+}
+
+/// Marks every member whose name repeats later in the same object.
+fn mark_shadowed(text: &str, links: &mut [Link]) {
+    let n = links.len();
+    if n < 2 {
+        return;
+    }
+    let raw = |l: &Link| &text[l.name_start as usize + 1..l.name_end as usize - 1];
+    let any_escaped = links.iter().any(|l| l.name_escaped);
+    if n <= 16 && !any_escaped {
+        for i in 0..n - 1 {
+            let name = raw(&links[i]);
+            if links[i + 1..].iter().any(|l| raw(l) == name) {
+                links[i].shadowed = true;
+            }
+        }
+        return;
+    }
+    // Larger objects (or escaped names): sort member indices by decoded name, then mark every
+    // member of a run of equal names but the last in source order.
+    let names: Vec<Cow<'_, str>> = links
+        .iter()
+        .map(|l| decode(raw(l), l.name_escaped))
+        .collect();
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then(a.cmp(&b)));
+    for pair in order.windows(2) {
+        if names[pair[0] as usize] == names[pair[1] as usize] {
+            links[pair[0] as usize].shadowed = true;
+        }
+    }
+}
+
+fn describe_char(c: char) -> String {
+    if c.is_ascii_graphic() {
+        format!("`{c}`")
+    } else {
+        format!("U+{:04X}", c as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_and_decoding() {
+        let text = r#"{"a": [1, "x\ny", true], "b": {"c": null}, "\u0061": -1.5e3}"#;
+        let tree = Tree::parse(text).unwrap();
+        let root = tree.root().as_object().unwrap();
+        assert_eq!(root.len(), 3);
+        let a = root.members().next().unwrap();
+        assert!(a.is_shadowed(), "the escaped \\u0061 is the same name");
+        assert_eq!(root.get("a").unwrap().as_number(), Some("-1.5e3"));
+        let arr = a.value().as_array().unwrap();
+        let items: Vec<_> = arr.iter().map(|v| v.raw()).collect();
+        assert_eq!(items, ["1", r#""x\ny""#, "true"]);
+        assert_eq!(arr.iter().nth(1).unwrap().as_str().unwrap(), "x\ny");
+        let b = root.get("b").unwrap();
+        assert_eq!(b.raw(), r#"{"c": null}"#);
+        assert_eq!(b.as_object().unwrap().get("c").unwrap().kind(), Kind::Null);
+    }
+
+    #[test]
+    fn strictness() {
+        for bad in [
+            "",
+            " ",
+            "{",
+            "{,}",
+            "[1,]",
+            "{\"a\":1,}",
+            "{'a':1}",
+            "// c\n{}",
+            "01",
+            "-",
+            "1.",
+            ".5",
+            "1e",
+            "NaN",
+            "[Infinity]",
+            "True",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00x\"",
+            "\"a\u{1}\"",
+            "{}\u{a0}",
+            "\u{feff}{}",
+            "{} {}",
+            "\"abc",
+            "[1 2]",
+            "{\"a\" 1}",
+            "{\"a\":1 \"b\":2}",
+            "\"\\u12\"",
+            "[-]",
+            "1.0e+",
+            "\u{0}",
+        ] {
+            assert!(Tree::parse(bad).is_err(), "{bad:?} must be rejected");
+        }
+        for good in [
+            "{}",
+            "[]",
+            "0",
+            "-0",
+            "1.5e-3",
+            "\"\\ud83d\\ude00\"",
+            " {\"a\" : [ ] } ",
+            "null",
+            "\"\\/\\b\\f\\n\\r\\t\\\\\\\"\"",
+            "123E+4",
+        ] {
+            assert!(Tree::parse(good).is_ok(), "{good:?} must be accepted");
+        }
+    }
+
+    #[test]
+    fn depth_limit() {
+        let deep = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(Tree::parse(&deep).is_ok());
+        let too = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert!(Tree::parse(&too).err().is_some_and(|e| e.too_deep));
+    }
+
+    #[test]
+    fn offsets_inside_literals() {
+        let text = r#""a\"\u00e9b""#;
+        assert_eq!(offset_in_literal(text, 0, 0), 1);
+        assert_eq!(offset_in_literal(text, 0, 1), 2);
+        assert_eq!(offset_in_literal(text, 0, 2), 4);
+        assert_eq!(offset_in_literal(text, 0, 4), 10);
+    }
+}
