@@ -215,7 +215,7 @@ fn corpus_outputs() {
                 "{name}: positions are 1-based"
             );
             assert!(
-                registry::find(&d.code).is_some(),
+                registry::find(d.code.as_str()).is_some(),
                 "{name}: {} is not in the registry",
                 d.code
             );

@@ -97,7 +97,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
             };
             let from = offset_in_literal(ctx.text(), literal.0, p.start);
             let to = offset_in_literal(ctx.text(), literal.0, p.end).max(from);
-            let fix: Option<Fix> = None; // CRON_FIX
+            let fix = p.fix.as_ref().map(|f| {
+                Fix::replace(
+                    f.message.clone(),
+                    match f.applicability {
+                        cron::Applicability::Safe => Applicability::Safe,
+                        _ => Applicability::Suggested,
+                    },
+                    literal.0..literal.1,
+                    text::json_string(&f.replacement),
+                )
+            });
             ctx.report(
                 rule,
                 start_pointer.clone(),

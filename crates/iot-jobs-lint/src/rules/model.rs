@@ -366,19 +366,21 @@ fn unknown_member(
         String::new()
     };
     // Renaming is certain when only the case differs and the right name is not there already.
-    let fix = suggestion.filter(|_| misplaced.is_none()).map(|s| {
-        let certain = s.eq_ignore_ascii_case(&name) && !obj.has(s);
-        Fix::replace(
-            format!("rename `{}` to `{s}`", text::escape(&name)),
-            if certain {
-                Applicability::Safe
-            } else {
-                Applicability::Suggested
-            },
-            span.0..span.1,
-            text::json_string(s),
-        )
-    });
+    let fix = suggestion
+        .filter(|s| misplaced.is_none() && is_typo(&name, s))
+        .map(|s| {
+            let certain = s.eq_ignore_ascii_case(&name) && !obj.has(s);
+            Fix::replace(
+                format!("rename `{}` to `{s}`", text::escape(&name)),
+                if certain {
+                    Applicability::Safe
+                } else {
+                    Applicability::Suggested
+                },
+                span.0..span.1,
+                text::json_string(s),
+            )
+        });
     ctx.report(
         &UNKNOWN_MEMBER,
         path.pointer(),
@@ -808,12 +810,15 @@ fn check_string(
 
 fn describe_char(s: &str, i: usize) -> String {
     let c = s.chars().nth(i).unwrap_or(' ');
-    let shown = if text::is_unsafe(c) {
-        c.escape_unicode().to_string()
-    } else {
-        c.escape_debug().to_string()
-    };
-    format!("'{shown}' (U+{:04X})", c as u32)
+    format!("'{}' (U+{:04X})", text::escape(&c.to_string()), c as u32)
+}
+
+/// Whether `name` is a typo of `known` close enough for a mechanical rename: another case, a
+/// known CloudFormation spelling, or a few edits (at most a quarter of the name).
+fn is_typo(name: &str, known: &str) -> bool {
+    let (a, b) = (name.to_lowercase(), known.to_lowercase());
+    let cfn = matches!(a.as_str(), "exponentialrolloutrate" | "retrycriterialist");
+    cfn || strsim::damerau_levenshtein(&a, &b) <= (b.chars().count() / 4).max(1)
 }
 
 fn range_text(min: Option<f64>, max: Option<f64>) -> String {
