@@ -60,12 +60,16 @@ pub(super) fn root(operation: Operation, schema: &mut Map<String, Value>) {
             "documentParameters".into(),
             json!({
                 "$comment": comment(rules::document::PARAMETERS_WITHOUT_MANAGED_TEMPLATE.code),
-                "required": ["jobTemplateArn"],
-                "properties": {
-                    "jobTemplateArn": {
-                        "pattern": patterns::managed_template(),
-                        "patternErrorMessage": "documentParameters only works with an AWS managed template: jobTemplateArn must name arn:PARTITION:iot:REGION::jobtemplate/AWS-…",
-                    }
+                // An empty map sends no parameters: only a non-empty one needs the template.
+                "if": { "properties": { "documentParameters": { "minProperties": 1 } } },
+                "then": {
+                    "required": ["jobTemplateArn"],
+                    "properties": {
+                        "jobTemplateArn": {
+                            "pattern": patterns::managed_template(),
+                            "patternErrorMessage": "documentParameters only works with an AWS managed template: jobTemplateArn must name arn:PARTITION:iot:REGION::jobtemplate/AWS-…",
+                        }
+                    },
                 },
             }),
         );
