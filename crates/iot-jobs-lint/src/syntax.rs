@@ -208,10 +208,6 @@ impl<'d> Value<'d> {
 pub(crate) struct Object<'d>(Value<'d>);
 
 impl<'d> Object<'d> {
-    pub(crate) fn value(&self) -> Value<'d> {
-        self.0
-    }
-
     pub(crate) fn span(&self) -> (usize, usize) {
         self.0.span()
     }
@@ -260,10 +256,6 @@ impl<'d> Object<'d> {
 pub(crate) struct Array<'d>(Value<'d>);
 
 impl<'d> Array<'d> {
-    pub(crate) fn value(&self) -> Value<'d> {
-        self.0
-    }
-
     pub(crate) fn span(&self) -> (usize, usize) {
         self.0.span()
     }

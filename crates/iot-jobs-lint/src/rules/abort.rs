@@ -13,7 +13,7 @@ pub const THRESHOLD_PRECISION: RuleInfo = RuleInfo {
     summary: "`thresholdPercentage` has more than two digits after the decimal point (10.99 is fine, 10.999 is not), judged on the number as written.",
     source: "API reference: AbortCriteria.thresholdPercentage",
     json_schema: false,
-    fix: None,
+    fix: Some("suggested: round to two digits after the decimal point"),
     example: None,
 };
 /// `abort/duplicate-failure-type`

@@ -53,7 +53,7 @@ pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
     summary: "An object repeats a member name; readers keep only one of the values (usually the last), so the other is silently lost.",
     source: "RFC 8259 §4 (names should be unique); inferred: which value the service keeps is not documented",
     json_schema: false,
-    fix: None,
+    fix: Some("safe: remove the ignored copy (what is sent does not change)"),
     example: None,
 };
 

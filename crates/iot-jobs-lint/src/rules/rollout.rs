@@ -11,7 +11,7 @@ pub const INCREMENT_FACTOR_PRECISION: RuleInfo = RuleInfo {
     summary: "`exponentialRate.incrementFactor` has more than one digit after the decimal point (1.5 is fine, 1.55 is not), judged on the number as written.",
     source: "API reference: ExponentialRolloutRate.incrementFactor",
     json_schema: false,
-    fix: None,
+    fix: Some("suggested: round to one digit after the decimal point"),
     example: None,
 };
 /// `rollout/rate-increase-criteria-empty`

@@ -31,7 +31,7 @@ pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
     summary: "`startTime`/`endTime` is a valid ISO 8601 date-time but not the documented `YYYY-MM-DDTHH:MM` form (it has seconds, `Z` or an offset); the canonical UTC spelling is suggested.",
     source: "API reference: SchedulingConfig (YYYY-MM-DD and HH:MM); inferred: whether the service accepts other ISO 8601 forms is not documented",
     json_schema: false,
-    fix: None,
+    fix: Some("safe: write `YYYY-MM-DDTHH:MM` when the instant stays the same (UTC, whole minute); suggested when seconds are dropped or an offset is converted to UTC"),
     example: None,
 };
 /// `schedule/start-too-soon`
@@ -41,7 +41,7 @@ pub const START_TOO_SOON: RuleInfo = RuleInfo {
     summary: "`startTime` is less than 30 minutes from now (or in the past).",
     source: "API reference: SchedulingConfig.startTime (at least thirty minutes from the current time)",
     json_schema: false,
-    fix: None,
+    fix: Some("suggested: start at the earliest allowed minute (now + 30 minutes, rounded up)"),
     example: None,
 };
 /// `schedule/start-too-late`
@@ -101,7 +101,7 @@ pub const END_BEHAVIOR_WITHOUT_END_TIME: RuleInfo = RuleInfo {
     summary: "`endBehavior` is set but `endTime` is not, so it never applies.",
     source: "API reference: SchedulingConfig.endBehavior (does not apply without endTime); inferred: the request is not rejected",
     json_schema: false,
-    fix: None,
+    fix: Some("suggested: remove `endBehavior`"),
     example: None,
 };
 

@@ -23,7 +23,7 @@ pub const DUPLICATE: RuleInfo = RuleInfo {
     summary: "The same target ARN appears more than once.",
     source: "inferred: a target receives one job execution however often it is listed",
     json_schema: false,
-    fix: None,
+    fix: Some("safe: remove the repeated target"),
     example: None,
 };
 

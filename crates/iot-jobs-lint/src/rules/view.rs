@@ -15,9 +15,8 @@ use crate::syntax::{Array, Object, Value};
 pub(crate) struct View<'d> {
     /// The top-level object.
     pub(crate) root: Object<'d>,
-    /// The object holding the job configuration: the root, or `job` in a DescribeJob response.
-    pub(crate) job: Option<Object<'d>>,
-    /// JSON Pointer of [`View::job`] (`""` or `"/job"`).
+    /// JSON Pointer of the object holding the job configuration: `""` (the root), or `"/job"`
+    /// in a DescribeJob response.
     pub(crate) base: &'static str,
     /// `schedulingConfig` (CreateJob, DescribeJob).
     pub(crate) scheduling: Option<Object<'d>>,
@@ -76,7 +75,6 @@ impl<'d> View<'d> {
         let rollout = job.and_then(|j| object(j, "jobExecutionsRolloutConfig"));
         View {
             root,
-            job,
             base,
             scheduling,
             windows,

@@ -34,7 +34,7 @@ pub const SELF_OVERLAP: RuleInfo = RuleInfo {
     summary: "A window lasts longer than the gap to its own next occurrence, so consecutive windows overlap.",
     source: "inferred: the API reference does not define overlapping occurrences",
     json_schema: false,
-    fix: None,
+    fix: Some("suggested: shorten `durationInMinutes` to the gap between two openings"),
     example: None,
 };
 /// `window/overlap`
