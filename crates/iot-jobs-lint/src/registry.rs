@@ -1,6 +1,6 @@
 //! The rule registry: every diagnostic code, its severity, a summary and its source.
 //!
-//! Codes are `family/name`; the family is the module under [`crate::rules`] that implements the
+//! Codes are `family/name`; the family is the module under `rules` (private) that implements the
 //! rule (`schedule/start-too-soon` → `rules::schedule`). `docs/rules.md` is generated from this
 //! list (`iot-jobs-lint rules --format markdown`) and a test keeps it in sync.
 

@@ -5,14 +5,14 @@
 //! 1. **Structure from the typed models.** schemars derives the member names, JSON types and
 //!    nesting from [`crate::model`] (feature `schemars` of `iot-jobs-lint-model`); the models' doc
 //!    comments become the descriptions, their `#[schemars(example = …)]` attributes the examples.
-//! 2. **Constraints from the shape table.** [`build`] walks that schema beside the
+//! 2. **Constraints from the shape table.** `build` walks that schema beside the
 //!    [`crate::shapes`] table of the chosen edition, the same table the `model/*` rules run on, and
 //!    writes every trait into it: `required`, `minLength`/`maxLength` (code points, as the linter
 //!    counts), `minimum`/`maximum` (including the 32- and 64-bit range of integer shapes),
 //!    `minItems`/`maxItems`, `enum` with the meaning of each value, anchored `pattern`s, and
 //!    `additionalProperties: false` on every structure. Members of a later edition are left out.
 //!    The walker panics when the typed model and the table disagree on a structure's members.
-//! 3. **Documented rules.** [`documented`] adds the rules beyond the model that JSON Schema can
+//! 3. **Documented rules.** `documented` adds the rules beyond the model that JSON Schema can
 //!    express: exactly the registry entries with [`RuleInfo::json_schema`](crate::RuleInfo) set,
 //!    all of them errors. Warnings never go into a schema: an editor shows every schema violation
 //!    as a problem with the file, so a warning there would be a false alarm.
