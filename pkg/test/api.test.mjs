@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const NOW = '2026-01-01T00:00:00Z';
 const THING = 'arn:aws:iot:us-east-1:111122223333:thing/pump-7';
 const job = (extra = {}) => ({ jobId: 'job-1', targets: [THING], document: '{"op":"reboot"}', ...extra });
-const DIAGNOSTIC_KEYS = ['code', 'severity', 'pointer', 'message', 'help', 'line', 'column', 'endLine', 'endColumn'];
+const DIAGNOSTIC_KEYS = ['code', 'severity', 'pointer', 'message', 'help', 'line', 'column', 'endLine', 'endColumn', 'span', 'fixes', 'related'];
 
 /** `YYYY-MM-DDTHH:MM` (the documented form of scheduling times) of a Date, in UTC. */
 const minuteText = (date) => date.toISOString().slice(0, 16);
@@ -41,8 +41,11 @@ test('a report has exactly the fields of the CLI JSON', () => {
     assert.deepEqual(Object.keys(d).sort(), [...DIAGNOSTIC_KEYS].sort());
     assert.ok(d.help === null || typeof d.help === 'string');
     assert.ok(['error', 'warning', 'info'].includes(d.severity));
+    assert.ok(Number.isInteger(d.span.start) && d.span.start <= d.span.end, JSON.stringify(d.span));
+    assert.ok(Array.isArray(d.fixes) && Array.isArray(d.related));
   }
   const [first] = report.diagnostics;
+  assert.deepEqual(first.span, { start: 10, end: 15 });
   assert.deepEqual([first.code, first.pointer, first.line, first.column], ['model/pattern', '/jobId', 1, 11]);
   const undetected = lint('{"name": "x"}', { now: NOW });
   assert.equal(undetected.operation, null);
@@ -234,8 +237,9 @@ test('schedule(): the next windows and the schedule diagnostics', () => {
     },
   });
   const s = schedule(input, { now: NOW });
-  assert.deepEqual(Object.keys(s).sort(), ['diagnostics', 'from', 'operation', 'scheduledJobRollouts', 'until', 'windowCount', 'windows']);
-  assert.equal(s.windowCount, 2);
+  assert.deepEqual(Object.keys(s).sort(), ['diagnostics', 'from', 'operation', 'scheduledJobRollouts', 'until', 'windows', 'declaredWindows', 'previewableWindows'].sort());
+  assert.equal(s.declaredWindows, 2);
+  assert.equal(s.previewableWindows, 2);
   assert.equal(s.operation, 'create-job');
   assert.equal(s.from, '2026-01-05T00:00');
   assert.equal(s.until, '2026-02-01T00:00');
@@ -248,13 +252,14 @@ test('schedule(): the next windows and the schedule diagnostics', () => {
   // 4 Wednesdays and 3 Sundays before endTime: a larger count lists no more.
   assert.equal(schedule(input, { now: NOW, count: 1000 }).windows.length, 7);
   const none = schedule(job(), { now: NOW });
-  assert.deepEqual([none.windows, none.until, none.from, none.windowCount], [[], null, '2026-01-01T00:00', 0]);
+  assert.deepEqual([none.windows, none.until, none.from, none.declaredWindows], [[], null, '2026-01-01T00:00', 0]);
   const broken = schedule(
     job({ schedulingConfig: { maintenanceWindows: [{ startTime: 'cron(0 2 * * SUN *)', durationInMinutes: 10 }] } }),
     { now: NOW },
   );
   assert.deepEqual(broken.windows, []);
-  assert.equal(broken.windowCount, 1);
+  assert.equal(broken.declaredWindows, 1);
+  assert.equal(broken.previewableWindows, 0);
   assert.ok(broken.diagnostics.length >= 1);
   assert.ok(broken.diagnostics.every((d) => d.pointer.startsWith('/schedulingConfig')), JSON.stringify(broken.diagnostics));
   const unreadable = schedule('{', { now: NOW });
