@@ -6,7 +6,9 @@
 //! settles: fixing again until nothing changes takes a few rounds, and then a further round
 //! changes nothing. Suggested fixes are checked to parse and not to add errors of their own code.
 
-use iot_jobs_lint::{Applicability, Edition, LintOptions, Operation, Report, apply_fixes, registry};
+use iot_jobs_lint::{
+    Applicability, Edition, LintOptions, Operation, Report, apply_fixes, registry,
+};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -86,8 +88,15 @@ fn fixes_are_declared_apply_cleanly_and_settle() {
         for d in report.diagnostics.iter().filter(|d| !d.fixes.is_empty()) {
             let one = apply_fixes(&text, std::slice::from_ref(d), Applicability::Suggested);
             let again = iot_jobs_lint::lint_str(&one.text, &options);
-            if again.diagnostics.iter().any(|x| x.code.as_str().starts_with("json/syntax")) {
-                failures.push(format!("{name}: the fix of {} breaks the JSON:\n{}", d.code, one.text));
+            if again
+                .diagnostics
+                .iter()
+                .any(|x| x.code.as_str().starts_with("json/syntax"))
+            {
+                failures.push(format!(
+                    "{name}: the fix of {} breaks the JSON:\n{}",
+                    d.code, one.text
+                ));
             }
         }
         // Safe fixes, all at once.
@@ -101,7 +110,10 @@ fn fixes_are_declared_apply_cleanly_and_settle() {
             let mut m = BTreeMap::new();
             // Which diagnostics had a safe first fix (those apply_fixes chose from).
             for d in &report.diagnostics {
-                if d.fixes.first().is_some_and(|f| f.applicability == Applicability::Safe) {
+                if d.fixes
+                    .first()
+                    .is_some_and(|f| f.applicability == Applicability::Safe)
+                {
                     *m.entry(d.code.to_string()).or_insert(0) += 1;
                 }
             }
@@ -113,13 +125,19 @@ fn fixes_are_declared_apply_cleanly_and_settle() {
             let now = after_all.get(code).copied().unwrap_or(0);
             // Overlapping fixes wait for the next round, so at least one is gone.
             if now >= was && *n > 0 {
-                failures.push(format!("{name}: {code} is still reported {now} time(s) after its safe fix:\n{}", fixed.text));
+                failures.push(format!(
+                    "{name}: {code} is still reported {now} time(s) after its safe fix:\n{}",
+                    fixed.text
+                ));
             }
         }
         let (errors_before, errors_after) = (counts(&report, true), counts(&after, true));
         for (code, n) in &errors_after {
             if *n > errors_before.get(code).copied().unwrap_or(0) {
-                failures.push(format!("{name}: the safe fixes add the error {code}:\n{}", fixed.text));
+                failures.push(format!(
+                    "{name}: the safe fixes add the error {code}:\n{}",
+                    fixed.text
+                ));
             }
         }
         // Settle: fix until nothing changes (overlapping fixes take more rounds).
@@ -129,13 +147,18 @@ fn fixes_are_declared_apply_cleanly_and_settle() {
             let r = iot_jobs_lint::lint_str(&current, &options);
             let next = apply_fixes(&current, &r.diagnostics, Applicability::Safe);
             if next.applied == 0 {
-                assert_eq!(next.text, current, "{name}: a round without fixes changed the text");
+                assert_eq!(
+                    next.text, current,
+                    "{name}: a round without fixes changed the text"
+                );
                 break;
             }
             current = next.text;
             rounds += 1;
             if rounds > 8 {
-                failures.push(format!("{name}: the safe fixes do not settle after 8 rounds"));
+                failures.push(format!(
+                    "{name}: the safe fixes do not settle after 8 rounds"
+                ));
                 break;
             }
         }
@@ -148,6 +171,14 @@ fn fixes_are_declared_apply_cleanly_and_settle() {
             ));
         }
     }
-    assert!(applied_total > 20, "the corpus should exercise safe fixes, applied {applied_total}");
-    assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        applied_total > 20,
+        "the corpus should exercise safe fixes, applied {applied_total}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

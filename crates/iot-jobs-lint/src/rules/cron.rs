@@ -50,15 +50,27 @@ fn fix_text(code: &str) -> Option<&'static str> {
     use cron::codes::*;
     Some(match code {
         MISSING_WRAPPER => "safe: wrap the six fields in `cron(` … `)`",
-        WRAPPER_SYNTAX => "safe for the case of `cron(`, a space before `(`, whitespace around the expression or a missing `)`; suggested when text follows `)`",
+        WRAPPER_SYNTAX => {
+            "safe for the case of `cron(`, a space before `(`, whitespace around the expression or a missing `)`; suggested when text follows `)`"
+        }
         NOT_CRON => "safe: a Unix nickname (`@daily`) becomes its six-field expression",
         RATE_OR_AT => "suggested: the equivalent `cron(...)`, when there is one",
-        UNIX_FIVE_FIELDS => "suggested: the six-field form (day-of-week renumbered, `?` in one day field, year `*`)",
-        FIELD_COUNT => "safe: spaces inside a list removed; suggested: a leading seconds field dropped",
+        UNIX_FIVE_FIELDS => {
+            "suggested: the six-field form (day-of-week renumbered, `?` in one day field, year `*`)"
+        }
+        FIELD_COUNT => {
+            "safe: spaces inside a list removed; suggested: a leading seconds field dropped"
+        }
         FIELD_SEPARATOR => "safe: commas or no-break spaces between fields become spaces",
-        FIELD_SYNTAX => "safe: a long name shortened (`MONDAY` → `MON`), an empty list item dropped; suggested: `/5` → `*/5`",
-        FIELD_VALUE => "suggested: the value this dialect uses (`0` → `SUN` in day-of-week, hour `24` → `0`, a two-digit year → `20yy`, a day past 31 → `L`)",
-        OPERATOR_PLACEMENT => "safe or suggested: `n#k` moved to day-of-week; `/` in day-of-week becomes the list of days it selects",
+        FIELD_SYNTAX => {
+            "safe: a long name shortened (`MONDAY` → `MON`), an empty list item dropped; suggested: `/5` → `*/5`"
+        }
+        FIELD_VALUE => {
+            "suggested: the value this dialect uses (`0` → `SUN` in day-of-week, hour `24` → `0`, a two-digit year → `20yy`, a day past 31 → `L`)"
+        }
+        OPERATOR_PLACEMENT => {
+            "safe or suggested: `n#k` moved to day-of-week; `/` in day-of-week becomes the list of days it selects"
+        }
         QUESTION_MARK_PLACEMENT => "suggested: `?` replaced by `*` or dropped from the list",
         RANGE_REVERSED => "suggested: a wrapping range split into a list (`22-2` → `22-23,0-2`)",
         STEP => "suggested: a step larger than the field becomes the single value it selects",

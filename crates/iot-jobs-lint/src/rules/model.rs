@@ -20,7 +20,9 @@ pub const TYPE: RuleInfo = RuleInfo {
     summary: "A member has the wrong JSON type: a string where the model wants a number, a fraction where it wants an integer, `null`, a boolean for a number, ...",
     source: "service model: shape types (integer = 32-bit, long = 64-bit, double, string, boolean, timestamp, structure, list, map)",
     json_schema: true,
-    fix: Some("safe: a number written in quotes loses its quotes (`\"60\"` → `60`); a whole number written with a fraction or an exponent is written plainly (`60.0` → `60`)"),
+    fix: Some(
+        "safe: a number written in quotes loses its quotes (`\"60\"` → `60`); a whole number written with a fraction or an exponent is written plainly (`60.0` → `60`)",
+    ),
     example: None,
 };
 /// `model/required`
@@ -40,7 +42,9 @@ pub const UNKNOWN_MEMBER: RuleInfo = RuleInfo {
     summary: "A member name that the shape does not have (often a typo or the wrong casing); the SDKs and CLI reject it.",
     source: "service model: structure members; botocore ParamValidator rejects unknown parameters",
     json_schema: true,
-    fix: Some("safe when only the case differs and the right name is not there yet (`jobID` → `jobId`); suggested for a near miss or a CloudFormation spelling (`expiresInSeconds` → `expiresInSec`)"),
+    fix: Some(
+        "safe when only the case differs and the right name is not there yet (`jobID` → `jobId`); suggested for a near miss or a CloudFormation spelling (`expiresInSeconds` → `expiresInSec`)",
+    ),
     example: None,
 };
 /// `model/not-in-edition`
@@ -90,7 +94,9 @@ pub const ENUM: RuleInfo = RuleInfo {
     summary: "A string is not one of the values of the model's enum (values are case-sensitive).",
     source: "service model: `enum` trait",
     json_schema: true,
-    fix: Some("safe when only the case differs (`snapshot` → `SNAPSHOT`); suggested for the nearest value"),
+    fix: Some(
+        "safe when only the case differs (`snapshot` → `SNAPSHOT`); suggested for the nearest value",
+    ),
     example: None,
 };
 /// `model/pattern`

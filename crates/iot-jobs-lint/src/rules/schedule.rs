@@ -31,7 +31,9 @@ pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
     summary: "`startTime`/`endTime` is a valid ISO 8601 date-time but not the documented `YYYY-MM-DDTHH:MM` form (it has seconds, `Z` or an offset); the canonical UTC spelling is suggested.",
     source: "API reference: SchedulingConfig (YYYY-MM-DD and HH:MM); inferred: whether the service accepts other ISO 8601 forms is not documented",
     json_schema: false,
-    fix: Some("safe: write `YYYY-MM-DDTHH:MM` when the instant stays the same (UTC, whole minute); suggested when seconds are dropped or an offset is converted to UTC"),
+    fix: Some(
+        "safe: write `YYYY-MM-DDTHH:MM` when the instant stays the same (UTC, whole minute); suggested when seconds are dropped or an offset is converted to UTC",
+    ),
     example: None,
 };
 /// `schedule/start-too-soon`
