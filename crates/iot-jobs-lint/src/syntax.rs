@@ -175,6 +175,17 @@ impl<'d> Value<'d> {
         }
     }
 
+    /// A string's decoded length in code points and in UTF-8 bytes, without decoding it.
+    pub(crate) fn str_len(&self) -> Option<(usize, usize)> {
+        match self.kind() {
+            Kind::String { escaped } => {
+                let (s, e) = self.span();
+                Some(decoded_len(&self.tree.text[s + 1..e - 1], escaped))
+            }
+            _ => None,
+        }
+    }
+
     /// A number literal exactly as written.
     pub(crate) fn as_number(&self) -> Option<&'d str> {
         (self.kind() == Kind::Number).then(|| self.raw())
@@ -289,13 +300,24 @@ impl<'d> Member<'d> {
     }
 
     /// Whether the decoded name equals `name` (without decoding when it has no escape).
+    #[inline]
     pub(crate) fn name_is(&self, name: &str) -> bool {
         let (s, e) = self.name_span();
-        let raw = &self.tree.text[s + 1..e - 1];
         if self.link.name_escaped {
-            decode(raw, true) == name
+            return decode(&self.tree.text[s + 1..e - 1], true) == name;
+        }
+        // Most names differ in length: compare that before any byte.
+        e - s - 2 == name.len() && self.tree.text.as_bytes()[s + 1..e - 1] == *name.as_bytes()
+    }
+
+    /// The decoded name's length in bytes (decoding only a name that holds an escape).
+    #[inline]
+    pub(crate) fn name_len(&self) -> usize {
+        let (s, e) = self.name_span();
+        if self.link.name_escaped {
+            decoded_len(&self.tree.text[s + 1..e - 1], true).1
         } else {
-            raw == name
+            e - s - 2
         }
     }
 
@@ -322,35 +344,99 @@ fn decode(raw: &str, escaped: bool) -> Cow<'_, str> {
     if !escaped {
         return Cow::Borrowed(raw);
     }
+    let b = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(&rest[..i]);
-        let b = rest.as_bytes();
-        let (c, used) = match b.get(i + 1) {
-            Some(b'n') => ('\n', 2),
-            Some(b't') => ('\t', 2),
-            Some(b'r') => ('\r', 2),
-            Some(b'b') => ('\u{8}', 2),
-            Some(b'f') => ('\u{c}', 2),
-            Some(b'u') => {
-                let unit = hex4(&b[i + 2..]).unwrap_or(0xFFFD);
-                if (0xD800..0xDC00).contains(&unit) {
-                    let low = hex4(b.get(i + 8..).unwrap_or(&[])).unwrap_or(0xDC00);
-                    let c = 0x10000 + ((unit - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
-                    (char::from_u32(c).unwrap_or('\u{FFFD}'), 12)
-                } else {
-                    (char::from_u32(unit).unwrap_or('\u{FFFD}'), 6)
-                }
+    // `run` starts the unescaped bytes not yet copied; a backslash is ASCII, so every cut falls
+    // on a character boundary. A byte loop beats a `memchr` per escape in escape-dense text (an
+    // embedded job document is mostly `\"`).
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        // Inside a validated literal the only special byte left is the backslash.
+        i = skip_plain(b, i);
+        if i >= b.len() {
+            break;
+        }
+        out.push_str(&raw[run..i]);
+        match simple_escape(b.get(i + 1).copied()) {
+            Some(c) => {
+                out.push(c as char);
+                i += 2;
             }
-            Some(&other) => (other as char, 2),
-            None => break,
-        };
-        out.push(c);
-        rest = rest.get(i + used..).unwrap_or("");
+            None => {
+                let (c, used) = escape_at(b, i);
+                out.push(c);
+                i += used;
+            }
+        }
+        run = i;
     }
-    out.push_str(rest);
+    out.push_str(&raw[run.min(raw.len())..]);
     Cow::Owned(out)
+}
+
+/// The byte a one-letter escape (`\"`, `\n`, ...) stands for; `None` for `\u` and anything else.
+#[inline]
+fn simple_escape(letter: Option<u8>) -> Option<u8> {
+    Some(match letter? {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'/' => b'/',
+        b'n' => b'\n',
+        b't' => b'\t',
+        b'r' => b'\r',
+        b'b' => 0x08,
+        b'f' => 0x0c,
+        _ => return None,
+    })
+}
+
+/// The character a validated escape at `i` (a backslash) stands for, and its length in bytes.
+fn escape_at(b: &[u8], i: usize) -> (char, usize) {
+    if let Some(c) = simple_escape(b.get(i + 1).copied()) {
+        return (c as char, 2);
+    }
+    match b.get(i + 1) {
+        Some(b'u') => {
+            let unit = hex4(b.get(i + 2..).unwrap_or(&[])).unwrap_or(0xFFFD);
+            if (0xD800..0xDC00).contains(&unit) {
+                let low = hex4(b.get(i + 8..).unwrap_or(&[])).unwrap_or(0xDC00);
+                let c = 0x10000 + ((unit - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
+                (char::from_u32(c).unwrap_or('\u{FFFD}'), 12)
+            } else {
+                (char::from_u32(unit).unwrap_or('\u{FFFD}'), 6)
+            }
+        }
+        Some(&other) => (other as char, 2),
+        None => ('\\', 1),
+    }
+}
+
+/// The decoded length of a string literal's inside, in code points and in UTF-8 bytes, without
+/// decoding it: every byte that starts a code point counts one, less what each escape saves.
+fn decoded_len(raw: &str, escaped: bool) -> (usize, usize) {
+    let b = raw.as_bytes();
+    // A code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx).
+    let starts = b.iter().filter(|&&c| c & 0xC0 != 0x80).count();
+    if !escaped {
+        return (starts, b.len());
+    }
+    let (mut chars, mut bytes, mut i) = (starts, b.len(), 0);
+    while i < b.len() {
+        i = skip_plain(b, i);
+        if i >= b.len() {
+            break;
+        }
+        let (c, used) = if simple_escape(b.get(i + 1).copied()).is_some() {
+            (' ', 2)
+        } else {
+            escape_at(b, i)
+        };
+        // `used` ASCII bytes counted as `used` code points stand for one character.
+        chars -= used - 1;
+        bytes -= used - c.len_utf8();
+        i += used;
+    }
+    (chars, bytes)
 }
 
 /// Four hex digits as a number.
@@ -404,6 +490,36 @@ pub(crate) fn offset_in_literal(text: &str, literal_start: usize, decoded_offset
         }
     }
     literal_start + 1 + i.min(b.len())
+}
+
+/// The offset of the first byte at or after `i` that ends a run of ordinary string content: a
+/// quote, a backslash, or a control byte below 0x20 (or `b.len()`). Eight bytes at a time: a
+/// word has such a byte when one of its bytes equals `"` or `\\` or is below 0x20, tested
+/// with the carry-free "has zero byte" trick; the byte itself is then found with the table.
+/// `tests` holds it to the plain byte loop.
+#[inline]
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // `w - 0x20 * ONES` sets a byte's high bit when the byte is below 0x20 (or >= 0xA0 with
+        // borrows: the `!w` mask keeps only bytes whose own high bit is clear).
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        let quote = has_zero(w ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero(w ^ (ONES * u64::from(b'\\')));
+        if control | quote | backslash != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !STRING_SPECIAL[b[i] as usize] {
+        i += 1;
+    }
+    i
 }
 
 /// Bytes that end the fast scan inside a string: the quote, the backslash, control characters.
@@ -788,9 +904,7 @@ impl<'t> Parser<'t> {
         let mut escaped = false;
         loop {
             // Fast path: skip ordinary bytes (UTF-8 continuation bytes included).
-            while i < b.len() && !STRING_SPECIAL[b[i] as usize] {
-                i += 1;
-            }
+            i = skip_plain(b, i);
             let Some(&c) = b.get(i) else {
                 return Err(self.error_at(
                     open,
@@ -806,7 +920,11 @@ impl<'t> Parser<'t> {
                 }
                 b'\\' => {
                     escaped = true;
-                    i = self.escape(i)?;
+                    i = if simple_escape(b.get(i + 1).copied()).is_some() {
+                        i + 2
+                    } else {
+                        self.escape(i)?
+                    };
                 }
                 _ => {
                     return Err(self.error_at(
@@ -876,88 +994,80 @@ impl<'t> Parser<'t> {
     fn number(&mut self) -> Result<(), SyntaxError> {
         let b = self.bytes;
         let start = self.pos;
-        let mut i = start;
-        if b.get(i) == Some(&b'-') {
-            i += 1;
-        }
-        let digits = |i: usize| {
-            b[i.min(b.len())..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count()
-        };
-        let int = digits(i);
-        let end_of_token = || {
-            start
-                + b[start..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+'))
-                    .count()
-        };
-        let bad = |this: &Self, why: &str| {
-            let end = end_of_token().max(start + 1);
-            this.error_at(
-                start,
-                end - start,
-                format!(
-                    "invalid number `{}`: {why}",
-                    crate::text::escape(&this.text[start..end])
-                ),
-                Some("JSON numbers are written like 12, -3, 0.5 or 1e3"),
-            )
-        };
-        if int == 0 {
-            return Err(bad(self, "a digit must follow the minus sign"));
-        }
-        if int > 1 && b[i] == b'0' {
-            return Err(bad(self, "leading zeros are not allowed"));
-        }
-        i += int;
-        if b.get(i) == Some(&b'.') {
-            let frac = digits(i + 1);
-            if frac == 0 {
-                return Err(bad(self, "a digit must follow the decimal point"));
+        match scan_number(b, start) {
+            Ok(end) => {
+                self.pos = end;
+                Ok(())
             }
-            i += 1 + frac;
-        }
-        if matches!(b.get(i), Some(b'e' | b'E')) {
-            i += 1;
-            if matches!(b.get(i), Some(b'+' | b'-')) {
-                i += 1;
+            Err(why) => {
+                // The error covers the whole token a reader would see as the number.
+                let end = (start
+                    + b[start..]
+                        .iter()
+                        .take_while(|c| {
+                            c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+')
+                        })
+                        .count())
+                .max(start + 1);
+                Err(self.error_at(
+                    start,
+                    end - start,
+                    format!(
+                        "invalid number `{}`: {}",
+                        crate::text::escape(&self.text[start..end]),
+                        why.text()
+                    ),
+                    Some("JSON numbers are written like 12, -3, 0.5 or 1e3"),
+                ))
             }
-            let exp = digits(i);
-            if exp == 0 {
-                return Err(bad(self, "the exponent has no digits"));
-            }
-            i += exp;
         }
-        if matches!(b.get(i), Some(c) if c.is_ascii_alphanumeric() || *c == b'.') {
-            return Err(bad(self, "unexpected characters in the number"));
-        }
-        self.pos = i;
-        Ok(())
     }
 }
 
-/// Whether `s` is exactly one JSON number literal (RFC 8259 §6).
-pub(crate) fn is_json_number(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = usize::from(b.first() == Some(&b'-'));
+/// Why a number literal is malformed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberError {
+    NoDigit,
+    LeadingZero,
+    NoFraction,
+    NoExponent,
+    Trailing,
+}
+
+impl NumberError {
+    fn text(self) -> &'static str {
+        match self {
+            NumberError::NoDigit => "a digit must follow the minus sign",
+            NumberError::LeadingZero => "leading zeros are not allowed",
+            NumberError::NoFraction => "a digit must follow the decimal point",
+            NumberError::NoExponent => "the exponent has no digits",
+            NumberError::Trailing => "unexpected characters in the number",
+        }
+    }
+}
+
+/// Scans one JSON number literal (RFC 8259 §6) starting at `start`; returns the offset after it.
+/// A letter, digit or `.` right after the literal makes it malformed (`1x`, `01`, `1.2.3`).
+fn scan_number(b: &[u8], start: usize) -> Result<usize, NumberError> {
     let digits = |i: usize| {
         b[i.min(b.len())..]
             .iter()
             .take_while(|c| c.is_ascii_digit())
             .count()
     };
+    let mut i = start + usize::from(b.get(start) == Some(&b'-'));
     let int = digits(i);
-    if int == 0 || (int > 1 && b[i] == b'0') {
-        return false;
+    if int == 0 {
+        return Err(NumberError::NoDigit);
+    }
+    if int > 1 && b[i] == b'0' {
+        return Err(NumberError::LeadingZero);
     }
     i += int;
     if b.get(i) == Some(&b'.') {
         let frac = digits(i + 1);
         if frac == 0 {
-            return false;
+            return Err(NumberError::NoFraction);
         }
         i += 1 + frac;
     }
@@ -968,11 +1078,19 @@ pub(crate) fn is_json_number(s: &str) -> bool {
         }
         let exp = digits(i);
         if exp == 0 {
-            return false;
+            return Err(NumberError::NoExponent);
         }
         i += exp;
     }
-    i == b.len()
+    if matches!(b.get(i), Some(c) if c.is_ascii_alphanumeric() || *c == b'.') {
+        return Err(NumberError::Trailing);
+    }
+    Ok(i)
+}
+
+/// Whether `s` is exactly one JSON number literal (RFC 8259 §6).
+pub(crate) fn is_json_number(s: &str) -> bool {
+    scan_number(s.as_bytes(), 0) == Ok(s.len())
 }
 
 /// Marks every member whose name repeats later in the same object.
@@ -986,7 +1104,11 @@ fn mark_shadowed(text: &str, links: &mut [Link]) {
     if n <= 16 && !any_escaped {
         for i in 0..n - 1 {
             let name = raw(&links[i]);
-            if links[i + 1..].iter().any(|l| raw(l) == name) {
+            let len = links[i].name_end - links[i].name_start;
+            if links[i + 1..]
+                .iter()
+                .any(|l| l.name_end - l.name_start == len && raw(l) == name)
+            {
                 links[i].shadowed = true;
             }
         }
@@ -1018,6 +1140,67 @@ fn describe_char(c: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `s` as a JSON string literal with every character written as `\uXXXX` (pairs for astral
+    /// characters), so the `\u` paths of the decoder see every kind of character.
+    fn all_u_escapes(s: &str) -> String {
+        let mut out = String::from("\"");
+        for unit in s.encode_utf16() {
+            out.push_str(&format!("\\u{unit:04x}"));
+        }
+        out.push('"');
+        out
+    }
+
+    proptest! {
+        /// The hand-written fast paths (word-at-a-time scan, decoder, length without decoding)
+        /// against serde_json: a string serde_json writes, or one written entirely in `\u`
+        /// escapes, reads back as the same value, length and code point count.
+        #[test]
+        fn strings_match_serde_json(s in any::<String>(), mixed in "[a-z\"\\\\\n\t\u{1}\u{7f}\u{e9}\u{1F600} ]{0,40}") {
+            for value in [s.as_str(), mixed.as_str()] {
+                for literal in [serde_json::to_string(value).unwrap(), all_u_escapes(value)] {
+                    let tree = Tree::parse(&literal).unwrap();
+                    let root = tree.root();
+                    let decoded = root.as_str().unwrap();
+                    prop_assert_eq!(decoded.as_ref(), value);
+                    prop_assert_eq!(root.str_len(), Some((value.chars().count(), value.len())));
+                    prop_assert_eq!(serde_json::from_str::<String>(&literal).unwrap(), value);
+                }
+            }
+        }
+
+        /// `skip_plain` stops where the plain byte loop stops, from any offset.
+        #[test]
+        fn skip_plain_matches_byte_loop(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    any::<u8>(),
+                    // The edges of the three tests, and bytes that borrow or carry in them.
+                    proptest::sample::select(vec![0x00, 0x1F, 0x20, 0x21, b'"', 0x23, 0x5B, b'\\', 0x5D, 0x7F, 0x80, 0x9F, 0xA0, 0xFF, b'a']),
+                    Just(b'a'),
+                ],
+                0..64,
+            ),
+            from in 0usize..64,
+        ) {
+            let from = from.min(bytes.len());
+            let mut plain = from;
+            while plain < bytes.len() && !STRING_SPECIAL[bytes[plain] as usize] {
+                plain += 1;
+            }
+            prop_assert_eq!(skip_plain(&bytes, from), plain);
+        }
+
+        /// The number scanner accepts exactly the literals serde_json reads as one number.
+        #[test]
+        fn numbers_match_serde_json(s in "-?[0-9]{0,3}(\\.[0-9]{0,2})?([eE][+-]?[0-9]{0,2})?[.a-z]?") {
+            let ours = is_json_number(&s);
+            let theirs = serde_json::from_str::<serde_json::Number>(&s).is_ok();
+            prop_assert_eq!(ours, theirs, "{:?}", s);
+        }
+    }
 
     #[test]
     fn spans_and_decoding() {

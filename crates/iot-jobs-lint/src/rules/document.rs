@@ -62,7 +62,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     let root = view.root;
     // A miscased member (`JobTemplateArn`) is reported as unknown with a suggestion; counting it
     // here keeps one typo from cascading into a missing-document error.
-    let has_any_case = |n: &str| root.members().any(|m| m.name().eq_ignore_ascii_case(n));
     let (alternative, alternative_help) = match ctx.operation {
         Operation::CreateJob => (
             "jobTemplateArn",
@@ -73,7 +72,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             "`jobArn` (copy the configuration of an existing job)",
         ),
     };
-    if !has_any_case("document") && !has_any_case("documentSource") && !has_any_case(alternative) {
+    let is_any_case = |m: &crate::syntax::Member<'_>, n: &str| {
+        m.name_len() == n.len() && m.name().eq_ignore_ascii_case(n)
+    };
+    let has_any_case = |n: &str| root.members().any(|m| is_any_case(&m, n));
+    let has_source = root.members().any(|m| {
+        ["document", "documentSource", alternative]
+            .iter()
+            .any(|n| is_any_case(&m, n))
+    });
+    if !has_source {
         ctx.report(
             &SOURCE_MISSING,
             "/document",
@@ -98,8 +106,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     }
     if let Some(doc) = view.document
         && ctx.is_valid(doc)
-        && doc.as_str().is_some()
-        && let Err(e) = check_json_text(doc)
+        && let Some(json) = view.document_text()
+        && let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json)
     {
         ctx.report(
             &NOT_JSON,
@@ -109,14 +117,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             Some("`document` is a string that holds a JSON object, e.g. \"{\\\"operation\\\":\\\"reboot\\\"}\"".into()),
         );
     }
-    let miscased_template = has_any_case("jobTemplateArn") && !root.has("jobTemplateArn");
+    let miscased_template = || has_any_case("jobTemplateArn") && !root.has("jobTemplateArn");
     let parameters = root.get("documentParameters");
     // An empty map sends nothing to substitute: scripts send `{}` routinely, and the service
     // accepts it.
     let empty = parameters
         .and_then(|p| p.as_object())
         .is_some_and(|o| o.len() == 0);
-    if ctx.operation == Operation::CreateJob && parameters.is_some() && !empty && !miscased_template
+    if ctx.operation == Operation::CreateJob
+        && parameters.is_some()
+        && !empty
+        && !miscased_template()
     {
         let template = string(root, "jobTemplateArn");
         let managed = template
@@ -150,17 +161,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     }
 }
 
-/// Checks that the string literal `doc` holds JSON text, reading its escaped form directly when
-/// it has no escapes (no copy) and its decoded value otherwise.
-fn check_json_text(doc: crate::syntax::Value<'_>) -> Result<(), serde_json::Error> {
-    let value = doc.as_str().unwrap_or_default();
-    serde_json::from_str::<serde::de::IgnoredAny>(&value).map(|_| ())
-}
-
 /// Whether an ARN names an AWS managed job template (`…:jobtemplate/AWS-…`).
 pub(crate) fn is_managed_template(arn: &str) -> bool {
+    // The first `:jobtemplate/` decides (a colon search, cheaper than a substring searcher).
     arn.starts_with("arn:")
         && arn
-            .split_once(":jobtemplate/")
-            .is_some_and(|(_, name)| name.starts_with("AWS-"))
+            .match_indices(':')
+            .map(|(i, _)| &arn[i + 1..])
+            .find(|rest| rest.starts_with("jobtemplate/"))
+            .is_some_and(|rest| rest["jobtemplate/".len()..].starts_with("AWS-"))
 }

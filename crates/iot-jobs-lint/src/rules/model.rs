@@ -258,8 +258,21 @@ fn check(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path
             }
             None => type_error(ctx, value, "an object", path),
         },
-        ShapeKind::String => match value.as_str() {
-            Some(s) => check_string(ctx, shape, &s, value.span(), Some(value), path),
+        ShapeKind::String => match value.str_len() {
+            // Most string shapes bound only the length (`document`, descriptions, ARNs without a
+            // pattern): measure without decoding, and decode only to report.
+            Some((chars, _))
+                if shape.enum_values.is_empty()
+                    && shape.pattern.is_none()
+                    && within(
+                        shape.min.get(ctx.edition),
+                        shape.max.get(ctx.edition),
+                        chars,
+                    ) => {}
+            Some(_) => {
+                let s = value.as_str().unwrap_or_default();
+                check_string(ctx, shape, &s, value.span(), Some(value), path);
+            }
             None => type_error(ctx, value, "a string", path),
         },
         ShapeKind::Integer | ShapeKind::Long => check_integer(ctx, value, shape, path),
@@ -668,6 +681,12 @@ fn count(
 
 /// Length, enum and pattern of a string: a value (`value` is its node), or a map key (`value` is
 /// `None`, `span` is the name's).
+/// Whether a length lies within optional bounds.
+fn within(min: Option<f64>, max: Option<f64>, len: usize) -> bool {
+    let len = len as f64;
+    min.is_none_or(|m| len >= m) && max.is_none_or(|m| len <= m)
+}
+
 fn check_string(
     ctx: &mut Ctx<'_>,
     shape: &Shape,

@@ -73,10 +73,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             Some("use the ARN of an IAM role that can read the S3 objects, e.g. arn:aws:iam::111122223333:role/IoTJobsS3Access".into()),
         );
     }
-    let Some(doc_value) = view.document else {
-        return;
-    };
-    let Some(doc) = doc_value.as_str() else {
+    let (Some(doc_value), Some(doc)) = (view.document, view.document_text()) else {
         return;
     };
     let span = doc_value.span();
@@ -101,7 +98,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             );
         }
     }
-    signed_urls(ctx, base, &doc, span);
+    signed_urls(ctx, base, doc, span);
     let has_role = config.is_some_and(|c| c.has("roleArn"));
     if let (Some(at), false) = (first_placeholder, has_role) {
         // Point at the config when it exists (the member is missing there), else at the first

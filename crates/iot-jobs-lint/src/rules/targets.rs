@@ -58,6 +58,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             );
         }
     }
+    if items.len() < 2 {
+        return;
+    }
     let keys: Vec<&str> = items.iter().map(|(_, arn, _)| arn.as_ref()).collect();
     for (n, first) in repeats(&keys) {
         let (i, arn, span) = &items[n];
@@ -84,8 +87,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
 
 /// What is wrong with a target ARN, if anything.
 pub(crate) fn target_problem(arn: &str) -> Option<String> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    let ["arn", partition, service, region, account, resource] = parts.as_slice() else {
+    let mut parts = arn.splitn(6, ':');
+    let (Some("arn"), Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
         return Some(
             "expected arn:PARTITION:iot:REGION:ACCOUNT:thing/NAME or …:thinggroup/NAME".into(),
         );
@@ -96,7 +106,7 @@ pub(crate) fn target_problem(arn: &str) -> Option<String> {
             text::escape(partition)
         ));
     }
-    if *service != "iot" {
+    if service != "iot" {
         return Some(format!(
             "service `{}` should be `iot`",
             text::escape(service)

@@ -10,6 +10,8 @@
 use super::{array, object};
 use crate::Operation;
 use crate::syntax::{Array, Object, Value};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 /// The typed view of one input.
 pub(crate) struct View<'d> {
@@ -27,6 +29,9 @@ pub(crate) struct View<'d> {
     pub(crate) windows_pointer: &'static str,
     /// The inline `document` member, whatever its type.
     pub(crate) document: Option<Value<'d>>,
+    /// The decoded text of [`View::document`] when it is a string, decoded once on first use
+    /// (an embedded document is mostly escapes, and two families read it).
+    document_text: OnceCell<Option<Cow<'d, str>>>,
     /// `presignedUrlConfig`.
     pub(crate) presigned: Option<Object<'d>>,
     /// `jobExecutionsRolloutConfig.exponentialRate`.
@@ -80,6 +85,7 @@ impl<'d> View<'d> {
             windows,
             windows_pointer,
             document: job.and_then(|j| j.get("document")),
+            document_text: OnceCell::new(),
             presigned: job.and_then(|j| object(j, "presignedUrlConfig")),
             exponential_rate: rollout.and_then(|r| object(r, "exponentialRate")),
             rollout,
@@ -97,6 +103,13 @@ impl<'d> View<'d> {
                 .filter(|_| operation == Operation::DescribeJob)
                 .and_then(|j| array(j, "scheduledJobRollouts")),
         }
+    }
+
+    /// The decoded inline document, when `document` is a string.
+    pub(crate) fn document_text(&self) -> Option<&str> {
+        self.document_text
+            .get_or_init(|| self.document.and_then(|d| d.as_str()))
+            .as_deref()
     }
 
     /// `base` + `suffix`, the pointer of a member of the job configuration.

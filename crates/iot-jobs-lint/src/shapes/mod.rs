@@ -219,21 +219,33 @@ impl Pattern {
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
             }
+            // ASCII fast paths: in ASCII, general category C is exactly the controls (0x00-0x1F,
+            // 0x7F); L, Z and N are the letters, the space and the digits. The differential test
+            // (tests/pattern_matchers.rs) holds both paths to the regex crate's reading.
             Matcher::NoControl => {
                 !value.is_empty()
-                    && value
-                        .chars()
-                        .all(|c| c.general_category_group() != GeneralCategoryGroup::Other)
+                    && (value.bytes().all(|b| matches!(b, b' '..=b'~'))
+                        || value
+                            .chars()
+                            .all(|c| c.general_category_group() != GeneralCategoryGroup::Other))
             }
-            Matcher::TagKey => value.chars().all(|c| {
-                matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
-                    || matches!(
-                        c.general_category_group(),
-                        GeneralCategoryGroup::Letter
-                            | GeneralCategoryGroup::Separator
-                            | GeneralCategoryGroup::Number
-                    )
-            }),
+            Matcher::TagKey => {
+                value.bytes().all(|b| {
+                    b.is_ascii_alphanumeric()
+                        || matches!(
+                            b,
+                            b' ' | b'_' | b'.' | b':' | b'/' | b'=' | b'+' | b'-' | b'@'
+                        )
+                }) || value.chars().all(|c| {
+                    matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
+                        || matches!(
+                            c.general_category_group(),
+                            GeneralCategoryGroup::Letter
+                                | GeneralCategoryGroup::Separator
+                                | GeneralCategoryGroup::Number
+                        )
+                })
+            }
             Matcher::Arn => value.strip_prefix("arn:").is_some_and(|rest| {
                 !rest.is_empty() && rest.bytes().all(|b| matches!(b, b'!'..=b'~'))
             }),
