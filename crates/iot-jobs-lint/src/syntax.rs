@@ -15,6 +15,9 @@
 //! two growing vectors however many containers the input has. Handles ([`Value`], [`Object`],
 //! [`Array`], [`Member`]) are `Copy` references into the tree.
 
+mod embedded;
+pub(crate) use embedded::is_json_text;
+
 use std::borrow::Cow;
 
 /// How deep arrays and objects may nest. The deepest valid request nests six levels; the limit
@@ -170,6 +173,17 @@ impl<'d> Value<'d> {
             Kind::String { escaped } => {
                 let (s, e) = self.span();
                 Some(decode(&self.tree.text[s + 1..e - 1], escaped))
+            }
+            _ => None,
+        }
+    }
+
+    /// The inside of a string literal as written, escapes and all (without the quotes).
+    pub(crate) fn as_str_raw(&self) -> Option<&'d str> {
+        match self.kind() {
+            Kind::String { .. } => {
+                let (s, e) = self.span();
+                Some(&self.tree.text[s + 1..e - 1])
             }
             _ => None,
         }
@@ -412,29 +426,31 @@ fn escape_at(b: &[u8], i: usize) -> (char, usize) {
 }
 
 /// The decoded length of a string literal's inside, in code points and in UTF-8 bytes, without
-/// decoding it: every byte that starts a code point counts one, less what each escape saves.
+/// decoding it: every byte that starts a code point counts one, an escape counts for the
+/// character it stands for.
 fn decoded_len(raw: &str, escaped: bool) -> (usize, usize) {
     let b = raw.as_bytes();
-    // A code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx).
-    let starts = b.iter().filter(|&&c| c & 0xC0 != 0x80).count();
     if !escaped {
-        return (starts, b.len());
+        // A code point starts at every byte that is not a UTF-8 continuation byte (10xxxxxx).
+        return (b.iter().filter(|&&c| c & 0xC0 != 0x80).count(), b.len());
     }
-    let (mut chars, mut bytes, mut i) = (starts, b.len(), 0);
+    let (mut chars, mut bytes, mut i) = (0, b.len(), 0);
     while i < b.len() {
-        i = skip_plain(b, i);
-        if i >= b.len() {
-            break;
-        }
-        let (c, used) = if simple_escape(b.get(i + 1).copied()).is_some() {
-            (' ', 2)
+        let c = b[i];
+        if c != b'\\' {
+            chars += usize::from(c & 0xC0 != 0x80);
+            i += 1;
+        } else if b.get(i + 1) != Some(&b'u') {
+            // A one-letter escape: two bytes for one ASCII character.
+            chars += 1;
+            bytes -= 1;
+            i += 2;
         } else {
-            escape_at(b, i)
-        };
-        // `used` ASCII bytes counted as `used` code points stand for one character.
-        chars -= used - 1;
-        bytes -= used - c.len_utf8();
-        i += used;
+            let (c, used) = escape_at(b, i);
+            chars += 1;
+            bytes -= used - c.len_utf8();
+            i += used;
+        }
     }
     (chars, bytes)
 }
@@ -502,6 +518,15 @@ fn skip_plain(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    // The next few bytes one at a time first: in an embedded job document an escape comes every
+    // few bytes, and a word test would fail there anyway.
+    let near = (i + 8).min(b.len());
+    while i < near {
+        if STRING_SPECIAL[b[i] as usize] {
+            return i;
+        }
+        i += 1;
+    }
     while let Some(chunk) = b.get(i..i + 8) {
         let w = u64::from_le_bytes([
             chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],

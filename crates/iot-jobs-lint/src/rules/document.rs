@@ -4,6 +4,7 @@ use super::{Ctx, View, span_of, string};
 use crate::Operation;
 use crate::diagnostic::Severity;
 use crate::registry::RuleInfo;
+use crate::syntax::is_json_text;
 use crate::text;
 
 /// `document/source-missing`
@@ -104,8 +105,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             Some("keep the inline `document` or the S3 `documentSource`, not both".into()),
         );
     }
+    // The verdict comes from reading through the literal's escapes; only a broken document is
+    // decoded, for serde_json's account of what is wrong and where.
     if let Some(doc) = view.document
         && ctx.is_valid(doc)
+        && doc.as_str_raw().is_some_and(|raw| !is_json_text(raw))
         && let Some(json) = view.document_text()
         && let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json)
     {
