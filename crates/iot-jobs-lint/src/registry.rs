@@ -6,7 +6,8 @@
 
 use crate::diagnostic::Severity;
 use crate::rules;
-use crate::{Edition, Operation};
+use crate::{Edition, LintOptions, Operation};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -15,8 +16,10 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Example {
-    /// The operation both inputs are checked as.
-    pub operation: Operation,
+    /// The operation both inputs are checked as; `None` lets the linter tell it from the content
+    /// (what the CLI does without `--operation`), which `input/operation-unknown` needs: that rule
+    /// only fires when nobody named the operation.
+    pub operation: Option<Operation>,
     /// The service-model edition both inputs are checked against.
     pub service_model: Edition,
     /// An input that breaks the rule.
@@ -27,6 +30,26 @@ pub struct Example {
 
 /// The `now` every example is checked at: `2026-01-01T00:00:00Z`.
 pub const EXAMPLE_NOW: &str = "2026-01-01T00:00:00Z";
+
+impl Example {
+    /// The options both inputs are checked with: the example's operation and edition, and
+    /// [`EXAMPLE_NOW`] as the current time, so that the scheduling rules judge them the same way
+    /// on every run.
+    pub fn options(&self) -> LintOptions {
+        LintOptions {
+            operation: self.operation,
+            service_model: self.service_model,
+            now: example_now(),
+        }
+    }
+}
+
+/// [`EXAMPLE_NOW`] as an instant.
+fn example_now() -> DateTime<Utc> {
+    EXAMPLE_NOW
+        .parse()
+        .unwrap_or_else(|_| unreachable!("EXAMPLE_NOW is an RFC 3339 date-time"))
+}
 
 /// Static description of one rule (one diagnostic code), declared once beside the code that
 /// checks it.
