@@ -1,0 +1,108 @@
+//! Every rule's example (`RuleInfo::example`, shown in `docs/rules.md`) does what it claims: the
+//! failing input gets the rule's code, and the passing input, the same request fixed, gets neither
+//! that code nor any error. Both go through the public `lint` with the example's own options
+//! (operation, edition, and `EXAMPLE_NOW` as the current time).
+
+use iot_jobs_lint::registry::{self, Example, RuleInfo};
+use iot_jobs_lint::{Report, Severity, lint};
+
+/// Rules whose passing example may still get warnings of other rules, each with the reason.
+/// Empty: every passing example is a clean request. Add a rule here only when no clean fix of
+/// its failing input exists.
+const PASS_MAY_WARN: &[(&str, &str)] = &[];
+
+/// The rules that carry an example, with it.
+fn examples() -> impl Iterator<Item = (&'static RuleInfo, Example)> {
+    registry::all()
+        .iter()
+        .filter_map(|rule| rule.example.map(|example| (rule, example)))
+}
+
+/// Checks `input` as the example says.
+fn check(input: &str, example: &Example) -> Report {
+    lint(input.as_bytes(), &example.options())
+}
+
+/// One line per diagnostic, for failure messages.
+fn listing(report: &Report) -> String {
+    if report.diagnostics.is_empty() {
+        return "    (no diagnostics)".into();
+    }
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "    {}[{}] {} ({}:{}): {}",
+                d.severity, d.code, d.pointer, d.line, d.column, d.message
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn failing_examples_get_their_rule() {
+    let mut wrong = Vec::new();
+    for (rule, example) in examples() {
+        let report = check(example.fail, &example);
+        if !report.diagnostics.iter().any(|d| d.code == rule.code) {
+            wrong.push(format!(
+                "{}: the failing example does not get `{}`; it gets:\n{}",
+                rule.code,
+                rule.code,
+                listing(&report)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn passing_examples_are_clean() {
+    let mut wrong = Vec::new();
+    for (rule, example) in examples() {
+        let report = check(example.pass, &example);
+        let own = report.diagnostics.iter().any(|d| d.code == rule.code);
+        let errors = report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        let may_warn = PASS_MAY_WARN.iter().any(|(code, _)| *code == rule.code);
+        if own || errors || (!may_warn && !report.diagnostics.is_empty()) {
+            wrong.push(format!(
+                "{}: the passing example should get no diagnostic{}; it gets:\n{}",
+                rule.code,
+                if may_warn {
+                    " of its own rule and no error"
+                } else {
+                    ""
+                },
+                listing(&report)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn examples_show_a_change() {
+    for (rule, example) in examples() {
+        assert_ne!(
+            example.fail, example.pass,
+            "{}: the passing example repeats the failing one",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn pass_may_warn_names_rules_with_examples() {
+    for (code, reason) in PASS_MAY_WARN {
+        assert!(!reason.is_empty(), "{code}: give the reason");
+        assert!(
+            registry::find(code).is_some_and(|r| r.example.is_some()),
+            "{code} is listed in PASS_MAY_WARN but has no example"
+        );
+    }
+}
