@@ -6,6 +6,18 @@
 use iot_jobs_lint::registry::{self, Example, RuleInfo};
 use iot_jobs_lint::{Report, Severity, lint};
 
+/// The rules that have no example, each with the reason. A rule added without an example fails
+/// `every_rule_has_an_example` until it gets one or is listed here.
+const EXPECTED_MISSING: &[(&str, &str)] = &[
+    // Its failing input must be bytes that are not UTF-8 (a Latin-1 `ü`, a UTF-16 file), which
+    // `Example::fail`, a `&str`, cannot hold, and neither can the JSON listing of the rules or a
+    // Markdown code block. The corpus covers the rule (tests/corpus/json/invalid-utf8-*.json).
+    (
+        "json/invalid-utf8",
+        "the failing input is not UTF-8, so it cannot be a &str",
+    ),
+];
+
 /// Rules whose passing example may still get warnings of other rules, each with the reason.
 /// Empty: every passing example is a clean request. Add a rule here only when no clean fix of
 /// its failing input exists.
@@ -104,5 +116,23 @@ fn pass_may_warn_names_rules_with_examples() {
             registry::find(code).is_some_and(|r| r.example.is_some()),
             "{code} is listed in PASS_MAY_WARN but has no example"
         );
+    }
+}
+
+#[test]
+fn every_rule_has_an_example() {
+    let missing: Vec<&str> = registry::all()
+        .iter()
+        .filter(|r| r.example.is_none())
+        .map(|r| r.code)
+        .collect();
+    let expected: Vec<&str> = EXPECTED_MISSING.iter().map(|(code, _)| *code).collect();
+    assert_eq!(
+        missing, expected,
+        "every rule needs a failing and a passing example (RuleInfo::example); list a rule in EXPECTED_MISSING, with the reason, only when it cannot have one"
+    );
+    for (code, reason) in EXPECTED_MISSING {
+        assert!(registry::find(code).is_some(), "{code} is not a rule");
+        assert!(!reason.is_empty(), "{code}: give the reason");
     }
 }
