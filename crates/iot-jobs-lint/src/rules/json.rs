@@ -74,11 +74,11 @@ pub const ROOT_NOT_OBJECT: RuleInfo = RuleInfo {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"[
-{
-  "jobId": "firmware-2026-01",
-  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
-  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
-}
+  {
+    "jobId": "firmware-2026-01",
+    "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+    "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+  }
 ]"#,
         pass: r#"{
   "jobId": "firmware-2026-01",
