@@ -90,13 +90,13 @@ fn example(code: &str) -> Option<Example> {
     let (fail, pass) = match code {
         EMPTY => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron()", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -104,13 +104,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         NOT_CRON => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "every sunday 2am", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -118,13 +118,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         RATE_OR_AT => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "rate(7 days)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -132,13 +132,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         MISSING_WRAPPER => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "0 2 ? * SUN *", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -146,13 +146,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         WRAPPER_SYNTAX => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "Cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -160,13 +160,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         UNIX_FIVE_FIELDS => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 * * 0)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -174,13 +174,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         FIELD_COUNT => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 0 2 ? * SUN *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -188,13 +188,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         FIELD_SEPARATOR => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0,2,?,*,SUN,*)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -202,13 +202,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         FIELD_SYNTAX => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUNDAY *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -216,13 +216,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         FIELD_VALUE => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 24 ? * SUN *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 23 ? * SUN *)", "durationInMinutes": 120}]
@@ -230,13 +230,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         OPERATOR_PLACEMENT => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 2#1 * ? *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * 2#1 *)", "durationInMinutes": 120}]
@@ -244,13 +244,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         QUESTION_MARK_PLACEMENT => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN ?)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -258,13 +258,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         RANGE_REVERSED => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * FRI-MON *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * FRI-SAT,SUN-MON *)", "durationInMinutes": 120}]
@@ -272,13 +272,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         STEP => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 0/24 ? * * *)", "durationInMinutes": 60}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 0 ? * * *)", "durationInMinutes": 60}]
@@ -286,13 +286,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         LAST_OFFSET => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 L-2 * ? *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 L * ? *)", "durationInMinutes": 120}]
@@ -300,13 +300,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         SPECIAL_COMBINED => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 15,L * ? *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 L * ? *)", "durationInMinutes": 120}]
@@ -314,13 +314,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         HASH_MULTIPLE => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * 2#1,2#3 *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * 2#1 *)", "durationInMinutes": 120}]
@@ -328,13 +328,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         DAY_FIELDS => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 * * SUN *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
@@ -342,13 +342,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         NEVER_FIRES => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 30 2 ? *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 28 2 ? *)", "durationInMinutes": 120}]
@@ -356,13 +356,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         EVERY_MINUTE => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(* 2 ? * SUN *)", "durationInMinutes": 60}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 60}]
@@ -370,13 +370,13 @@ fn example(code: &str) -> Option<Example> {
         ),
         MONTH_SKIPPED => (
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 31 * ? *)", "durationInMinutes": 120}]
 }"#,
             r#"{
-  "jobTemplateId": "pump-firmware-weekly",
+  "jobTemplateId": "pump-firmware-rollout",
   "description": "Pump controller firmware, rolled out in the maintenance window",
   "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
   "maintenanceWindows": [{"startTime": "cron(0 2 L * ? *)", "durationInMinutes": 120}]
