@@ -2,9 +2,10 @@
 
 use super::{Ctx, View, decimal_places, number, round_decimal, string};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::syntax::Array;
 use crate::text;
+use crate::{Edition, Operation};
 
 /// `abort/threshold-precision`
 pub const THRESHOLD_PRECISION: RuleInfo = RuleInfo {
@@ -14,7 +15,30 @@ pub const THRESHOLD_PRECISION: RuleInfo = RuleInfo {
     source: "API reference: AbortCriteria.thresholdPercentage",
     json_schema: false,
     fix: Some("suggested: round to two digits after the decimal point"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "abortConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 12.125, "minNumberOfExecutedThings": 20}
+    ]
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "abortConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 12.5, "minNumberOfExecutedThings": 20}
+    ]
+  }
+}"#,
+    }),
 };
 /// `abort/duplicate-failure-type`
 pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
@@ -24,7 +48,32 @@ pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not say which criterion wins",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "abortConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10, "minNumberOfExecutedThings": 20},
+      {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 25, "minNumberOfExecutedThings": 20}
+    ]
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "abortConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10, "minNumberOfExecutedThings": 20},
+      {"failureType": "TIMED_OUT", "action": "CANCEL", "thresholdPercentage": 25, "minNumberOfExecutedThings": 20}
+    ]
+  }
+}"#,
+    }),
 };
 /// `abort/all-with-specific`
 pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
@@ -34,7 +83,31 @@ pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
     source: "inferred: overlapping criteria; the API reference does not define how they combine",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "abortConfig": {
+    "criteriaList": [
+      {"failureType": "ALL", "action": "CANCEL", "thresholdPercentage": 20, "minNumberOfExecutedThings": 20},
+      {"failureType": "FAILED", "action": "CANCEL", "thresholdPercentage": 10, "minNumberOfExecutedThings": 20}
+    ]
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "abortConfig": {
+    "criteriaList": [
+      {"failureType": "ALL", "action": "CANCEL", "thresholdPercentage": 20, "minNumberOfExecutedThings": 20}
+    ]
+  }
+}"#,
+    }),
 };
 
 /// The rules of this family.

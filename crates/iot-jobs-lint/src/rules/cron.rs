@@ -9,9 +9,10 @@
 use super::{Ctx, View};
 use crate::cron::{self, CronExpression, Level};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{self, RuleInfo};
+use crate::registry::{self, Example, RuleInfo};
 use crate::syntax::offset_in_literal;
 use crate::text;
+use crate::{Edition, Operation};
 
 /// Source of the cron dialect's rules, for the registry.
 pub const SOURCE: &str = "service model: MaintenanceWindow.startTime is a CronExpression (1-256 characters); dialect: AWS scheduled expressions, cron(Minutes Hours Day-of-month Month Day-of-week Year) in UTC (EventBridge cron expression reference)";
@@ -40,7 +41,7 @@ pub fn rules() -> Vec<RuleInfo> {
             },
             json_schema: false,
             fix: fix_text(code),
-            example: None,
+            example: example(code),
         })
         .collect()
 }
@@ -79,6 +80,315 @@ fn fix_text(code: &str) -> Option<&'static str> {
         EVERY_MINUTE => "suggested: open the window at minute 0",
         MONTH_SKIPPED => "suggested: `L`, the last day of every month",
         _ => return None,
+    })
+}
+
+/// The failing and passing example of each dialect code: a CreateJobTemplate request whose one
+/// maintenance window starts at the broken expression, and the same request with it fixed.
+fn example(code: &str) -> Option<Example> {
+    use cron::codes::*;
+    let (fail, pass) = match code {
+        EMPTY => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron()", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        NOT_CRON => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "every sunday 2am", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        RATE_OR_AT => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "rate(7 days)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        MISSING_WRAPPER => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "0 2 ? * SUN *", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        WRAPPER_SYNTAX => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "Cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        UNIX_FIVE_FIELDS => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 * * 0)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        FIELD_COUNT => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        FIELD_SEPARATOR => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0,2,?,*,SUN,*)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        FIELD_SYNTAX => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUNDAY *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        FIELD_VALUE => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 24 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 23 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        OPERATOR_PLACEMENT => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 2#1 * ? *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * 2#1 *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        QUESTION_MARK_PLACEMENT => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN ?)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        RANGE_REVERSED => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * FRI-MON *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * FRI-SAT,SUN-MON *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        STEP => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 0/24 ? * * *)", "durationInMinutes": 60}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 0 ? * * *)", "durationInMinutes": 60}]
+}"#,
+        ),
+        LAST_OFFSET => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 L-2 * ? *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 L * ? *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        SPECIAL_COMBINED => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 15,L * ? *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 L * ? *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        HASH_MULTIPLE => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * 2#1,2#3 *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * 2#1 *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        DAY_FIELDS => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 * * SUN *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        NEVER_FIRES => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 30 2 ? *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 28 2 ? *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        EVERY_MINUTE => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(* 2 ? * SUN *)", "durationInMinutes": 60}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 60}]
+}"#,
+        ),
+        MONTH_SKIPPED => (
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 31 * ? *)", "durationInMinutes": 120}]
+}"#,
+            r#"{
+  "jobTemplateId": "pump-firmware-rollout",
+  "description": "Pump controller firmware, rolled out in the maintenance window",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "maintenanceWindows": [{"startTime": "cron(0 2 L * ? *)", "durationInMinutes": 120}]
+}"#,
+        ),
+        _ => return None,
+    };
+    Some(Example {
+        operation: Some(Operation::CreateJobTemplate),
+        service_model: Edition::Latest,
+        fail,
+        pass,
     })
 }
 

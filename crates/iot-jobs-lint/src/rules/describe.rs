@@ -4,9 +4,9 @@
 //! targets: retries create further executions, and a thing group counts as one target.
 
 use super::{Ctx, View};
-use crate::Operation;
 use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
+use crate::{Edition, Operation};
 
 /// `describe/too-many-scheduled-rollouts`
 pub const TOO_MANY_SCHEDULED_ROLLOUTS: RuleInfo = RuleInfo {
@@ -16,7 +16,42 @@ pub const TOO_MANY_SCHEDULED_ROLLOUTS: RuleInfo = RuleInfo {
     source: "API reference: Job.scheduledJobRollouts (the next seven maintenance window occurrences); inferred: the model sets no list maximum",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::DescribeJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "job": {
+    "jobArn": "arn:aws:iot:eu-west-1:123456789012:job/firmware-2026-01",
+    "jobId": "firmware-2026-01",
+    "status": "SCHEDULED",
+    "schedulingConfig": {
+      "maintenanceWindows": [{"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 360}]
+    },
+    "scheduledJobRollouts": [
+      {"startTime": "2026-01-03T22:00"}, {"startTime": "2026-01-10T22:00"},
+      {"startTime": "2026-01-17T22:00"}, {"startTime": "2026-01-24T22:00"},
+      {"startTime": "2026-01-31T22:00"}, {"startTime": "2026-02-07T22:00"},
+      {"startTime": "2026-02-14T22:00"}, {"startTime": "2026-02-21T22:00"}
+    ]
+  }
+}"#,
+        pass: r#"{
+  "job": {
+    "jobArn": "arn:aws:iot:eu-west-1:123456789012:job/firmware-2026-01",
+    "jobId": "firmware-2026-01",
+    "status": "SCHEDULED",
+    "schedulingConfig": {
+      "maintenanceWindows": [{"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 360}]
+    },
+    "scheduledJobRollouts": [
+      {"startTime": "2026-01-03T22:00"}, {"startTime": "2026-01-10T22:00"},
+      {"startTime": "2026-01-17T22:00"}, {"startTime": "2026-01-24T22:00"},
+      {"startTime": "2026-01-31T22:00"}, {"startTime": "2026-02-07T22:00"},
+      {"startTime": "2026-02-14T22:00"}
+    ]
+  }
+}"#,
+    }),
 };
 
 /// The rules of this family.

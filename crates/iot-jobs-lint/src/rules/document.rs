@@ -1,11 +1,11 @@
 //! `document/*`: where the job document comes from, and whether an inline document is JSON.
 
 use super::{Ctx, View, span_of, string};
-use crate::Operation;
 use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::syntax::is_json_text;
 use crate::text;
+use crate::{Edition, Operation};
 
 /// `document/source-missing`
 pub const SOURCE_MISSING: RuleInfo = RuleInfo {
@@ -15,7 +15,19 @@ pub const SOURCE_MISSING: RuleInfo = RuleInfo {
     source: "API reference: CreateJob and CreateJobTemplate, members `document` and `documentSource` (each required when the other is absent)",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"]
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `document/source-conflict`
 pub const SOURCE_CONFLICT: RuleInfo = RuleInfo {
@@ -25,7 +37,21 @@ pub const SOURCE_CONFLICT: RuleInfo = RuleInfo {
     source: "API reference: CreateJob / CreateJobTemplate, `document` and `documentSource` are alternatives",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "documentSource": "https://s3.eu-west-1.amazonaws.com/example-firmware/pump/job-document-2.4.1.json"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "documentSource": "https://s3.eu-west-1.amazonaws.com/example-firmware/pump/job-document-2.4.1.json"
+}"#,
+    }),
 };
 /// `document/not-json`
 pub const NOT_JSON: RuleInfo = RuleInfo {
@@ -35,7 +61,20 @@ pub const NOT_JSON: RuleInfo = RuleInfo {
     source: "developer guide: job documents are UTF-8 encoded JSON documents",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{'operation': 'firmware-update', 'version': '2.4.1'}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `document/parameters-without-managed-template`
 pub const PARAMETERS_WITHOUT_MANAGED_TEMPLATE: RuleInfo = RuleInfo {
@@ -45,7 +84,22 @@ pub const PARAMETERS_WITHOUT_MANAGED_TEMPLATE: RuleInfo = RuleInfo {
     source: "API reference: CreateJob, member `documentParameters`",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "reboot-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "jobTemplateArn": "arn:aws:iot:eu-west-1:123456789012:jobtemplate/reboot-gateways",
+  "documentParameters": {"pathToHandler": "/opt/aws-iot-device-client/handlers", "runAsUser": "root"}
+}"#,
+        pass: r#"{
+  "jobId": "reboot-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "jobTemplateArn": "arn:aws:iot:eu-west-1::jobtemplate/AWS-Reboot:1.0",
+  "documentParameters": {"pathToHandler": "/opt/aws-iot-device-client/handlers", "runAsUser": "root"}
+}"#,
+    }),
 };
 
 /// The rules of this family.

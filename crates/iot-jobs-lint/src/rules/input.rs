@@ -2,9 +2,10 @@
 
 use super::Ctx;
 use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::syntax::Object;
 use crate::text;
+use crate::{Edition, Operation};
 
 /// `input/operation-unknown`
 pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
@@ -14,7 +15,20 @@ pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
     source: "iot-jobs-lint: operation detection",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: None,
+        service_model: Edition::Latest,
+        fail: r#"{
+  "description": "Pump controller firmware 2.4.1",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "description": "Pump controller firmware 2.4.1",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `input/cloudformation-resource`
 pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
@@ -24,7 +38,23 @@ pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
     source: "CloudFormation resource schemas AWS::IoT::Job, AWS::IoT::JobTemplate",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "Type": "AWS::IoT::Job",
+  "Properties": {
+    "JobId": "firmware-2026-01",
+    "Targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+    "Document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 
 /// `input/operation-mismatch`
@@ -35,7 +65,20 @@ pub const OPERATION_MISMATCH: RuleInfo = RuleInfo {
     source: "iot-jobs-lint: operation detection; inferred from the members present",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJobTemplate),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-update",
+  "description": "Pump controller firmware update",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobTemplateId": "firmware-update",
+  "description": "Pump controller firmware update",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 
 /// The rules of this family.

@@ -2,9 +2,9 @@
 
 use super::{Ctx, Cursor};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::syntax::{SyntaxError, Value};
-use crate::{LintOptions, Report};
+use crate::{Edition, LintOptions, Operation, Report};
 
 /// `json/invalid-utf8`
 pub const INVALID_UTF8: RuleInfo = RuleInfo {
@@ -24,7 +24,20 @@ pub const SYNTAX: RuleInfo = RuleInfo {
     source: "RFC 8259",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `json/too-deep`
 pub const TOO_DEEP: RuleInfo = RuleInfo {
@@ -34,7 +47,20 @@ pub const TOO_DEEP: RuleInfo = RuleInfo {
     source: "inferred: the deepest valid request nests 5 levels",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "targets": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"]
+}"#,
+    }),
 };
 /// `json/root-not-object`
 pub const ROOT_NOT_OBJECT: RuleInfo = RuleInfo {
@@ -44,7 +70,22 @@ pub const ROOT_NOT_OBJECT: RuleInfo = RuleInfo {
     source: "service model: input and output shapes are structures",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"[
+  {
+    "jobId": "firmware-2026-01",
+    "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+    "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+  }
+]"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `json/duplicate-key`
 pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
@@ -54,7 +95,23 @@ pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
     source: "RFC 8259 §4 (names should be unique); inferred: which value the service keeps is not documented",
     json_schema: false,
     fix: Some("safe: remove the ignored copy (what is sent does not change)"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "description": "Pump firmware 2.4.1",
+  "description": "Pump controller firmware 2.4.1"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "description": "Pump controller firmware 2.4.1"
+}"#,
+    }),
 };
 
 /// The rules of this family.

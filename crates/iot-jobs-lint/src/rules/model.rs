@@ -7,7 +7,7 @@
 
 use super::{Ctx, fmt_num, remove_member};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::shapes::{Bound, PATTERN_ARN, Shape, ShapeKind};
 use crate::syntax::{Kind, Member, Object, Value};
 use crate::text;
@@ -23,7 +23,22 @@ pub const TYPE: RuleInfo = RuleInfo {
     fix: Some(
         "safe: a number written in quotes loses its quotes (`\"60\"` → `60`); a whole number written with a fraction or an exponent is written plainly (`60.0` → `60`)",
     ),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "timeoutConfig": {"inProgressTimeoutInMinutes": "60"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+    }),
 };
 /// `model/required`
 pub const REQUIRED: RuleInfo = RuleInfo {
@@ -33,7 +48,19 @@ pub const REQUIRED: RuleInfo = RuleInfo {
     source: "service model: `required` trait of each structure",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `model/unknown-member`
 pub const UNKNOWN_MEMBER: RuleInfo = RuleInfo {
@@ -45,7 +72,22 @@ pub const UNKNOWN_MEMBER: RuleInfo = RuleInfo {
     fix: Some(
         "safe when only the case differs and the right name is not there yet (`jobID` → `jobId`); suggested for a near miss or a CloudFormation spelling (`expiresInSeconds` → `expiresInSec`)",
     ),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "timeoutConfig": {"inProgressTimeoutMinutes": 60}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+    }),
 };
 /// `model/not-in-edition`
 pub const NOT_IN_EDITION: RuleInfo = RuleInfo {
@@ -55,7 +97,21 @@ pub const NOT_IN_EDITION: RuleInfo = RuleInfo {
     source: "service model: differences between the 2023-03-02 and latest editions",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::V2023_03_02,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "destinationPackageVersions": ["arn:aws:iot:eu-west-1:123456789012:package/pump-firmware/version/2.4.1"]
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `model/length`
 pub const LENGTH: RuleInfo = RuleInfo {
@@ -65,7 +121,20 @@ pub const LENGTH: RuleInfo = RuleInfo {
     source: "service model: `min`/`max` traits of string shapes",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "pump-controller-firmware-2-4-1-for-line-a-and-line-b-in-hall-3-west",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobId": "pump-firmware-2-4-1-hall-3",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `model/items`
 pub const ITEMS: RuleInfo = RuleInfo {
@@ -75,7 +144,20 @@ pub const ITEMS: RuleInfo = RuleInfo {
     source: "service model: `min`/`max` traits of list shapes",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": [],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `model/range`
 pub const RANGE: RuleInfo = RuleInfo {
@@ -85,7 +167,22 @@ pub const RANGE: RuleInfo = RuleInfo {
     source: "service model: `min`/`max` traits of number shapes",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/IoTJobsFirmwareDownload", "expiresInSec": 7200}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/IoTJobsFirmwareDownload", "expiresInSec": 3600}
+}"#,
+    }),
 };
 /// `model/enum`
 pub const ENUM: RuleInfo = RuleInfo {
@@ -97,7 +194,22 @@ pub const ENUM: RuleInfo = RuleInfo {
     fix: Some(
         "safe when only the case differs (`snapshot` → `SNAPSHOT`); suggested for the nearest value",
     ),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "targetSelection": "snapshot"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "targetSelection": "SNAPSHOT"
+}"#,
+    }),
 };
 /// `model/pattern`
 pub const PATTERN: RuleInfo = RuleInfo {
@@ -107,7 +219,20 @@ pub const PATTERN: RuleInfo = RuleInfo {
     source: "service model: `pattern` trait (Smithy semantics: the whole value must match)",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware 2026.01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 
 /// The rules of this family.

@@ -3,9 +3,10 @@
 
 use super::{Ctx, View, string};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::syntax::offset_in_literal;
 use crate::text;
+use crate::{Edition, Operation};
 
 /// `presigned-url/missing-config`
 pub const MISSING_CONFIG: RuleInfo = RuleInfo {
@@ -15,7 +16,21 @@ pub const MISSING_CONFIG: RuleInfo = RuleInfo {
     source: "developer guide: presigned Amazon S3 URLs in job documents need an IAM role in presignedUrlConfig; inferred: the service accepts the job anyway",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"${aws:iot:s3-presigned-url:https://s3.amazonaws.com/example-firmware/pump/fw-2.4.1.bin}\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"${aws:iot:s3-presigned-url:https://s3.amazonaws.com/example-firmware/pump/fw-2.4.1.bin}\"}",
+  "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/IoTJobsFirmwareDownload", "expiresInSec": 3600}
+}"#,
+    }),
 };
 /// `presigned-url/placeholder-syntax`
 pub const PLACEHOLDER_SYNTAX: RuleInfo = RuleInfo {
@@ -25,7 +40,22 @@ pub const PLACEHOLDER_SYNTAX: RuleInfo = RuleInfo {
     source: "developer guide: job document placeholders for presigned URLs; inferred: a malformed placeholder is passed through unreplaced",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"${aws:iot:s3-presigned-url:http://s3.amazonaws.com/example-firmware/pump/fw-2.4.1.bin}\"}",
+  "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/IoTJobsFirmwareDownload", "expiresInSec": 3600}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"${aws:iot:s3-presigned-url:https://s3.amazonaws.com/example-firmware/pump/fw-2.4.1.bin}\"}",
+  "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/IoTJobsFirmwareDownload", "expiresInSec": 3600}
+}"#,
+    }),
 };
 /// `presigned-url/role-arn-format`
 pub const ROLE_ARN_FORMAT: RuleInfo = RuleInfo {
@@ -35,7 +65,22 @@ pub const ROLE_ARN_FORMAT: RuleInfo = RuleInfo {
     source: "API reference: PresignedUrlConfig.roleArn is the ARN of an IAM role; inferred: the model only bounds its length",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"${aws:iot:s3-presigned-url:https://s3.amazonaws.com/example-firmware/pump/fw-2.4.1.bin}\"}",
+  "presignedUrlConfig": {"roleArn": "IoTJobsFirmwareDownload", "expiresInSec": 3600}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"${aws:iot:s3-presigned-url:https://s3.amazonaws.com/example-firmware/pump/fw-2.4.1.bin}\"}",
+  "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/IoTJobsFirmwareDownload", "expiresInSec": 3600}
+}"#,
+    }),
 };
 
 /// `presigned-url/signed-url-in-document`
@@ -46,7 +91,21 @@ pub const SIGNED_URL_IN_DOCUMENT: RuleInfo = RuleInfo {
     source: "developer guide: presigned Amazon S3 URLs in job documents (AWS IoT signs the placeholder when each device asks for the document); Amazon S3: presigned URLs expire; inferred: the service accepts the job",
     json_schema: false,
     fix: Some("suggested: replace the signed URL with the placeholder for the same object"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"https://example-firmware.s3.eu-west-1.amazonaws.com/pump/fw-2.4.1.bin?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600&X-Amz-Signature=3f2a9c\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"url\":\"${aws:iot:s3-presigned-url:https://s3.amazonaws.com/example-firmware/pump/fw-2.4.1.bin}\"}",
+  "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/IoTJobsFirmwareDownload", "expiresInSec": 3600}
+}"#,
+    }),
 };
 
 /// The rules of this family.

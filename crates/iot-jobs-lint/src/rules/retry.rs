@@ -2,7 +2,8 @@
 
 use super::{Ctx, View, number};
 use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
+use crate::{Edition, Operation};
 
 /// `retry/total-exceeded`
 pub const TOTAL_EXCEEDED: RuleInfo = RuleInfo {
@@ -12,7 +13,34 @@ pub const TOTAL_EXCEEDED: RuleInfo = RuleInfo {
     source: "developer guide: job configurations, retry (up to 10 retries for both failure types combined)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "numberOfRetries": 6},
+      {"failureType": "TIMED_OUT", "numberOfRetries": 6}
+    ]
+  },
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "numberOfRetries": 5},
+      {"failureType": "TIMED_OUT", "numberOfRetries": 5}
+    ]
+  },
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+    }),
 };
 /// `retry/duplicate-failure-type`
 pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
@@ -22,7 +50,34 @@ pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not say which criterion wins",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "numberOfRetries": 3},
+      {"failureType": "FAILED", "numberOfRetries": 5}
+    ]
+  },
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "FAILED", "numberOfRetries": 3},
+      {"failureType": "TIMED_OUT", "numberOfRetries": 5}
+    ]
+  },
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+    }),
 };
 /// `retry/all-with-specific`
 pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
@@ -32,7 +87,33 @@ pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
     source: "inferred: overlapping criteria; the service may reject the combination",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "ALL", "numberOfRetries": 3},
+      {"failureType": "FAILED", "numberOfRetries": 2}
+    ]
+  },
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "ALL", "numberOfRetries": 3}
+    ]
+  },
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+    }),
 };
 /// `retry/timeout-without-timeout-config`
 pub const TIMEOUT_WITHOUT_TIMEOUT_CONFIG: RuleInfo = RuleInfo {
@@ -42,7 +123,31 @@ pub const TIMEOUT_WITHOUT_TIMEOUT_CONFIG: RuleInfo = RuleInfo {
     source: "developer guide: job configurations, retry (retrying on timeout needs the timeout configuration); inferred: the API reference does not say the request is rejected",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "TIMED_OUT", "numberOfRetries": 2}
+    ]
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRetryConfig": {
+    "criteriaList": [
+      {"failureType": "TIMED_OUT", "numberOfRetries": 2}
+    ]
+  },
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 60}
+}"#,
+    }),
 };
 
 /// The rules of this family.

@@ -2,7 +2,8 @@
 
 use super::{Ctx, View, decimal_places, number, round_decimal};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
+use crate::{Edition, Operation};
 
 /// `rollout/increment-factor-precision`
 pub const INCREMENT_FACTOR_PRECISION: RuleInfo = RuleInfo {
@@ -12,7 +13,26 @@ pub const INCREMENT_FACTOR_PRECISION: RuleInfo = RuleInfo {
     source: "API reference: ExponentialRolloutRate.incrementFactor",
     json_schema: false,
     fix: Some("suggested: round to one digit after the decimal point"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRolloutConfig": {
+    "exponentialRate": {"baseRatePerMinute": 50, "incrementFactor": 1.55, "rateIncreaseCriteria": {"numberOfSucceededThings": 100}}
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRolloutConfig": {
+    "exponentialRate": {"baseRatePerMinute": 50, "incrementFactor": 1.5, "rateIncreaseCriteria": {"numberOfSucceededThings": 100}}
+  }
+}"#,
+    }),
 };
 /// `rollout/rate-increase-criteria-empty`
 pub const RATE_INCREASE_CRITERIA_EMPTY: RuleInfo = RuleInfo {
@@ -22,7 +42,26 @@ pub const RATE_INCREASE_CRITERIA_EMPTY: RuleInfo = RuleInfo {
     source: "API reference: RateIncreaseCriteria (the criteria to increase the rollout rate); the dev guide describes the rate increase by either threshold",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRolloutConfig": {
+    "exponentialRate": {"baseRatePerMinute": 50, "incrementFactor": 2, "rateIncreaseCriteria": {}}
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRolloutConfig": {
+    "exponentialRate": {"baseRatePerMinute": 50, "incrementFactor": 2, "rateIncreaseCriteria": {"numberOfNotifiedThings": 100}}
+  }
+}"#,
+    }),
 };
 
 /// `rollout/base-rate-above-maximum`
@@ -33,7 +72,28 @@ pub const BASE_RATE_ABOVE_MAXIMUM: RuleInfo = RuleInfo {
     source: "API reference: JobExecutionsRolloutConfig.maximumPerMinute (the maximum number of things notified per minute) and ExponentialRolloutRate.baseRatePerMinute (the rate at the start of the rollout); inferred: the service accepts the combination",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRolloutConfig": {
+    "maximumPerMinute": 100,
+    "exponentialRate": {"baseRatePerMinute": 200, "incrementFactor": 2, "rateIncreaseCriteria": {"numberOfSucceededThings": 100}}
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "jobExecutionsRolloutConfig": {
+    "maximumPerMinute": 100,
+    "exponentialRate": {"baseRatePerMinute": 50, "incrementFactor": 2, "rateIncreaseCriteria": {"numberOfSucceededThings": 100}}
+  }
+}"#,
+    }),
 };
 
 /// The rules of this family.

@@ -7,11 +7,11 @@
 //! `now` (12 and 24 months); the 30-minute minimum is inclusive.
 
 use super::{Ctx, Times, View, remove_member, string};
-use crate::Operation;
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::syntax::Object;
 use crate::text;
+use crate::{Edition, Operation};
 use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 
 /// `schedule/time-format`
@@ -22,7 +22,22 @@ pub const TIME_FORMAT: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.startTime/endTime (date as YYYY-MM-DD, time as HH:MM)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-02-30T02:00"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-02-28T02:00"}
+}"#,
+    }),
 };
 /// `schedule/time-not-canonical`
 pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
@@ -34,7 +49,22 @@ pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
     fix: Some(
         "safe: write `YYYY-MM-DDTHH:MM` when the instant stays the same (UTC, whole minute); suggested when seconds are dropped or an offset is converted to UTC",
     ),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-02T02:00:00Z"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-02T02:00"}
+}"#,
+    }),
 };
 /// `schedule/start-too-soon`
 pub const START_TOO_SOON: RuleInfo = RuleInfo {
@@ -44,7 +74,22 @@ pub const START_TOO_SOON: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.startTime (at least thirty minutes from the current time)",
     json_schema: false,
     fix: Some("suggested: start at the earliest allowed minute (now + 30 minutes, rounded up)"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-01T00:15"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-01T01:00"}
+}"#,
+    }),
 };
 /// `schedule/start-too-late`
 pub const START_TOO_LATE: RuleInfo = RuleInfo {
@@ -54,7 +99,22 @@ pub const START_TOO_LATE: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.startTime (up to a year in advance)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2027-03-01T02:00"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-03-01T02:00"}
+}"#,
+    }),
 };
 /// `schedule/end-too-soon`
 pub const END_TOO_SOON: RuleInfo = RuleInfo {
@@ -64,7 +124,22 @@ pub const END_TOO_SOON: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (at least thirty minutes from the current time)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"endTime": "2025-12-31T23:00"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"endTime": "2026-12-31T23:00"}
+}"#,
+    }),
 };
 /// `schedule/end-too-late`
 pub const END_TOO_LATE: RuleInfo = RuleInfo {
@@ -74,7 +149,22 @@ pub const END_TOO_LATE: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (no later than two years from the current time)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-06-01T00:00", "endTime": "2028-03-01T00:00"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-06-01T00:00", "endTime": "2027-03-01T00:00"}
+}"#,
+    }),
 };
 /// `schedule/window-too-short`
 pub const WINDOW_TOO_SHORT: RuleInfo = RuleInfo {
@@ -84,7 +174,22 @@ pub const WINDOW_TOO_SHORT: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (minimum duration between startTime and endTime is thirty minutes)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-10T02:00", "endTime": "2026-01-10T02:15"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-10T02:00", "endTime": "2026-01-10T06:00"}
+}"#,
+    }),
 };
 /// `schedule/window-too-long`
 pub const WINDOW_TOO_LONG: RuleInfo = RuleInfo {
@@ -94,7 +199,22 @@ pub const WINDOW_TOO_LONG: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (maximum duration between startTime and endTime is two years)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-05T00:00", "endTime": "2028-02-01T00:00"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-05T00:00", "endTime": "2027-02-01T00:00"}
+}"#,
+    }),
 };
 /// `schedule/end-behavior-without-end-time`
 pub const END_BEHAVIOR_WITHOUT_END_TIME: RuleInfo = RuleInfo {
@@ -104,7 +224,22 @@ pub const END_BEHAVIOR_WITHOUT_END_TIME: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endBehavior (does not apply without endTime); inferred: the request is not rejected",
     json_schema: false,
     fix: Some("suggested: remove `endBehavior`"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-10T02:00", "endBehavior": "STOP_ROLLOUT"}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {"startTime": "2026-01-10T02:00", "endTime": "2026-01-31T02:00", "endBehavior": "STOP_ROLLOUT"}
+}"#,
+    }),
 };
 
 /// The rules of this family.

@@ -2,8 +2,9 @@
 
 use super::{Ctx, View, repeats, string};
 use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::text;
+use crate::{Edition, Operation};
 
 /// `tags/duplicate-key`
 pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
@@ -13,7 +14,28 @@ pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
     source: "AWS tagging rules (Tag Editor / resource tagging: each tag key must be unique per resource)",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "tags": [
+    {"Key": "team", "Value": "pumps"},
+    {"Key": "team", "Value": "firmware"}
+  ]
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "tags": [
+    {"Key": "team", "Value": "pumps"},
+    {"Key": "component", "Value": "firmware"}
+  ]
+}"#,
+    }),
 };
 /// `tags/reserved-prefix`
 pub const RESERVED_PREFIX: RuleInfo = RuleInfo {
@@ -23,7 +45,26 @@ pub const RESERVED_PREFIX: RuleInfo = RuleInfo {
     source: "AWS tagging rules (the aws: prefix is reserved for AWS use)",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "tags": [
+    {"Key": "aws:cost-center", "Value": "plant-3"}
+  ]
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "tags": [
+    {"Key": "cost-center", "Value": "plant-3"}
+  ]
+}"#,
+    }),
 };
 
 /// `tags/too-many`
@@ -34,7 +75,58 @@ pub const TOO_MANY: RuleInfo = RuleInfo {
     source: "AWS IoT Core quotas: tags per resource, 50; CloudFormation AWS::IoT::JobTemplate and AWS::IoT::Job: Tags maxItems 50",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "tags": [
+    {"Key": "pump-01", "Value": "hall-3"}, {"Key": "pump-02", "Value": "hall-3"}, {"Key": "pump-03", "Value": "hall-3"},
+    {"Key": "pump-04", "Value": "hall-3"}, {"Key": "pump-05", "Value": "hall-3"}, {"Key": "pump-06", "Value": "hall-3"},
+    {"Key": "pump-07", "Value": "hall-3"}, {"Key": "pump-08", "Value": "hall-3"}, {"Key": "pump-09", "Value": "hall-3"},
+    {"Key": "pump-10", "Value": "hall-3"}, {"Key": "pump-11", "Value": "hall-3"}, {"Key": "pump-12", "Value": "hall-3"},
+    {"Key": "pump-13", "Value": "hall-3"}, {"Key": "pump-14", "Value": "hall-3"}, {"Key": "pump-15", "Value": "hall-3"},
+    {"Key": "pump-16", "Value": "hall-3"}, {"Key": "pump-17", "Value": "hall-3"}, {"Key": "pump-18", "Value": "hall-3"},
+    {"Key": "pump-19", "Value": "hall-3"}, {"Key": "pump-20", "Value": "hall-3"}, {"Key": "pump-21", "Value": "hall-3"},
+    {"Key": "pump-22", "Value": "hall-3"}, {"Key": "pump-23", "Value": "hall-3"}, {"Key": "pump-24", "Value": "hall-3"},
+    {"Key": "pump-25", "Value": "hall-3"}, {"Key": "pump-26", "Value": "hall-3"}, {"Key": "pump-27", "Value": "hall-3"},
+    {"Key": "pump-28", "Value": "hall-3"}, {"Key": "pump-29", "Value": "hall-3"}, {"Key": "pump-30", "Value": "hall-3"},
+    {"Key": "pump-31", "Value": "hall-3"}, {"Key": "pump-32", "Value": "hall-3"}, {"Key": "pump-33", "Value": "hall-3"},
+    {"Key": "pump-34", "Value": "hall-3"}, {"Key": "pump-35", "Value": "hall-3"}, {"Key": "pump-36", "Value": "hall-3"},
+    {"Key": "pump-37", "Value": "hall-3"}, {"Key": "pump-38", "Value": "hall-3"}, {"Key": "pump-39", "Value": "hall-3"},
+    {"Key": "pump-40", "Value": "hall-3"}, {"Key": "pump-41", "Value": "hall-3"}, {"Key": "pump-42", "Value": "hall-3"},
+    {"Key": "pump-43", "Value": "hall-3"}, {"Key": "pump-44", "Value": "hall-3"}, {"Key": "pump-45", "Value": "hall-3"},
+    {"Key": "pump-46", "Value": "hall-3"}, {"Key": "pump-47", "Value": "hall-3"}, {"Key": "pump-48", "Value": "hall-3"},
+    {"Key": "pump-49", "Value": "hall-3"}, {"Key": "pump-50", "Value": "hall-3"}, {"Key": "pump-51", "Value": "hall-3"}
+  ]
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "tags": [
+    {"Key": "pump-01", "Value": "hall-3"}, {"Key": "pump-02", "Value": "hall-3"}, {"Key": "pump-03", "Value": "hall-3"},
+    {"Key": "pump-04", "Value": "hall-3"}, {"Key": "pump-05", "Value": "hall-3"}, {"Key": "pump-06", "Value": "hall-3"},
+    {"Key": "pump-07", "Value": "hall-3"}, {"Key": "pump-08", "Value": "hall-3"}, {"Key": "pump-09", "Value": "hall-3"},
+    {"Key": "pump-10", "Value": "hall-3"}, {"Key": "pump-11", "Value": "hall-3"}, {"Key": "pump-12", "Value": "hall-3"},
+    {"Key": "pump-13", "Value": "hall-3"}, {"Key": "pump-14", "Value": "hall-3"}, {"Key": "pump-15", "Value": "hall-3"},
+    {"Key": "pump-16", "Value": "hall-3"}, {"Key": "pump-17", "Value": "hall-3"}, {"Key": "pump-18", "Value": "hall-3"},
+    {"Key": "pump-19", "Value": "hall-3"}, {"Key": "pump-20", "Value": "hall-3"}, {"Key": "pump-21", "Value": "hall-3"},
+    {"Key": "pump-22", "Value": "hall-3"}, {"Key": "pump-23", "Value": "hall-3"}, {"Key": "pump-24", "Value": "hall-3"},
+    {"Key": "pump-25", "Value": "hall-3"}, {"Key": "pump-26", "Value": "hall-3"}, {"Key": "pump-27", "Value": "hall-3"},
+    {"Key": "pump-28", "Value": "hall-3"}, {"Key": "pump-29", "Value": "hall-3"}, {"Key": "pump-30", "Value": "hall-3"},
+    {"Key": "pump-31", "Value": "hall-3"}, {"Key": "pump-32", "Value": "hall-3"}, {"Key": "pump-33", "Value": "hall-3"},
+    {"Key": "pump-34", "Value": "hall-3"}, {"Key": "pump-35", "Value": "hall-3"}, {"Key": "pump-36", "Value": "hall-3"},
+    {"Key": "pump-37", "Value": "hall-3"}, {"Key": "pump-38", "Value": "hall-3"}, {"Key": "pump-39", "Value": "hall-3"},
+    {"Key": "pump-40", "Value": "hall-3"}, {"Key": "pump-41", "Value": "hall-3"}, {"Key": "pump-42", "Value": "hall-3"},
+    {"Key": "pump-43", "Value": "hall-3"}, {"Key": "pump-44", "Value": "hall-3"}, {"Key": "pump-45", "Value": "hall-3"},
+    {"Key": "pump-46", "Value": "hall-3"}, {"Key": "pump-47", "Value": "hall-3"}, {"Key": "pump-48", "Value": "hall-3"},
+    {"Key": "pump-49", "Value": "hall-3"}, {"Key": "pump-50", "Value": "hall-3"}
+  ]
+}"#,
+    }),
 };
 
 /// The rules of this family.

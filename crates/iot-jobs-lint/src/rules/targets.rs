@@ -1,10 +1,10 @@
 //! `targets/*`: every target is a thing or thing-group ARN, once.
 
 use super::{Ctx, View, remove_element, repeats};
-use crate::Operation;
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::text;
+use crate::{Edition, Operation};
 
 /// `targets/arn-format`
 pub const ARN_FORMAT: RuleInfo = RuleInfo {
@@ -14,7 +14,20 @@ pub const ARN_FORMAT: RuleInfo = RuleInfo {
     source: "API reference: CreateJob.targets (a list of things and thing groups, by ARN)",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["pump-7"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thing/pump-7"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 /// `targets/duplicate`
 pub const DUPLICATE: RuleInfo = RuleInfo {
@@ -24,7 +37,27 @@ pub const DUPLICATE: RuleInfo = RuleInfo {
     source: "inferred: a target receives one job execution however often it is listed",
     json_schema: false,
     fix: Some("safe: remove the repeated target"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": [
+    "arn:aws:iot:eu-west-1:123456789012:thing/pump-7",
+    "arn:aws:iot:eu-west-1:123456789012:thing/pump-8",
+    "arn:aws:iot:eu-west-1:123456789012:thing/pump-7"
+  ],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": [
+    "arn:aws:iot:eu-west-1:123456789012:thing/pump-7",
+    "arn:aws:iot:eu-west-1:123456789012:thing/pump-8"
+  ],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
+}"#,
+    }),
 };
 
 /// The rules of this family.

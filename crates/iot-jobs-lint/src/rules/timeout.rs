@@ -2,7 +2,8 @@
 
 use super::{Ctx, View, number};
 use crate::diagnostic::Severity;
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
+use crate::{Edition, Operation};
 
 /// `timeout/in-progress-range`
 pub const IN_PROGRESS_RANGE: RuleInfo = RuleInfo {
@@ -12,7 +13,22 @@ pub const IN_PROGRESS_RANGE: RuleInfo = RuleInfo {
     source: "API reference: TimeoutConfig.inProgressTimeoutInMinutes",
     json_schema: true,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 20160}
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "timeoutConfig": {"inProgressTimeoutInMinutes": 10080}
+}"#,
+    }),
 };
 
 /// The rules of this family.

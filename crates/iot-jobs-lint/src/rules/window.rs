@@ -8,11 +8,11 @@
 
 use super::cron::ParsedWindow;
 use super::{Ctx, Times, View, string};
-use crate::Operation;
 use crate::cron::{self, Window, WindowOccurrence};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::RuleInfo;
+use crate::registry::{Example, RuleInfo};
 use crate::rules::schedule::{format_time, parse_time};
+use crate::{Edition, Operation};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -25,7 +25,30 @@ pub const NONE_BEFORE_END: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig (rollout happens inside maintenance windows, and stops at endTime); inferred: the service does not reject such a job",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {
+    "startTime": "2026-01-05T00:00",
+    "endTime": "2026-01-10T00:00",
+    "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 240}]
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {
+    "startTime": "2026-01-05T00:00",
+    "endTime": "2026-01-12T00:00",
+    "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 240}]
+  }
+}"#,
+    }),
 };
 /// `window/self-overlap`
 pub const SELF_OVERLAP: RuleInfo = RuleInfo {
@@ -35,7 +58,26 @@ pub const SELF_OVERLAP: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not define overlapping occurrences",
     json_schema: false,
     fix: Some("suggested: shorten `durationInMinutes` to the gap between two openings"),
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {
+    "maintenanceWindows": [{"startTime": "cron(0 0/2 ? * * *)", "durationInMinutes": 180}]
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {
+    "maintenanceWindows": [{"startTime": "cron(0 0/2 ? * * *)", "durationInMinutes": 120}]
+  }
+}"#,
+    }),
 };
 /// `window/overlap`
 pub const OVERLAP: RuleInfo = RuleInfo {
@@ -45,7 +87,32 @@ pub const OVERLAP: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not define overlapping windows",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::CreateJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {
+    "maintenanceWindows": [
+      {"startTime": "cron(0 1 ? * SAT *)", "durationInMinutes": 240},
+      {"startTime": "cron(0 3 ? * SAT *)", "durationInMinutes": 120}
+    ]
+  }
+}"#,
+        pass: r#"{
+  "jobId": "firmware-2026-01",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
+  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}",
+  "schedulingConfig": {
+    "maintenanceWindows": [
+      {"startTime": "cron(0 1 ? * SAT *)", "durationInMinutes": 240},
+      {"startTime": "cron(0 5 ? * SAT *)", "durationInMinutes": 120}
+    ]
+  }
+}"#,
+    }),
 };
 /// `window/rollout-not-an-occurrence`
 pub const ROLLOUT_NOT_AN_OCCURRENCE: RuleInfo = RuleInfo {
@@ -55,7 +122,32 @@ pub const ROLLOUT_NOT_AN_OCCURRENCE: RuleInfo = RuleInfo {
     source: "API reference: Job.scheduledJobRollouts lists the next maintenance window starts; inferred: a mismatch means the output was edited or is stale",
     json_schema: false,
     fix: None,
-    example: None,
+    example: Some(Example {
+        operation: Some(Operation::DescribeJob),
+        service_model: Edition::Latest,
+        fail: r#"{
+  "job": {
+    "jobArn": "arn:aws:iot:eu-west-1:123456789012:job/firmware-2026-01",
+    "jobId": "firmware-2026-01",
+    "status": "SCHEDULED",
+    "schedulingConfig": {
+      "maintenanceWindows": [{"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 360}]
+    },
+    "scheduledJobRollouts": [{"startTime": "2026-01-03T22:00"}, {"startTime": "2026-01-11T22:00"}]
+  }
+}"#,
+        pass: r#"{
+  "job": {
+    "jobArn": "arn:aws:iot:eu-west-1:123456789012:job/firmware-2026-01",
+    "jobId": "firmware-2026-01",
+    "status": "SCHEDULED",
+    "schedulingConfig": {
+      "maintenanceWindows": [{"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 360}]
+    },
+    "scheduledJobRollouts": [{"startTime": "2026-01-03T22:00"}, {"startTime": "2026-01-10T22:00"}]
+  }
+}"#,
+    }),
 };
 /// The rules of this family.
 pub const RULES: &[RuleInfo] = &[
