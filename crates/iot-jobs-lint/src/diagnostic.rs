@@ -139,6 +139,17 @@ impl Applicability {
     }
 }
 
+/// The cron crate's fix suggestions carry its own applicability (it does not depend on this
+/// crate); the two mean the same, value for value.
+impl From<iot_jobs_lint_cron::Applicability> for Applicability {
+    fn from(a: iot_jobs_lint_cron::Applicability) -> Applicability {
+        match a {
+            iot_jobs_lint_cron::Applicability::Safe => Applicability::Safe,
+            iot_jobs_lint_cron::Applicability::Suggested => Applicability::Suggested,
+        }
+    }
+}
+
 /// One text replacement: the bytes `span` of the input become `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
