@@ -122,10 +122,11 @@ impl<'de> Deserialize<'de> for Code {
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Applicability {
-    /// Meaning-preserving and certain: `--fix` applies it.
+    /// Meaning-preserving and certain: a tool may apply it without review ([`apply_fixes`] with
+    /// `up_to` [`Applicability::Safe`]).
     Safe,
-    /// Changes what the request means, or guesses what was meant: applied only on request
-    /// (`--unsafe-fixes`), shown as a suggestion otherwise.
+    /// Changes what the request means, or guesses what was meant: for a person to accept
+    /// ([`apply_fixes`] applies it only with `up_to` [`Applicability::Suggested`]).
     Suggested,
 }
 
