@@ -8,7 +8,8 @@
 #      .wasm, which the package ships once;
 #   3. the JSON Schemas (schemas/ -> dist/schemas/, dist/schemas.{js,cjs}) and the request and
 #      response types generated from them (dist/shapes.d.ts, json-schema-to-typescript);
-#   4. the entry modules (pkg/src/), and pkg/package.json's version set to the crate's.
+#   4. the entry modules (pkg/src/), and pkg/package.json's version set to the crate's;
+#   5. the repository's LICENSE copied to pkg/LICENSE (git-ignored), which the tarball ships.
 # Needs: scripts/setup-wasm.sh (target, wasm-bindgen-cli, pkg/node_modules).
 # Optional: WASM_OPT=path/to/wasm-opt (binaryen >= 116, e.g. npm `binaryen`; never Debian's 108,
 # whose output fails at run time) runs `wasm-opt -Oz` on the .wasm.
@@ -65,6 +66,7 @@ cp "$tmp/web/$name.d.ts" "$dist/$name.d.ts"
 cp "$tmp/nodejs/$name.js" "$dist/$name.cjs"
 cp "$tmp/nodejs/$name.d.ts" "$dist/$name.d.cts"
 cp pkg/src/* "$dist/"
+cp LICENSE pkg/LICENSE
 
 echo "### schemas and types"
 node pkg/scripts/gen-schemas.mjs schemas "$dist"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent setup of what the npm package build and its tests need, on a fresh or a reused
-# machine (see ../shared/reference/toolchain.md for why each step is done this way):
+# machine, each step with why it is done this way:
 #   1. the wasm32-unknown-unknown target (explicitly: RUSTUP_AUTO_INSTALL=0 ignores
 #      rust-toolchain.toml targets);
 #   2. wasm-bindgen-cli at exactly the version of the `wasm-bindgen` crate in Cargo.lock,

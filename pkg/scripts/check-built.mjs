@@ -8,6 +8,10 @@ for (const file of ['index.js', 'index.cjs', 'node.js', 'iot_jobs_lint_bg.wasm',
     process.exit(1);
   }
 }
+if (!existsSync(new URL('../LICENSE', import.meta.url))) {
+  console.error('iot-jobs-lint: LICENSE is missing (scripts/build-pkg.sh copies it from the repository root); build the package first');
+  process.exit(1);
+}
 const built = JSON.parse(readFileSync(new URL('build-info.json', dist), 'utf8'));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 if (built.version !== pkg.version) {

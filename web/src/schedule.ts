@@ -167,16 +167,26 @@ export function renderSchedule(ui: ScheduleElements, schedule: Schedule): void {
     const until = parseUtc(schedule.until);
     if (!Number.isNaN(until.getTime())) parts.push(' until ', time(until, `${utcDateTime.format(until)} UTC`), ' (endTime)');
   }
+  // Windows whose startTime has an error (or never fires) are not in the lists: say so.
+  const left = schedule.declaredWindows - schedule.previewableWindows;
+  if (left > 0 && schedule.windows.length > 0) {
+    parts.push(
+      parts.length ? ' · ' : '',
+      `${left} of ${schedule.declaredWindows} windows left out: see the schedule diagnostics`,
+    );
+  }
   ui.summary.replaceChildren(...parts);
 
   const windows = schedule.windows;
   ui.list.replaceChildren(...windows.map(windowItem));
   ui.list.hidden = windows.length === 0;
   ui.empty.hidden = windows.length !== 0;
+  // Decided by what the input declares, not by whether there are diagnostics: the schedule's
+  // diagnostics also carry the input's JSON-level ones (a repeated member, say).
   ui.empty.textContent =
-    schedule.diagnostics.length > 0
-      ? 'No window to show: see the schedule diagnostics.'
-      : 'No maintenance windows: the rollout is not limited to windows.';
+    schedule.declaredWindows === 0
+      ? 'No maintenance windows: the rollout is not limited to windows.'
+      : 'No window to show: see the schedule diagnostics.';
   ui.timeline.hidden = windows.length === 0;
   drawn = { ui, windows, until: schedule.until, width: ui.timeline.clientWidth };
   ui.timeline.replaceChildren(...(windows.length ? [drawing(windows, schedule.until, drawn.width)] : []));

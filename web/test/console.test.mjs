@@ -244,6 +244,24 @@ describe('web console', () => {
       assert.equal(await page.locator('#windows li').count(), 0);
       assert.equal(await page.textContent('#windows-empty'), 'No window to show: see the schedule diagnostics.');
       console.log(`schedule diagnostics shown: ${late.join(', ')}`);
+
+      // One window of two never fires: the other is listed, and the summary says one is left out.
+      job.schedulingConfig.maintenanceWindows = [
+        { startTime: 'cron(0 22 ? * SAT *)', durationInMinutes: 60 },
+        { startTime: 'cron(0 2 30 2 ? *)', durationInMinutes: 60 },
+      ];
+      await openDocument(page, JSON.stringify(job, null, 2));
+      assert.equal(await page.locator('#windows li').count(), 7);
+      assert.match(await page.textContent('#schedule-summary'), /1 of 2 windows left out: see the schedule diagnostics/);
+
+      // No windows at all, but a JSON-level warning (a repeated member) among the schedule's
+      // diagnostics: the rollout is not limited to windows, which is what the page must say.
+      delete job.schedulingConfig.maintenanceWindows;
+      await openDocument(page, JSON.stringify(job, null, 2).replace('{\n', '{\n  "jobId": "first-copy",\n'));
+      assert.deepEqual((await problems(page, '#schedule-problems')).map((d) => d.code), ['json/duplicate-key']);
+      assert.equal(await page.locator('#windows li').count(), 0);
+      assert.equal(await page.textContent('#windows-empty'), 'No maintenance windows: the rollout is not limited to windows.');
+      assert.doesNotMatch(await page.textContent('#schedule-summary'), /left out/);
       await p.clean();
     } finally {
       await p.close();

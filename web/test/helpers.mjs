@@ -14,8 +14,9 @@ export const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.
 export const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-// The flags of ../shared/reference/toolchain.md §6: without the background-networking ones,
-// Chromium tries to reach Google's hosts, which this machine's closed network refuses.
+// Headless Chromium without a sandbox, a GPU or QUIC; without the background-networking,
+// component-update and sync flags it tries to reach Google's hosts, which a closed network
+// (CI's, this project's machines) refuses.
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

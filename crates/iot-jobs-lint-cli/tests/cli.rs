@@ -304,3 +304,47 @@ fn human_output_cannot_be_hijacked_by_escape_sequences() {
     );
     assert!(!out.lines().any(|l| l.starts_with("error: fake")), "{out}");
 }
+
+/// The README's "Diagnostics" section shows an input and what `check --format json` prints for
+/// it: both are real, and stay so.
+#[test]
+fn readme_diagnostics_example_is_real_output() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let section = readme
+        .split("\n## Diagnostics\n")
+        .nth(1)
+        .expect("README has a Diagnostics section");
+    let section = section.split("\n## ").next().unwrap();
+    let blocks: Vec<&str> = section
+        .split("```json\n")
+        .skip(1)
+        .map(|b| b.split("\n```").next().unwrap())
+        .collect();
+    let [input, output] = blocks[..] else {
+        panic!("the Diagnostics section has an input and an output JSON block");
+    };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("readme-diagnostics");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("release.job.json"), format!("{input}\n")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--now",
+            NOW,
+            "--format",
+            "json",
+            "release.job.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let shown: serde_json::Value = serde_json::from_str(output).unwrap();
+    assert_eq!(
+        got,
+        shown,
+        "README.md's Diagnostics example is stale; the CLI now prints:\n{}",
+        serde_json::to_string_pretty(&got).unwrap()
+    );
+}

@@ -122,10 +122,11 @@ impl<'de> Deserialize<'de> for Code {
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Applicability {
-    /// Meaning-preserving and certain: `--fix` applies it.
+    /// Meaning-preserving and certain: a tool may apply it without review ([`apply_fixes`] with
+    /// `up_to` [`Applicability::Safe`]).
     Safe,
-    /// Changes what the request means, or guesses what was meant: applied only on request
-    /// (`--unsafe-fixes`), shown as a suggestion otherwise.
+    /// Changes what the request means, or guesses what was meant: for a person to accept
+    /// ([`apply_fixes`] applies it only with `up_to` [`Applicability::Suggested`]).
     Suggested,
 }
 
@@ -135,6 +136,17 @@ impl Applicability {
         match self {
             Applicability::Safe => "safe",
             Applicability::Suggested => "suggested",
+        }
+    }
+}
+
+/// The cron crate's fix suggestions carry its own applicability (it does not depend on this
+/// crate); the two mean the same, value for value.
+impl From<iot_jobs_lint_cron::Applicability> for Applicability {
+    fn from(a: iot_jobs_lint_cron::Applicability) -> Applicability {
+        match a {
+            iot_jobs_lint_cron::Applicability::Safe => Applicability::Safe,
+            iot_jobs_lint_cron::Applicability::Suggested => Applicability::Suggested,
         }
     }
 }

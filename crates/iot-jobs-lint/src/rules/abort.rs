@@ -1,6 +1,6 @@
 //! `abort/*`: `abortConfig.criteriaList` beyond the model's ranges.
 
-use super::{Ctx, View, decimal_places, number, round_decimal, string};
+use super::{Ctx, View, decimal_places, number, repeats, round_decimal, string};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::{Example, RuleInfo};
 use crate::syntax::Array;
@@ -173,30 +173,20 @@ pub(crate) fn failure_types(
             Some((i, t, span))
         })
         .collect();
-    // Sorted by (type, position): each entry after the first of its type repeats it. Linear
-    // after the sort, however long a hostile list is.
-    let mut order: Vec<usize> = (0..types.len()).collect();
-    order.sort_by(|&a, &b| types[a].1.cmp(&types[b].1).then(a.cmp(&b)));
-    let mut first_of_run = 0usize;
-    for (k, &n) in order.iter().enumerate() {
+    let names: Vec<&str> = types.iter().map(|(_, t, _)| t.as_ref()).collect();
+    for (n, first) in repeats(&names) {
         let (i, t, span) = &types[n];
-        if k == 0 || types[order[k - 1]].1 != *t {
-            first_of_run = types[n].0;
-            continue;
-        }
-        let first = first_of_run;
-        {
-            ctx.report(
-                duplicate,
-                format!("{base}/{i}/failureType"),
-                *span,
-                format!(
-                    "{what} criterion {i} repeats failureType {} of criterion {first}",
-                    text::quote(t)
-                ),
-                Some("keep one criterion per failure type".into()),
-            );
-        }
+        let first = types[first].0;
+        ctx.report(
+            duplicate,
+            format!("{base}/{i}/failureType"),
+            *span,
+            format!(
+                "{what} criterion {i} repeats failureType {} of criterion {first}",
+                text::quote(t)
+            ),
+            Some("keep one criterion per failure type".into()),
+        );
     }
     if let Some((i, _, span)) = types.iter().find(|(_, t, _)| t == "ALL") {
         let mut specific: Vec<&str> = types

@@ -447,10 +447,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
             let fix = p.fix.as_ref().map(|f| {
                 Fix::replace(
                     f.message.clone(),
-                    match f.applicability {
-                        cron::Applicability::Safe => Applicability::Safe,
-                        _ => Applicability::Suggested,
-                    },
+                    Applicability::from(f.applicability),
                     literal.0..literal.1,
                     text::json_string(&f.replacement),
                 )
