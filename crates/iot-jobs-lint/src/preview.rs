@@ -108,6 +108,9 @@ fn is_schedule_family(d: &Diagnostic) -> bool {
 
 /// Builds the preview from what the lint pass read: the scheduling times and the windows that
 /// parsed.
+/// Longest window the preview draws, in minutes (one week).
+const MAX_PREVIEW_DURATION_MINUTES: i64 = 7 * 24 * 60;
+
 pub(crate) fn build(
     ctx: &Ctx<'_>,
     view: &View<'_>,
@@ -120,7 +123,11 @@ pub(crate) fn build(
         .iter()
         .map(|w| cron::Window {
             expression: &w.expression,
-            duration_minutes: w.duration.unwrap_or(0),
+            // What the request declares, out of range or not (bounded to a week so a hostile
+            // value cannot make the preview expensive); 0 when it is missing or not a number.
+            duration_minutes: w
+                .declared_duration
+                .map_or(0, |d| d.clamp(0, MAX_PREVIEW_DURATION_MINUTES)),
             index: w.index,
         })
         .collect();

@@ -148,3 +148,27 @@ fn cron_problem_columns_point_inside_the_string() {
     assert_eq!((d.line, d.column), (2, 47), "{d:?}");
     assert_eq!(&text[d.span.clone()], "24");
 }
+
+#[test]
+fn out_of_range_duration_is_drawn_as_declared() {
+    // 1440 minutes breaks the model's maximum (1430) and gets model/range; the preview still
+    // shows the window the request declares, not a zero-length one.
+    let s = schedule(
+        &template(r#"[{"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 1440}]"#),
+        &options("2026-12-01T00:00:00Z"),
+        7,
+    );
+    assert!(s.diagnostics.iter().any(|d| d.code == "model/range"));
+    let first = &s.windows[0];
+    assert_eq!(
+        (first.start.as_str(), first.end.as_str()),
+        ("2026-12-05T22:00", "2026-12-06T22:00")
+    );
+    // A hostile duration is drawn at most a week long.
+    let s = schedule(
+        &template(r#"[{"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 9999999}]"#),
+        &options("2026-12-01T00:00:00Z"),
+        7,
+    );
+    assert_eq!(s.windows[0].end, "2026-12-12T22:00");
+}

@@ -411,6 +411,9 @@ pub(crate) struct ParsedWindow {
     pub(crate) expression: CronExpression,
     /// `durationInMinutes`, when it is a whole number within the model's range.
     pub(crate) duration: Option<i64>,
+    /// `durationInMinutes` as written when it is a whole number, in range or not: the preview
+    /// draws what the request declares (an out-of-range value has its own diagnostic).
+    pub(crate) declared_duration: Option<i64>,
 }
 
 /// Longest `startTime` the dialect is run on: the model's maximum (CronExpression, 256). A longer
@@ -485,17 +488,18 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
             );
             continue;
         }
-        let duration = w
-            .get("durationInMinutes")
-            .filter(|d| ctx.is_valid(*d))
+        let member = w.get("durationInMinutes");
+        let declared_duration = member
             .and_then(|d| d.as_number())
             .and_then(|t| t.parse::<i64>().ok());
+        let duration = declared_duration.filter(|_| member.is_some_and(|d| ctx.is_valid(d)));
         parsed.push(ParsedWindow {
             index,
             pointer,
             span: literal,
             expression,
             duration,
+            declared_duration,
         });
     }
     parsed
