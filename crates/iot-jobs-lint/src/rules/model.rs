@@ -790,6 +790,16 @@ fn count(
     let v = n as f64;
     if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
         ctx.mark_invalid(value);
+        // "at least 1 item", "at most 1 entry"; plural otherwise.
+        let one = match (min, max) {
+            (Some(a), None) | (None, Some(a)) => a == 1.0,
+            _ => false,
+        };
+        let what = match (one, what) {
+            (true, "items") => "item",
+            (true, "entries") => "entry",
+            _ => what,
+        };
         ctx.report(
             &ITEMS,
             path.pointer(),
@@ -804,14 +814,14 @@ fn count(
     }
 }
 
-/// Length, enum and pattern of a string: a value (`value` is its node), or a map key (`value` is
-/// `None`, `span` is the name's).
 /// Whether a length lies within optional bounds.
 fn within(min: Option<f64>, max: Option<f64>, len: usize) -> bool {
     let len = len as f64;
     min.is_none_or(|m| len >= m) && max.is_none_or(|m| len <= m)
 }
 
+/// Length, enum and pattern of a string: a value (`value` is its node), or a map key (`value` is
+/// `None`, `span` is the name's).
 fn check_string(
     ctx: &mut Ctx<'_>,
     shape: &Shape,
