@@ -100,7 +100,7 @@ impl<'t> Tree<'t> {
             },
             scratch: Vec::new(),
         };
-        parser.document()?;
+        parser.document().map_err(|e| *e)?;
         Ok(parser.tree)
     }
 
@@ -574,7 +574,7 @@ struct Parser<'t> {
 const STRICT_HELP: &str = "the request must be strict JSON: double-quoted names and strings, no comments, no trailing commas";
 
 impl<'t> Parser<'t> {
-    fn document(&mut self) -> Result<(), SyntaxError> {
+    fn document(&mut self) -> Result<(), Box<SyntaxError>> {
         if self.text.len() > MAX_INPUT_BYTES {
             return Err(self.error_at(
                 0,
@@ -605,7 +605,7 @@ impl<'t> Parser<'t> {
                 Some("save the file as UTF-8"),
             ));
         }
-        self.skip_ws()?;
+        self.skip_ws();
         if self.pos == b.len() {
             return Err(self.error_at(
                 b.len(),
@@ -615,7 +615,7 @@ impl<'t> Parser<'t> {
             ));
         }
         self.value()?;
-        self.skip_ws()?;
+        self.skip_ws();
         if self.pos < b.len() {
             return Err(
                 self.unexpected("after the top-level value; the input must hold one JSON value")
@@ -630,16 +630,17 @@ impl<'t> Parser<'t> {
         len: usize,
         message: String,
         help: Option<&str>,
-    ) -> SyntaxError {
+    ) -> Box<SyntaxError> {
         let start = start.min(self.text.len());
         let end = (start + len).min(self.text.len());
-        SyntaxError {
+        // Boxed, so every `Result` the recursive descent returns stays two words wide.
+        Box::new(SyntaxError {
             start,
             end,
             message,
             help: help.map(str::to_string),
             too_deep: false,
-        }
+        })
     }
 
     /// The character at the current position (the input is valid UTF-8).
@@ -649,7 +650,7 @@ impl<'t> Parser<'t> {
 
     /// An "unexpected character" error at the current position, `context` saying what was
     /// expected.
-    fn unexpected(&self, context: &str) -> SyntaxError {
+    fn unexpected(&self, context: &str) -> Box<SyntaxError> {
         let Some(c) = self.current_char() else {
             return self.error_at(
                 self.pos,
@@ -686,14 +687,13 @@ impl<'t> Parser<'t> {
 
     /// Skips JSON whitespace.
     #[inline]
-    fn skip_ws(&mut self) -> Result<(), SyntaxError> {
+    fn skip_ws(&mut self) {
         while let Some(&b) = self.bytes.get(self.pos) {
             match b {
                 b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
                 _ => break,
             }
         }
-        Ok(())
     }
 
     fn push_node(&mut self, kind: Kind, start: usize) -> u32 {
@@ -708,7 +708,7 @@ impl<'t> Parser<'t> {
         id
     }
 
-    fn value(&mut self) -> Result<u32, SyntaxError> {
+    fn value(&mut self) -> Result<u32, Box<SyntaxError>> {
         let start = self.pos;
         match self.bytes.get(self.pos) {
             Some(b'{') => self.object(),
@@ -750,7 +750,7 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn literal(&mut self, word: &'static str, kind: Kind) -> Result<u32, SyntaxError> {
+    fn literal(&mut self, word: &'static str, kind: Kind) -> Result<u32, Box<SyntaxError>> {
         let start = self.pos;
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
@@ -782,7 +782,7 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn enter(&mut self) -> Result<(), SyntaxError> {
+    fn enter(&mut self) -> Result<(), Box<SyntaxError>> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             let mut e = self.error_at(
@@ -809,13 +809,13 @@ impl<'t> Parser<'t> {
         node.end = self.pos as u32;
     }
 
-    fn object(&mut self) -> Result<u32, SyntaxError> {
+    fn object(&mut self) -> Result<u32, Box<SyntaxError>> {
         let start = self.pos;
         self.enter()?;
         let id = self.push_node(Kind::Object, start);
         self.pos += 1;
         let mark = self.scratch.len();
-        self.skip_ws()?;
+        self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
         } else {
@@ -828,12 +828,12 @@ impl<'t> Parser<'t> {
                 let name_start = self.pos;
                 let name_escaped = self.string()?;
                 let name_end = self.pos;
-                self.skip_ws()?;
+                self.skip_ws();
                 if self.bytes.get(self.pos) != Some(&b':') {
                     return Err(self.unexpected("after a member name; expected `:`"));
                 }
                 self.pos += 1;
-                self.skip_ws()?;
+                self.skip_ws();
                 let value = self.value()?;
                 self.scratch.push(Link {
                     name_start: name_start as u32,
@@ -842,12 +842,12 @@ impl<'t> Parser<'t> {
                     name_escaped,
                     shadowed: false,
                 });
-                self.skip_ws()?;
+                self.skip_ws();
                 match self.bytes.get(self.pos) {
                     Some(b',') => {
                         let comma = self.pos;
                         self.pos += 1;
-                        self.skip_ws()?;
+                        self.skip_ws();
                         if self.bytes.get(self.pos) == Some(&b'}') {
                             return Err(self.error_at(
                                 comma,
@@ -874,13 +874,13 @@ impl<'t> Parser<'t> {
         Ok(id)
     }
 
-    fn array(&mut self) -> Result<u32, SyntaxError> {
+    fn array(&mut self) -> Result<u32, Box<SyntaxError>> {
         let start = self.pos;
         self.enter()?;
         let id = self.push_node(Kind::Array, start);
         self.pos += 1;
         let mark = self.scratch.len();
-        self.skip_ws()?;
+        self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
         } else {
@@ -893,12 +893,12 @@ impl<'t> Parser<'t> {
                     name_escaped: false,
                     shadowed: false,
                 });
-                self.skip_ws()?;
+                self.skip_ws();
                 match self.bytes.get(self.pos) {
                     Some(b',') => {
                         let comma = self.pos;
                         self.pos += 1;
-                        self.skip_ws()?;
+                        self.skip_ws();
                         if self.bytes.get(self.pos) == Some(&b']') {
                             return Err(self.error_at(
                                 comma,
@@ -922,7 +922,7 @@ impl<'t> Parser<'t> {
     }
 
     /// Scans a string literal starting at its opening quote; returns whether it has escapes.
-    fn string(&mut self) -> Result<bool, SyntaxError> {
+    fn string(&mut self) -> Result<bool, Box<SyntaxError>> {
         let open = self.pos;
         let b = self.bytes;
         let mut i = self.pos + 1;
@@ -964,7 +964,7 @@ impl<'t> Parser<'t> {
     }
 
     /// Validates the escape at `i` (a backslash); returns the offset after it.
-    fn escape(&self, i: usize) -> Result<usize, SyntaxError> {
+    fn escape(&self, i: usize) -> Result<usize, Box<SyntaxError>> {
         let b = self.bytes;
         match b.get(i + 1) {
             Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => Ok(i + 2),
@@ -1016,7 +1016,7 @@ impl<'t> Parser<'t> {
         }
     }
 
-    fn number(&mut self) -> Result<(), SyntaxError> {
+    fn number(&mut self) -> Result<(), Box<SyntaxError>> {
         let b = self.bytes;
         let start = self.pos;
         match scan_number(b, start) {

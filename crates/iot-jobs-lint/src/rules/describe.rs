@@ -80,12 +80,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     }
     for (i, item) in list.iter().enumerate() {
         if let Some(o) = item.as_object() {
-            super::schedule::read_time(
-                ctx,
-                o,
-                "startTime",
-                &format!("{base}/scheduledJobRollouts/{i}/startTime"),
-            );
+            super::schedule::read_time(ctx, o, "startTime", &|| {
+                format!("{base}/scheduledJobRollouts/{i}/startTime")
+            });
         }
     }
 }

@@ -293,9 +293,7 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
     if !prefix_shape {
         return None;
     }
-    let base = NaiveDateTime::parse_from_str(&s[..16], CANONICAL_FORMAT)
-        .ok()?
-        .and_utc();
+    let base = canonical_prefix(b)?.and_utc();
     let mut rest = &s[16..];
     if rest.is_empty() {
         return Some(ParsedTime::Canonical(base));
@@ -350,6 +348,20 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
     Some(ParsedTime::Other(t - TimeDelta::minutes(offset_minutes)))
 }
 
+/// The date-time in the first 16 bytes, whose shape (`DDDD-DD-DDTDD:DD`, digits and separators)
+/// the caller checked: the fields are read by position and chrono judges the calendar (the same
+/// verdict as `parse_from_str` with [`CANONICAL_FORMAT`], without interpreting the format on
+/// every call; a test compares the two).
+fn canonical_prefix(b: &[u8]) -> Option<NaiveDateTime> {
+    let n = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |v, d| v * 10 + u32::from(d - b'0'))
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)).ok()?, n(5, 7), n(8, 10))?;
+    date.and_hms_opt(n(11, 13), n(14, 16), 0)
+}
+
 /// Formats an instant in the canonical `YYYY-MM-DDTHH:MM` form (seconds are dropped).
 pub fn format_time(t: DateTime<Utc>) -> String {
     t.format(CANONICAL_FORMAT).to_string()
@@ -360,7 +372,7 @@ pub(crate) fn read_time(
     ctx: &mut Ctx<'_>,
     parent: Object<'_>,
     name: &str,
-    pointer: &str,
+    pointer: &dyn Fn() -> String,
 ) -> Option<(DateTime<Utc>, (usize, usize))> {
     let (s, span) = string(parent, name)?;
     match parse_time(&s) {
@@ -385,7 +397,7 @@ pub(crate) fn read_time(
             let canonical = format_time(t);
             ctx.report(
                 &TIME_NOT_CANONICAL,
-                pointer,
+                pointer(),
                 span,
                 format!(
                     "`{name}` {} is not in the documented form YYYY-MM-DDTHH:MM; read as {canonical} UTC{seconds}",
@@ -404,7 +416,7 @@ pub(crate) fn read_time(
         None => {
             ctx.report(
                 &TIME_FORMAT,
-                pointer,
+                pointer(),
                 span,
                 format!(
                     "`{name}` {} is not a date and time{}",
@@ -447,8 +459,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Times {
         return Times::default();
     };
     let base = view.at("/schedulingConfig");
-    let start = read_time(ctx, config, "startTime", &format!("{base}/startTime"));
-    let end = read_time(ctx, config, "endTime", &format!("{base}/endTime"));
+    let start = read_time(ctx, config, "startTime", &|| format!("{base}/startTime"));
+    let end = read_time(ctx, config, "endTime", &|| format!("{base}/endTime"));
     let times = Times {
         start: start.map(|(t, _)| t),
         end: end.map(|(t, _)| t),
@@ -489,9 +501,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Times {
         now.checked_add_months(Months::new(months))
             .unwrap_or(DateTime::<Utc>::MAX_UTC)
     };
-    let earliest = format_time(round_up(soonest));
+    // Formatted only for a message.
+    let earliest = || format_time(round_up(soonest));
     if let Some((t, span)) = start {
         if t < soonest {
+            let earliest = earliest();
             ctx.report(
                 &START_TOO_SOON,
                 format!("{base}/startTime"),
@@ -527,6 +541,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Times {
     }
     if let Some((t, span)) = end {
         if t < soonest {
+            let earliest = earliest();
             ctx.report(
                 &END_TOO_SOON,
                 format!("{base}/endTime"),
@@ -606,5 +621,43 @@ fn round_up(t: DateTime<Utc>) -> DateTime<Utc> {
                 - TimeDelta::nanoseconds(t.timestamp_subsec_nanos().into()),
         )
         .unwrap_or(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Reading the canonical prefix by position agrees with chrono's format parser on every
+        /// string of the right shape, impossible dates and times included.
+        #[test]
+        fn canonical_prefix_matches_chrono(
+            y in 0u32..10000, mo in 0u32..100, d in 0u32..100, h in 0u32..100, mi in 0u32..100,
+        ) {
+            let s = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}");
+            let ours = canonical_prefix(s.as_bytes());
+            let theirs = NaiveDateTime::parse_from_str(&s, CANONICAL_FORMAT).ok();
+            prop_assert_eq!(ours, theirs, "{}", s);
+        }
+    }
+
+    #[test]
+    fn canonical_prefix_edges() {
+        for s in [
+            "2028-02-29T23:59",
+            "2027-02-29T00:00",
+            "2026-12-31T24:00",
+            "0000-01-01T00:00",
+            "9999-12-31T23:59",
+            "2026-00-10T00:00",
+        ] {
+            assert_eq!(
+                canonical_prefix(s.as_bytes()),
+                NaiveDateTime::parse_from_str(s, CANONICAL_FORMAT).ok(),
+                "{s}"
+            );
+        }
     }
 }
