@@ -52,7 +52,16 @@ pub(crate) enum Kind {
     Null,
 }
 
-/// One value: its kind, its byte span, and for a container the range of its links.
+/// What scanning a string literal found out: whether it holds an escape, and its decoded length
+/// in code points and in UTF-8 bytes.
+struct Scanned {
+    escaped: bool,
+    chars: u32,
+    bytes: u32,
+}
+
+/// One value: its kind, its byte span, and for a container the range of its links (for a string,
+/// `first` and `len` hold its decoded length in UTF-8 bytes and in code points instead).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NodeData {
     kind: Kind,
@@ -191,13 +200,8 @@ impl<'d> Value<'d> {
 
     /// A string's decoded length in code points and in UTF-8 bytes, without decoding it.
     pub(crate) fn str_len(&self) -> Option<(usize, usize)> {
-        match self.kind() {
-            Kind::String { escaped } => {
-                let (s, e) = self.span();
-                Some(decoded_len(&self.tree.text[s + 1..e - 1], escaped))
-            }
-            _ => None,
-        }
+        let d = self.data();
+        matches!(d.kind, Kind::String { .. }).then_some((d.len as usize, d.first as usize))
     }
 
     /// A number literal exactly as written.
@@ -714,9 +718,18 @@ impl<'t> Parser<'t> {
             Some(b'{') => self.object(),
             Some(b'[') => self.array(),
             Some(b'"') => {
-                let escaped = self.string()?;
-                let id = self.push_node(Kind::String { escaped }, start);
-                self.tree.nodes[id as usize].end = self.pos as u32;
+                let scanned = self.string()?;
+                let id = self.push_node(
+                    Kind::String {
+                        escaped: scanned.escaped,
+                    },
+                    start,
+                );
+                let node = &mut self.tree.nodes[id as usize];
+                node.end = self.pos as u32;
+                // A string has no links: its link fields keep its decoded length.
+                node.first = scanned.bytes;
+                node.len = scanned.chars;
                 Ok(id)
             }
             Some(b'-' | b'0'..=b'9') => {
@@ -826,7 +839,7 @@ impl<'t> Parser<'t> {
                     );
                 }
                 let name_start = self.pos;
-                let name_escaped = self.string()?;
+                let name_escaped = self.string()?.escaped;
                 let name_end = self.pos;
                 self.skip_ws();
                 if self.bytes.get(self.pos) != Some(&b':') {
@@ -922,11 +935,13 @@ impl<'t> Parser<'t> {
     }
 
     /// Scans a string literal starting at its opening quote; returns whether it has escapes.
-    fn string(&mut self) -> Result<bool, Box<SyntaxError>> {
+    fn string(&mut self) -> Result<Scanned, Box<SyntaxError>> {
         let open = self.pos;
         let b = self.bytes;
         let mut i = self.pos + 1;
         let mut escaped = false;
+        // What the escapes save against their raw bytes, in code points and in UTF-8 bytes.
+        let (mut chars_saved, mut bytes_saved) = (0usize, 0usize);
         loop {
             // Fast path: skip ordinary bytes (UTF-8 continuation bytes included).
             i = skip_plain(b, i);
@@ -941,15 +956,40 @@ impl<'t> Parser<'t> {
             match c {
                 b'"' => {
                     self.pos = i + 1;
-                    return Ok(escaped);
+                    let raw = &b[open + 1..i];
+                    // UTF-8 continuation bytes (10xxxxxx) start no code point; most strings are
+                    // ASCII, which one word-at-a-time test settles.
+                    let continuation = if raw.is_ascii() {
+                        0
+                    } else {
+                        raw.iter().filter(|&&c| (c as i8) < -64).count()
+                    };
+                    return Ok(Scanned {
+                        escaped,
+                        chars: (raw.len() - continuation - chars_saved) as u32,
+                        bytes: (raw.len() - bytes_saved) as u32,
+                    });
                 }
                 b'\\' => {
                     escaped = true;
-                    i = if simple_escape(b.get(i + 1).copied()).is_some() {
-                        i + 2
+                    if simple_escape(b.get(i + 1).copied()).is_some() {
+                        chars_saved += 1;
+                        bytes_saved += 1;
+                        i += 2;
                     } else {
-                        self.escape(i)?
-                    };
+                        let next = self.escape(i)?;
+                        if next - i == 12 {
+                            // A surrogate pair: one astral character, four bytes.
+                            chars_saved += 11;
+                            bytes_saved += 8;
+                        } else {
+                            let unit = hex4(&b[i + 2..]).unwrap_or(0);
+                            let len = char::from_u32(unit).map_or(3, char::len_utf8);
+                            chars_saved += 5;
+                            bytes_saved += 6 - len;
+                        }
+                        i = next;
+                    }
                 }
                 _ => {
                     return Err(self.error_at(
