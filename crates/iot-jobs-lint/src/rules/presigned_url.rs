@@ -120,6 +120,19 @@ const PREFIX: &str = "${aws:iot:s3-presigned-url";
 /// The query parameter that marks an already-signed S3 URL.
 const SIGNATURE: &str = "X-Amz-Signature=";
 
+/// Searchers for `\u`, [`PREFIX`] and [`SIGNATURE`], built once.
+fn finders() -> &'static [memchr::memmem::Finder<'static>; 3] {
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| {
+        [
+            memchr::memmem::Finder::new("\\u"),
+            memchr::memmem::Finder::new(PREFIX),
+            memchr::memmem::Finder::new(SIGNATURE),
+        ]
+    })
+}
+
 pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     let base = view.base;
     let config = view.presigned;
@@ -141,7 +154,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     // controls), so without a `\u` escape in the literal a decoded marker is a raw one: a large
     // document without either is not decoded at all.
     if doc_value.as_str_raw().is_some_and(|raw| {
-        !raw.contains("\\u") && !raw.contains(PREFIX) && !raw.contains(SIGNATURE)
+        let [u_escape, prefix, signature] = finders();
+        let raw = raw.as_bytes();
+        u_escape.find(raw).is_none() && prefix.find(raw).is_none() && signature.find(raw).is_none()
     }) {
         return;
     }
@@ -152,7 +167,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     let mut placeholders = 0;
     let mut first_placeholder = None;
     let mut at = 0;
-    while let Some(found) = doc[at..].find(PREFIX) {
+    while let Some(found) = finders()[1].find(&doc.as_bytes()[at..]) {
         let start = at + found;
         placeholders += 1;
         if first_placeholder.is_none() {
@@ -201,7 +216,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
 /// Already-signed S3 URLs in the document: `https://…amazonaws.com/…?…X-Amz-Signature=…`.
 fn signed_urls(ctx: &mut Ctx<'_>, base: &str, doc: &str, literal: (usize, usize)) {
     let mut at = 0;
-    while let Some(found) = doc[at..].find(SIGNATURE) {
+    while let Some(found) = finders()[2].find(&doc.as_bytes()[at..]) {
         let sig = at + found;
         at = sig + SIGNATURE.len();
         // The URL starts at the last `https://` before the signature and ends at the first
