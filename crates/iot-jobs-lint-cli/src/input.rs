@@ -52,8 +52,9 @@ impl InputArgs {
             .iter()
             .map(|path| {
                 let bytes = read(path).map_err(|e| {
-                    eprintln!("error: cannot read {path}: {e}");
-                    format!("cannot read {path}: {e}")
+                    let shown = iot_jobs_lint::text::printable(path);
+                    eprintln!("error: cannot read {shown}: {e}");
+                    format!("cannot read {shown}: {e}")
                 });
                 (display_path(path), bytes)
             })

@@ -2,7 +2,7 @@
 //! excerpt with the offending value underlined, and the fix.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use iot_jobs_lint::{Diagnostic, Report, Severity};
+use iot_jobs_lint::{Applicability, Diagnostic, Report, Severity, text};
 
 /// Renders one file's report: every diagnostic, then the verdict line.
 pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> String {
@@ -30,6 +30,7 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
     for (n, d) in list.iter().enumerate() {
         let message = printable(&d.message);
         let help = d.help.as_deref().map(printable);
+        let notes = notes(&path, d);
         let one_line = |out: &mut String| {
             out.push_str(&format!(
                 "{}[{}]: {message}\n --> {path}:{}:{}\n",
@@ -37,6 +38,9 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
             ));
             if let Some(help) = &help {
                 out.push_str(&format!("  = help: {help}\n"));
+            }
+            for note in &notes {
+                out.push_str(&format!("  = note: {note}\n"));
             }
             out.push('\n');
         };
@@ -81,11 +85,31 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
+        for note in &notes {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
         let groups: Vec<Group<'_>> = vec![group];
         out.push_str(&renderer.render(&groups));
         out.push_str("\n\n");
     }
     out
+}
+
+/// The related places (`the copy that is sent: FILE:8:3`) and the fixes a tool can apply
+/// (`safe fix: remove the repeated target`), one line each.
+fn notes(path: &str, d: &Diagnostic) -> Vec<String> {
+    let related = d
+        .related
+        .iter()
+        .map(|r| format!("{}: {path}:{}:{}", printable(&r.message), r.line, r.column));
+    let fixes = d.fixes.iter().map(|f| {
+        let kind = match f.applicability {
+            Applicability::Safe => "safe fix",
+            _ => "suggested fix",
+        };
+        format!("{kind}: {}", printable(&f.message))
+    });
+    related.chain(fixes).collect()
 }
 
 fn clamp_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -100,37 +124,27 @@ fn clamp_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> 
     start..fit(r.end).max(start)
 }
 
-/// Text from the input made safe for a terminal: control characters (ESC, CR, NUL, ...) and
-/// bidirectional overrides are escaped, so a hostile file cannot move the cursor or fake output.
+/// Text from the input made safe for a terminal (the core's one escaping rule): control
+/// characters (ESC, BEL, C1, ...), bidirectional controls and line separators are escaped, so a
+/// hostile file or file name cannot move the cursor or fake output.
 fn printable(s: &str) -> String {
-    s.chars()
-        .fold(String::with_capacity(s.len()), |mut out, c| {
-            if is_unsafe(c) {
-                out.extend(c.escape_unicode());
-            } else {
-                out.push(c);
-            }
-            out
-        })
+    text::printable(s).into_owned()
 }
 
 /// The source excerpt made safe for a terminal without moving byte offsets: each unsafe
-/// character becomes as many `?` as it has bytes (tabs and line feeds stay).
+/// character becomes as many `?` as it has bytes; tabs and line feeds stay, and a carriage return
+/// (a Windows line ending) becomes a space.
 fn printable_source(s: &str) -> String {
     s.chars()
         .fold(String::with_capacity(s.len()), |mut out, c| {
-            if is_unsafe(c) && c != '\t' && c != '\n' {
-                out.extend(std::iter::repeat_n('?', c.len_utf8()));
-            } else {
-                out.push(c);
+            match c {
+                '\t' | '\n' => out.push(c),
+                '\r' => out.push(' '),
+                c if text::is_unsafe(c) => out.extend(std::iter::repeat_n('?', c.len_utf8())),
+                c => out.push(c),
             }
             out
         })
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The one-line verdict for a file.
@@ -147,7 +161,8 @@ pub(crate) fn summary(path: &str, report: &Report) -> String {
         format!("{errors} error(s), {warnings} warning(s)")
     };
     format!(
-        "{path}: {operation}, service model {}: {verdict}\n",
+        "{}: {operation}, service model {}: {verdict}\n",
+        printable(path),
         report.service_model
     )
 }

@@ -87,7 +87,8 @@ fn table(path: &str, s: &Schedule) -> String {
         .map(|u| format!(" until {} UTC", with_weekday(u)))
         .unwrap_or_default();
     let mut out = format!(
-        "{path}: {op}: next maintenance windows from {} UTC{until}\n",
+        "{}: {op}: next maintenance windows from {} UTC{until}\n",
+        iot_jobs_lint::text::printable(path),
         with_weekday(&s.from)
     );
     let unusable = s.declared_windows - s.previewable_windows.min(s.declared_windows);
@@ -96,7 +97,7 @@ fn table(path: &str, s: &Schedule) -> String {
             "  (no maintenance windows: the rollout is not limited to windows)\n".to_string()
         } else if s.previewable_windows == 0 {
             format!(
-                "  (none: {} of {} maintenance window(s) cannot be previewed; see the errors below)\n",
+                "  (none: {} of {} maintenance window(s) cannot be previewed; see the errors above)\n",
                 unusable, s.declared_windows
             )
         } else {
@@ -106,7 +107,7 @@ fn table(path: &str, s: &Schedule) -> String {
     }
     if unusable > 0 {
         out.push_str(&format!(
-            "  ({unusable} of {} maintenance window(s) left out: see the errors below)\n",
+            "  ({unusable} of {} maintenance window(s) left out: see the errors above)\n",
             s.declared_windows
         ));
     }

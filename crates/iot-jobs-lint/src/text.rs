@@ -53,6 +53,24 @@ pub fn escape_all(s: &str) -> String {
     out
 }
 
+/// Text for a terminal or a one-line report, with only the unsafe characters (see [`is_unsafe`])
+/// escaped as `\u{…}`: quotes and backslashes stay as they are, so an already-composed message
+/// reads the same. Borrowed when nothing needs escaping (the usual case).
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A member name for a message, in backticks.
 pub(crate) fn name(s: &str) -> String {
     format!("`{}`", escape(s))
@@ -79,5 +97,22 @@ mod tests {
         assert_eq!(escape("\u{85}\u{2028}"), "\\u{85}\\u{2028}");
         assert_eq!(escape("é ü 😀"), "é ü 😀");
         assert_eq!(escape(&"a".repeat(70)).chars().count(), 61);
+    }
+
+    #[test]
+    fn printable_escapes_only_what_is_unsafe() {
+        assert_eq!(printable("`a` \"b\" c\\d"), "`a` \"b\" c\\d");
+        assert_eq!(
+            printable("f\u{1b}]0;x\u{7}.json"),
+            "f\\u{1b}]0;x\\u{7}.json"
+        );
+        assert_eq!(
+            printable("\u{9b}\u{202e}\u{2029}"),
+            "\\u{9b}\\u{202e}\\u{2029}"
+        );
+        assert!(matches!(
+            printable("plain é"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
