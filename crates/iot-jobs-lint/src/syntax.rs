@@ -20,7 +20,7 @@ pub(crate) use embedded::is_json_text;
 
 use std::borrow::Cow;
 
-/// How deep arrays and objects may nest. The deepest valid request nests six levels; the limit
+/// How deep arrays and objects may nest. The deepest valid input nests five levels; the limit
 /// keeps recursion bounded whatever the input.
 pub const MAX_DEPTH: usize = 128;
 
@@ -35,6 +35,8 @@ pub(crate) struct SyntaxError {
     pub(crate) message: String,
     pub(crate) help: Option<String>,
     pub(crate) too_deep: bool,
+    /// A safe fix that deletes the error's bytes (a byte-order mark, a trailing comma), in words.
+    pub(crate) removal: Option<&'static str>,
 }
 
 /// What a node is.
@@ -591,12 +593,14 @@ impl<'t> Parser<'t> {
             ));
         }
         if self.text.starts_with('\u{FEFF}') {
-            return Err(self.error_at(
+            let mut e = self.error_at(
                 0,
                 3,
                 "the file starts with a byte-order mark (U+FEFF)".into(),
                 Some("save the file as UTF-8 without a byte-order mark; JSON readers such as the AWS CLI's reject it"),
-            ));
+            );
+            e.removal = Some("remove the byte-order mark");
+            return Err(e);
         }
         let b = self.bytes;
         let utf16 = b.len() >= 2
@@ -644,6 +648,7 @@ impl<'t> Parser<'t> {
             message,
             help: help.map(str::to_string),
             too_deep: false,
+            removal: None,
         })
     }
 
@@ -862,12 +867,14 @@ impl<'t> Parser<'t> {
                         self.pos += 1;
                         self.skip_ws();
                         if self.bytes.get(self.pos) == Some(&b'}') {
-                            return Err(self.error_at(
+                            let mut e = self.error_at(
                                 comma,
                                 1,
                                 "trailing comma before `}`".into(),
                                 Some("remove the comma after the last member"),
-                            ));
+                            );
+                            e.removal = Some("remove the trailing comma");
+                            return Err(e);
                         }
                     }
                     Some(b'}') => {
@@ -913,12 +920,14 @@ impl<'t> Parser<'t> {
                         self.pos += 1;
                         self.skip_ws();
                         if self.bytes.get(self.pos) == Some(&b']') {
-                            return Err(self.error_at(
+                            let mut e = self.error_at(
                                 comma,
                                 1,
                                 "trailing comma before `]`".into(),
                                 Some("remove the comma after the last element"),
-                            ));
+                            );
+                            e.removal = Some("remove the trailing comma");
+                            return Err(e);
                         }
                     }
                     Some(b']') => {

@@ -1,8 +1,8 @@
 //! `json/*`: the input must be one well-formed JSON object in UTF-8.
 
 use super::{Ctx, Cursor};
-use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Fix, Severity};
+use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::{SyntaxError, Value};
 use crate::{Edition, LintOptions, Operation, Report};
 
@@ -23,8 +23,8 @@ pub const SYNTAX: RuleInfo = RuleInfo {
     summary: "The input is not well-formed JSON (comments, trailing commas, single quotes and other JSON5 forms are rejected).",
     source: "RFC 8259",
     json_schema: false,
-    fix: None,
-    example: Some(Example {
+    fix: Some("safe: a byte-order mark or a trailing comma removed"),
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -43,11 +43,11 @@ pub const SYNTAX: RuleInfo = RuleInfo {
 pub const TOO_DEEP: RuleInfo = RuleInfo {
     code: "json/too-deep",
     severity: Severity::Error,
-    summary: "The input nests arrays or objects more than 128 levels deep; no valid request comes close (the deepest nests six).",
-    source: "inferred: the deepest valid request nests 5 levels",
+    summary: "The input nests arrays or objects more than 128 levels deep; no valid input comes close (the deepest, a DescribeJob response, nests five).",
+    source: "inferred: the deepest valid input (DescribeJob: job → jobExecutionsRolloutConfig → exponentialRate → rateIncreaseCriteria) nests five levels",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -70,7 +70,7 @@ pub const ROOT_NOT_OBJECT: RuleInfo = RuleInfo {
     source: "service model: input and output shapes are structures",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"[
@@ -95,7 +95,7 @@ pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
     source: "RFC 8259 §4 (names should be unique); inferred: which value the service keeps is not documented",
     json_schema: false,
     fix: Some("safe: remove the ignored copy (what is sent does not change)"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -171,6 +171,10 @@ pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
         (e.start, e.end),
         format!("invalid JSON: {}", e.message),
         e.help.clone(),
+    )
+    .fix_opt(
+        e.removal
+            .map(|m| Fix::replace(m, Applicability::Safe, e.start..e.end, "")),
     );
 }
 

@@ -7,7 +7,7 @@
 
 use super::{Ctx, fmt_num, remove_member};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::shapes::{Bound, PATTERN_ARN, Shape, ShapeKind};
 use crate::syntax::{Kind, Member, Object, Value};
 use crate::text;
@@ -23,7 +23,7 @@ pub const TYPE: RuleInfo = RuleInfo {
     fix: Some(
         "safe: a number written in quotes loses its quotes (`\"60\"` → `60`); a whole number written with a fraction or an exponent is written plainly (`60.0` → `60`)",
     ),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -48,7 +48,7 @@ pub const REQUIRED: RuleInfo = RuleInfo {
     source: "service model: `required` trait of each structure",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -72,7 +72,7 @@ pub const UNKNOWN_MEMBER: RuleInfo = RuleInfo {
     fix: Some(
         "safe when only the case differs and the right name is not there yet (`jobID` → `jobId`); suggested for a near miss or a CloudFormation spelling (`expiresInSeconds` → `expiresInSec`)",
     ),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -97,7 +97,7 @@ pub const NOT_IN_EDITION: RuleInfo = RuleInfo {
     source: "service model: differences between the 2023-03-02 and latest editions",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::V2023_03_02,
         fail: r#"{
@@ -121,7 +121,7 @@ pub const LENGTH: RuleInfo = RuleInfo {
     source: "service model: `min`/`max` traits of string shapes",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -144,7 +144,7 @@ pub const ITEMS: RuleInfo = RuleInfo {
     source: "service model: `min`/`max` traits of list shapes",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -167,7 +167,7 @@ pub const RANGE: RuleInfo = RuleInfo {
     source: "service model: `min`/`max` traits of number shapes",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -194,7 +194,7 @@ pub const ENUM: RuleInfo = RuleInfo {
     fix: Some(
         "safe when only the case differs (`snapshot` → `SNAPSHOT`); suggested for the nearest value",
     ),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -219,7 +219,7 @@ pub const PATTERN: RuleInfo = RuleInfo {
     source: "service model: `pattern` trait (Smithy semantics: the whole value must match)",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -457,7 +457,8 @@ fn check_structure(ctx: &mut Ctx<'_>, obj: Object<'_>, shape: &'static Shape, pa
                 obj.opening(),
                 format!(
                     "missing required member `{}` ({})",
-                    member.name, member.target.name
+                    member.name,
+                    kind_text(member.target)
                 ),
                 None,
             );
@@ -688,7 +689,7 @@ fn type_error(ctx: &mut Ctx<'_>, value: Value<'_>, expected: &str, path: &Path<'
         &TYPE,
         path.pointer(),
         span,
-        format!("expected {expected}; found {found}"),
+        format!("{} must be {expected}; found {found}", path.display()),
         help,
     )
     .fix_opt(fix);
@@ -979,6 +980,18 @@ fn is_typo(name: &str, known: &str) -> bool {
     let (a, b) = (name.to_lowercase(), known.to_lowercase());
     let cfn = matches!(a.as_str(), "exponentialrolloutrate" | "retrycriterialist");
     cfn || strsim::damerau_levenshtein(&a, &b) <= (b.chars().count() / 4).max(1)
+}
+
+/// What a member holds, in words, for a message about a missing member.
+fn kind_text(shape: &Shape) -> &'static str {
+    match shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::Map { .. } => "an object",
+        ShapeKind::List(_) => "an array",
+        ShapeKind::String => "a string",
+        ShapeKind::Integer | ShapeKind::Long | ShapeKind::Double => "a number",
+        ShapeKind::Boolean => "true or false",
+        ShapeKind::Timestamp => "a timestamp",
+    }
 }
 
 fn range_text(min: Option<f64>, max: Option<f64>) -> String {
