@@ -184,7 +184,7 @@ test('now defaults to the host clock', () => {
 
 test('misuse throws a TypeError that names the argument', () => {
   const cases = [
-    [() => lint(), /lint\(\): input must be a JSON string, a Uint8Array of UTF-8 JSON or a plain object; got undefined/],
+    [() => lint(), /lint\(\): input must be a JSON string, a Uint8Array or ArrayBuffer of UTF-8 JSON, or a plain object; got undefined/],
     [() => lint(null), /got null/],
     [() => lint(42), /got the number 42/],
     [() => lint(true), /got the boolean true/],
@@ -293,11 +293,14 @@ test('rules(): the registry', () => {
   const codes = list.map((r) => r.code);
   assert.equal(new Set(codes).size, codes.length);
   for (const r of list) {
-    assert.deepEqual(Object.keys(r).sort(), ['code', 'jsonSchema', 'severity', 'source', 'summary']);
+    const optional = ['fix'].filter((k) => k in r);
+    assert.deepEqual(Object.keys(r).sort(), ['code', 'jsonSchema', 'severity', 'source', 'summary', ...optional].sort());
     assert.match(r.code, /^[a-z0-9-]+\/[a-z0-9-]+$/);
     assert.equal(typeof r.jsonSchema, 'boolean');
+    if (r.fix !== undefined) assert.match(r.fix, /^(safe|suggested)/);
   }
   assert.ok(codes.includes('model/range'));
+  assert.match(list.find((r) => r.code === 'json/duplicate-key').fix, /^safe/);
 });
 
 test('the CommonJS entry has the same API', () => {

@@ -347,6 +347,11 @@ pub struct RuleInfo {
     pub source: String,
     /// Whether the exported JSON Schema can carry this rule.
     pub json_schema: bool,
+    /// The fix the rule's diagnostics carry, in words, starting with its applicability
+    /// (`safe: …`, `suggested: …`); absent when the rule offers none.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 impl From<&core::RuleInfo> for RuleInfo {
@@ -357,6 +362,7 @@ impl From<&core::RuleInfo> for RuleInfo {
             summary: r.summary.to_string(),
             source: r.source.to_string(),
             json_schema: r.json_schema,
+            fix: r.fix.map(str::to_string),
         }
     }
 }

@@ -216,7 +216,7 @@ fn read_input(input: &JsValue, func: &str) -> Result<Input, JsValue> {
             "[object Object]" | "[object Array]" => {}
             _ => {
                 return Err(type_error(format!(
-                    "{func}(): input must be a JSON string, a Uint8Array of UTF-8 JSON or a plain object; got {}",
+                    "{func}(): input must be a JSON string, a Uint8Array or ArrayBuffer of UTF-8 JSON, or a plain object; got {}",
                     describe(input)
                 )));
             }
@@ -235,7 +235,7 @@ fn read_input(input: &JsValue, func: &str) -> Result<Input, JsValue> {
         };
     }
     Err(type_error(format!(
-        "{func}(): input must be a JSON string, a Uint8Array of UTF-8 JSON or a plain object; got {}",
+        "{func}(): input must be a JSON string, a Uint8Array or ArrayBuffer of UTF-8 JSON, or a plain object; got {}",
         describe(input)
     )))
 }

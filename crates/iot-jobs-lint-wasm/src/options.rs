@@ -13,7 +13,7 @@ pub const MAX_COUNT: u32 = 1000;
 pub fn operation(value: &str, what: &str) -> Result<Operation, String> {
     value.parse().map_err(|_| {
         format!(
-            "{what} must be one of \"create-job\", \"create-job-template\", \"describe-job\", \"describe-job-template\"; got {}",
+            "{what} must be one of \"create-job\", \"create-job-template\", \"describe-job\", \"describe-job-template\" (or the API names, \"CreateJob\", ...); got {}",
             quote(value)
         )
     })

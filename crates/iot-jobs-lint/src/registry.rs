@@ -29,6 +29,17 @@ pub struct Example {
     pub pass: &'static str,
 }
 
+/// A rule's example as the registry keeps it: `Some` with the `examples` feature (on by default),
+/// `None` without it, so a size-sensitive build (the npm package's WebAssembly) carries none of
+/// the example texts.
+pub const fn example(e: Example) -> Option<Example> {
+    if cfg!(feature = "examples") {
+        Some(e)
+    } else {
+        None
+    }
+}
+
 /// The `now` every example is checked at: `2026-01-01T00:00:00Z`.
 pub const EXAMPLE_NOW: &str = "2026-01-01T00:00:00Z";
 

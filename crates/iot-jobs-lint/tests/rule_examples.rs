@@ -2,6 +2,7 @@
 //! failing input gets the rule's code, and the passing input, the same request fixed, gets neither
 //! that code nor any error. Both go through the public `lint` with the example's own options
 //! (operation, edition, and `EXAMPLE_NOW` as the current time).
+#![cfg(feature = "examples")]
 
 use iot_jobs_lint::registry::{self, Example, RuleInfo};
 use iot_jobs_lint::{Report, Severity, lint};

@@ -2,7 +2,7 @@
 
 use super::{Ctx, View, decimal_places, number, repeats, round_decimal, string};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::Array;
 use crate::text;
 use crate::{Edition, Operation};
@@ -15,7 +15,7 @@ pub const THRESHOLD_PRECISION: RuleInfo = RuleInfo {
     source: "API reference: AbortCriteria.thresholdPercentage",
     json_schema: false,
     fix: Some("suggested: round to two digits after the decimal point"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -48,7 +48,7 @@ pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not say which criterion wins",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -83,7 +83,7 @@ pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
     source: "inferred: overlapping criteria; the API reference does not define how they combine",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

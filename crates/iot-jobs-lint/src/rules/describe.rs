@@ -5,7 +5,7 @@
 
 use super::{Ctx, View};
 use crate::diagnostic::Severity;
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::{Edition, Operation};
 
 /// `describe/too-many-scheduled-rollouts`
@@ -16,7 +16,7 @@ pub const TOO_MANY_SCHEDULED_ROLLOUTS: RuleInfo = RuleInfo {
     source: "API reference: Job.scheduledJobRollouts (the next seven maintenance window occurrences); inferred: the model sets no list maximum",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::DescribeJob),
         service_model: Edition::Latest,
         fail: r#"{

@@ -2,7 +2,7 @@
 
 use super::{Ctx, View, span_of, string};
 use crate::diagnostic::Severity;
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::is_json_text;
 use crate::text;
 use crate::{Edition, Operation};
@@ -15,7 +15,7 @@ pub const SOURCE_MISSING: RuleInfo = RuleInfo {
     source: "API reference: CreateJob and CreateJobTemplate, members `document` and `documentSource` (each required when the other is absent)",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -37,7 +37,7 @@ pub const SOURCE_CONFLICT: RuleInfo = RuleInfo {
     source: "API reference: CreateJob / CreateJobTemplate, `document` and `documentSource` are alternatives",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -61,7 +61,7 @@ pub const NOT_JSON: RuleInfo = RuleInfo {
     source: "developer guide: job documents are UTF-8 encoded JSON documents",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -84,7 +84,7 @@ pub const PARAMETERS_WITHOUT_MANAGED_TEMPLATE: RuleInfo = RuleInfo {
     source: "API reference: CreateJob, member `documentParameters`",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::diagnostic::Severity;
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::Object;
 use crate::text;
 use crate::{Edition, Operation};
@@ -15,7 +15,7 @@ pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
     source: "iot-jobs-lint: operation detection",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: None,
         service_model: Edition::Latest,
         fail: r#"{
@@ -38,7 +38,7 @@ pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
     source: "CloudFormation resource schemas AWS::IoT::Job, AWS::IoT::JobTemplate",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -65,7 +65,7 @@ pub const OPERATION_MISMATCH: RuleInfo = RuleInfo {
     source: "iot-jobs-lint: operation detection; inferred from the members present",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJobTemplate),
         service_model: Edition::Latest,
         fail: r#"{

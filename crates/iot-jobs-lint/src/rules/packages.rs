@@ -2,7 +2,7 @@
 
 use super::{Ctx, View};
 use crate::diagnostic::Severity;
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::{Edition, Operation};
 
 /// `packages/too-many`
@@ -13,7 +13,7 @@ pub const TOO_MANY: RuleInfo = RuleInfo {
     source: "API reference: CreateJob.destinationPackageVersions (up to 25 package version ARNs); inferred severity: no model trait",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

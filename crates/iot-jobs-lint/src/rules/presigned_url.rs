@@ -3,7 +3,7 @@
 
 use super::{Ctx, View, string};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::offset_in_literal;
 use crate::text;
 use crate::{Edition, Operation};
@@ -16,7 +16,7 @@ pub const MISSING_CONFIG: RuleInfo = RuleInfo {
     source: "developer guide: presigned Amazon S3 URLs in job documents need an IAM role in presignedUrlConfig; inferred: the service accepts the job anyway",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -40,7 +40,7 @@ pub const PLACEHOLDER_SYNTAX: RuleInfo = RuleInfo {
     source: "developer guide: job document placeholders for presigned URLs; inferred: a malformed placeholder is passed through unreplaced",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -65,7 +65,7 @@ pub const ROLE_ARN_FORMAT: RuleInfo = RuleInfo {
     source: "API reference: PresignedUrlConfig.roleArn is the ARN of an IAM role; inferred: the model only bounds its length",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -91,7 +91,7 @@ pub const SIGNED_URL_IN_DOCUMENT: RuleInfo = RuleInfo {
     source: "developer guide: presigned Amazon S3 URLs in job documents (AWS IoT signs the placeholder when each device asks for the document); Amazon S3: presigned URLs expire; inferred: the service accepts the job",
     json_schema: false,
     fix: Some("suggested: replace the signed URL with the placeholder for the same object"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

@@ -2,7 +2,7 @@
 
 use super::{Ctx, View, number};
 use crate::diagnostic::Severity;
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::{Edition, Operation};
 
 /// `retry/total-exceeded`
@@ -13,7 +13,7 @@ pub const TOTAL_EXCEEDED: RuleInfo = RuleInfo {
     source: "developer guide: job configurations, retry (up to 10 retries for both failure types combined)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -50,7 +50,7 @@ pub const DUPLICATE_FAILURE_TYPE: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not say which criterion wins",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -87,7 +87,7 @@ pub const ALL_WITH_SPECIFIC: RuleInfo = RuleInfo {
     source: "inferred: overlapping criteria; the service may reject the combination",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -123,7 +123,7 @@ pub const TIMEOUT_WITHOUT_TIMEOUT_CONFIG: RuleInfo = RuleInfo {
     source: "developer guide: job configurations, retry (retrying on timeout needs the timeout configuration); inferred: the API reference does not say the request is rejected",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

@@ -2,7 +2,7 @@
 
 use super::{Ctx, View, decimal_places, number, round_decimal};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::{Edition, Operation};
 
 /// `rollout/increment-factor-precision`
@@ -13,7 +13,7 @@ pub const INCREMENT_FACTOR_PRECISION: RuleInfo = RuleInfo {
     source: "API reference: ExponentialRolloutRate.incrementFactor",
     json_schema: false,
     fix: Some("suggested: round to one digit after the decimal point"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -42,7 +42,7 @@ pub const RATE_INCREASE_CRITERIA_EMPTY: RuleInfo = RuleInfo {
     source: "API reference: RateIncreaseCriteria (the criteria to increase the rollout rate); the dev guide describes the rate increase by either threshold",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -72,7 +72,7 @@ pub const BASE_RATE_ABOVE_MAXIMUM: RuleInfo = RuleInfo {
     source: "API reference: JobExecutionsRolloutConfig.maximumPerMinute (the maximum number of things notified per minute) and ExponentialRolloutRate.baseRatePerMinute (the rate at the start of the rollout); inferred: the service accepts the combination",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

@@ -8,7 +8,7 @@
 
 use super::{Ctx, Times, View, remove_member, string};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::Object;
 use crate::text;
 use crate::{Edition, Operation};
@@ -22,7 +22,7 @@ pub const TIME_FORMAT: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.startTime/endTime (date as YYYY-MM-DD, time as HH:MM)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -49,7 +49,7 @@ pub const TIME_NOT_CANONICAL: RuleInfo = RuleInfo {
     fix: Some(
         "safe: write `YYYY-MM-DDTHH:MM` when the instant stays the same (UTC, whole minute); suggested when seconds are dropped or an offset is converted to UTC",
     ),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -74,7 +74,7 @@ pub const START_TOO_SOON: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.startTime (at least thirty minutes from the current time)",
     json_schema: false,
     fix: Some("suggested: start at the earliest allowed minute (now + 30 minutes, rounded up)"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -99,7 +99,7 @@ pub const START_TOO_LATE: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.startTime (up to a year in advance)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -124,7 +124,7 @@ pub const END_TOO_SOON: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (at least thirty minutes from the current time)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -149,7 +149,7 @@ pub const END_TOO_LATE: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (no later than two years from the current time)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -174,7 +174,7 @@ pub const WINDOW_TOO_SHORT: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (minimum duration between startTime and endTime is thirty minutes)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -199,7 +199,7 @@ pub const WINDOW_TOO_LONG: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endTime (maximum duration between startTime and endTime is two years)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -224,7 +224,7 @@ pub const END_BEHAVIOR_WITHOUT_END_TIME: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig.endBehavior (does not apply without endTime); inferred: the request is not rejected",
     json_schema: false,
     fix: Some("suggested: remove `endBehavior`"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

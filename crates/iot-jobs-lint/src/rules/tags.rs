@@ -2,7 +2,7 @@
 
 use super::{Ctx, View, repeats, string};
 use crate::diagnostic::Severity;
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::text;
 use crate::{Edition, Operation};
 
@@ -14,7 +14,7 @@ pub const DUPLICATE_KEY: RuleInfo = RuleInfo {
     source: "AWS tagging rules (Tag Editor / resource tagging: each tag key must be unique per resource)",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -45,7 +45,7 @@ pub const RESERVED_PREFIX: RuleInfo = RuleInfo {
     source: "AWS tagging rules (the aws: prefix is reserved for AWS use)",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -75,7 +75,7 @@ pub const TOO_MANY: RuleInfo = RuleInfo {
     source: "AWS IoT Core quotas: tags per resource, 50; CloudFormation AWS::IoT::JobTemplate and AWS::IoT::Job: Tags maxItems 50",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

@@ -2,7 +2,7 @@
 
 use super::{Ctx, View, remove_element, repeats};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::text;
 use crate::{Edition, Operation};
 
@@ -14,7 +14,7 @@ pub const ARN_FORMAT: RuleInfo = RuleInfo {
     source: "API reference: CreateJob.targets (a list of things and thing groups, by ARN)",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -37,7 +37,7 @@ pub const DUPLICATE: RuleInfo = RuleInfo {
     source: "inferred: a target receives one job execution however often it is listed",
     json_schema: false,
     fix: Some("safe: remove the repeated target"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

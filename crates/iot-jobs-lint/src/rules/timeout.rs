@@ -2,7 +2,7 @@
 
 use super::{Ctx, View, number};
 use crate::diagnostic::Severity;
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::{Edition, Operation};
 
 /// `timeout/in-progress-range`
@@ -13,7 +13,7 @@ pub const IN_PROGRESS_RANGE: RuleInfo = RuleInfo {
     source: "API reference: TimeoutConfig.inProgressTimeoutInMinutes",
     json_schema: true,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{

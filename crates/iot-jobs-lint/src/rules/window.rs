@@ -10,7 +10,7 @@ use super::cron::ParsedWindow;
 use super::{Ctx, Times, View, string};
 use crate::cron::{self, Window, WindowOccurrence};
 use crate::diagnostic::{Applicability, Fix, Severity};
-use crate::registry::{Example, RuleInfo};
+use crate::registry::{Example, RuleInfo, example};
 use crate::rules::schedule::{format_time, parse_time};
 use crate::{Edition, Operation};
 use chrono::{DateTime, TimeDelta, Utc};
@@ -25,7 +25,7 @@ pub const NONE_BEFORE_END: RuleInfo = RuleInfo {
     source: "API reference: SchedulingConfig (rollout happens inside maintenance windows, and stops at endTime); inferred: the service does not reject such a job",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -58,7 +58,7 @@ pub const SELF_OVERLAP: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not define overlapping occurrences",
     json_schema: false,
     fix: Some("suggested: shorten `durationInMinutes` to the gap between two openings"),
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -87,7 +87,7 @@ pub const OVERLAP: RuleInfo = RuleInfo {
     source: "inferred: the API reference does not define overlapping windows",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::CreateJob),
         service_model: Edition::Latest,
         fail: r#"{
@@ -122,7 +122,7 @@ pub const ROLLOUT_NOT_AN_OCCURRENCE: RuleInfo = RuleInfo {
     source: "API reference: Job.scheduledJobRollouts lists the next maintenance window starts; inferred: a mismatch means the output was edited or is stale",
     json_schema: false,
     fix: None,
-    example: Some(Example {
+    example: example(Example {
         operation: Some(Operation::DescribeJob),
         service_model: Edition::Latest,
         fail: r#"{
