@@ -255,6 +255,12 @@ impl<'d> Object<'d> {
         self.0.links().iter().map(move |link| Member { tree, link })
     }
 
+    /// Member `i` in source order (shadowed copies count), in constant time.
+    pub(crate) fn member_at(&self, i: usize) -> Option<Member<'d>> {
+        let tree = self.0.tree;
+        self.0.links().get(i).map(|link| Member { tree, link })
+    }
+
     /// The number of members written (shadowed copies included).
     pub(crate) fn len(&self) -> usize {
         self.0.data().len as usize
@@ -293,6 +299,12 @@ impl<'d> Array<'d> {
 
     pub(crate) fn len(&self) -> usize {
         self.0.data().len as usize
+    }
+
+    /// Element `i`, in constant time.
+    pub(crate) fn get(&self, i: usize) -> Option<Value<'d>> {
+        let tree = self.0.tree;
+        self.0.links().get(i).map(|l| Value { tree, id: l.value })
     }
 
     /// The elements in order.

@@ -241,3 +241,30 @@ fn hostile_review_regressions() {
     assert!(codes.contains(&"model/range"), "{codes:?}");
     assert!(!codes.contains(&"retry/total-exceeded"), "{codes:?}");
 }
+
+/// 20 000 repeated members, one per line: each gets `json/duplicate-key` whose related place
+/// (the copy that is sent, on the last line) and whose own line are right. Positions were once
+/// recounted from the start of the text for every related place (quadratic; 80 000 copies took
+/// over a minute); no timing is asserted here, the correctness of the single-walk positions is.
+#[test]
+fn many_duplicates_have_exact_positions() {
+    let now = "2026-01-01T00:00:00Z".parse().unwrap();
+    let n = 20_000;
+    let copies: Vec<String> = (0..n).map(|i| format!("\"jobId\": \"j{i}\"")).collect();
+    let text = format!(
+        "{{\"targets\": [\"arn:aws:iot:us-east-1:111122223333:thing/x\"], \"document\": \"{{}}\",\n{}\n}}",
+        copies.join(",\n")
+    );
+    let report = iot_jobs_lint::lint(text.as_bytes(), &LintOptions::new(now));
+    well_formed(text.as_bytes(), &report);
+    let duplicates: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "json/duplicate-key")
+        .collect();
+    assert_eq!(duplicates.len(), n - 1);
+    for (i, d) in duplicates.iter().enumerate() {
+        assert_eq!((d.line, d.column), (i as u32 + 2, 1));
+        assert_eq!((d.related[0].line, d.related[0].column), (n as u32 + 1, 1));
+    }
+}

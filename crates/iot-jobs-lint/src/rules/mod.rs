@@ -228,19 +228,43 @@ fn new_ctx<'d>(tree: &'d Tree<'d>, options: &LintOptions) -> Ctx<'d> {
 /// the input however many diagnostics share a long line.
 fn finish(text: &str, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
     pending.sort_by_key(|p| p.span.0);
+    // Every offset a diagnostic needs (starts, ends, related places), resolved by one forward
+    // walk over the text: linear in the text however many diagnostics point where.
+    let mut offsets: Vec<usize> = pending
+        .iter()
+        .flat_map(|p| {
+            [p.span.0, p.span.1.max(p.span.0)]
+                .into_iter()
+                .chain(p.related.iter().map(|r| r.2.0))
+        })
+        .collect();
+    offsets.sort_unstable();
+    offsets.dedup();
     let mut cursor = Cursor::new(text);
+    let positions: Vec<(usize, u32, u32)> = offsets
+        .iter()
+        .map(|&o| {
+            cursor.advance_to(o);
+            (cursor.byte, cursor.line, cursor.column)
+        })
+        .collect();
+    let at = |o: usize| {
+        offsets
+            .binary_search(&o)
+            .ok()
+            .and_then(|i| positions.get(i).copied())
+            .unwrap_or((0, 1, 1))
+    };
     pending
         .into_iter()
         .map(|p| {
-            cursor.advance_to(p.span.0);
-            let start = cursor.clone();
-            let mut end = cursor.clone();
-            end.advance_to(p.span.1);
+            let (start, line, column) = at(p.span.0);
+            let (end, end_line, end_column) = at(p.span.1.max(p.span.0));
             let related = p
                 .related
                 .into_iter()
                 .map(|(pointer, message, span)| {
-                    let (line, column) = Cursor::position(text, span.0);
+                    let (_, line, column) = at(span.0);
                     Related {
                         pointer,
                         message,
@@ -256,11 +280,11 @@ fn finish(text: &str, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
                 pointer: p.pointer,
                 message: p.message,
                 help: p.help,
-                span: start.byte..end.byte.max(start.byte),
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
+                span: start..end.max(start),
+                line,
+                column,
+                end_line,
+                end_column,
                 fixes: p.fixes,
                 related,
             }
@@ -412,35 +436,35 @@ pub(crate) fn span_of(obj: Object<'_>, name: &str) -> (usize, usize) {
 /// The byte range to delete to remove member `index` of `obj` (its name and value) with the
 /// comma that separates it from a neighbour, so the object stays valid JSON.
 pub(crate) fn remove_member(obj: Object<'_>, index: usize, text: &str) -> (usize, usize) {
-    let items: Vec<(usize, usize)> = obj
-        .members()
-        .map(|m| (m.name_span().0, m.value().span().1))
-        .collect();
-    remove_item(&items, index, obj.span(), text)
+    let item = |i: usize| {
+        obj.member_at(i)
+            .map(|m| (m.name_span().0, m.value().span().1))
+    };
+    remove_item(item, index, obj.span(), text)
 }
 
 /// The byte range to delete to remove element `index` of `arr`, with its separating comma.
 pub(crate) fn remove_element(arr: Array<'_>, index: usize, text: &str) -> (usize, usize) {
-    let items: Vec<(usize, usize)> = arr.iter().map(|v| v.span()).collect();
-    remove_item(&items, index, arr.span(), text)
+    remove_item(|i| arr.get(i).map(|v| v.span()), index, arr.span(), text)
 }
 
-/// Removal of item `index` of a container whose items span `items`.
+/// Removal of item `index` of a container whose item `i` spans `item(i)` (only the item and its
+/// neighbours are looked at, so removing many items of a long list stays linear).
 fn remove_item(
-    items: &[(usize, usize)],
+    item: impl Fn(usize) -> Option<(usize, usize)>,
     index: usize,
     container: (usize, usize),
     text: &str,
 ) -> (usize, usize) {
-    let Some(&(start, end)) = items.get(index) else {
+    let Some((start, end)) = item(index) else {
         return (container.0, container.0);
     };
-    if let Some(next) = items.get(index + 1) {
+    if let Some(next) = item(index + 1) {
         // Up to the start of the next item: the comma and the whitespace after it go too.
         (start, next.0)
-    } else if index > 0 {
+    } else if let Some(previous) = index.checked_sub(1).and_then(&item) {
         // The last item: from the end of the previous one, taking the comma before it.
-        (items[index - 1].1, end)
+        (previous.1, end)
     } else {
         // The only item: everything between the brackets.
         let inner = &text[container.0 + 1..container.1 - 1];
