@@ -169,6 +169,11 @@ pub(crate) fn failure_types(
         .enumerate()
         .filter_map(|(i, item)| {
             let o = item.as_object()?;
+            // A failure type that is not in the enum has its own diagnostic; the rules derived
+            // from it stay quiet.
+            if !o.get("failureType").is_some_and(|v| ctx.is_valid(v)) {
+                return None;
+            }
             let (t, span) = string(o, "failureType")?;
             Some((i, t, span))
         })

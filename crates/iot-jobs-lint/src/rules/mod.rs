@@ -267,7 +267,7 @@ fn finish(text: &str, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
                     let (_, line, column) = at(span.0);
                     Related {
                         pointer,
-                        message,
+                        message: safe_text(message),
                         span: span.0..span.1,
                         line,
                         column,
@@ -278,18 +278,36 @@ fn finish(text: &str, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
                 code: Code::of(p.rule),
                 severity: p.rule.severity,
                 pointer: p.pointer,
-                message: p.message,
-                help: p.help,
+                message: safe_text(p.message),
+                help: p.help.map(safe_text),
                 span: start..end.max(start),
                 line,
                 column,
                 end_line,
                 end_column,
-                fixes: p.fixes,
+                fixes: p
+                    .fixes
+                    .into_iter()
+                    .map(|f| Fix {
+                        message: safe_text(f.message),
+                        ..f
+                    })
+                    .collect(),
                 related,
             }
         })
         .collect()
+}
+
+/// Prose that reaches users (messages, help, fix and related messages) with every character a
+/// terminal or a one-line report would act on escaped: the rules echo values through
+/// [`text::escape`], and this pass makes sure no echo (a cron token, a failure type) slips
+/// through raw. Pointers stay exact (RFC 6901: a consumer resolves them), fix edits too.
+fn safe_text(s: String) -> String {
+    match crate::text::printable(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
 }
 
 /// A position in the text: byte offset, 1-based line and code-point column.

@@ -433,11 +433,20 @@ pub(crate) fn read_time(
 /// A more precise reason for common mistakes.
 fn why_not(s: &str) -> String {
     let date = s.get(..10).unwrap_or("");
-    if s.len() >= 10
+    // Only a date-shaped prefix (digits and two dashes) is judged as a calendar date.
+    if date.len() == 10
+        && date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
         && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
         && date.bytes().filter(|b| *b == b'-').count() == 2
     {
         return format!(": {date} is not a calendar date");
+    }
+    let date_part = s.split('T').next().unwrap_or("");
+    if date_part.len() < 10
+        && date_part.split('-').count() == 3
+        && date_part.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
+        return ": the month and the day take two digits each (YYYY-MM-DD)".into();
     }
     if let Some(hour) = s.get(11..13)
         && hour.parse::<u32>().is_ok_and(|h| h > 23)
