@@ -1,7 +1,7 @@
 // The shared spec corpus (tests/corpus/ at the repository root), read as the Rust corpus test
 // (crates/iot-jobs-lint/tests/corpus.rs) reads it: NAME.json is the input, NAME.expect.json the
 // full expected output (every diagnostic, in order, with all its fields), optionally with
-// operation, serviceModel and now (default 2026-01-01T00:00:00Z). The Rust test writes the
+// operation, serviceModel, now (default 2026-01-01T00:00:00Z) and maxInputBytes. The Rust test writes the
 // expectations (IOT_JOBS_LINT_BLESS=1 cargo test -p iot-jobs-lint --test corpus); this side only
 // compares.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ export function cases() {
         const options = { now: expect.now ?? DEFAULT_NOW };
         if (expect.operation !== undefined) options.operation = expect.operation;
         if (expect.serviceModel !== undefined) options.serviceModel = expect.serviceModel;
+        if (expect.maxInputBytes !== undefined) options.maxInputBytes = expect.maxInputBytes;
         out.push({ name: relative(CORPUS, input), bytes, text, expect, options });
       }
     }

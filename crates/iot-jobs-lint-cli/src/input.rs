@@ -41,7 +41,7 @@ impl InputArgs {
         LintOptions {
             operation: self.operation.map(Into::into),
             service_model: self.service_model.into(),
-            now: self.now.unwrap_or_else(Utc::now),
+            ..LintOptions::new(self.now.unwrap_or_else(Utc::now))
         }
     }
 

@@ -385,6 +385,10 @@ pub struct LintOptions {
     /// The service-model edition; default `latest`.
     #[tsify(optional)]
     pub service_model: Option<ServiceModel>,
+    /// The largest input checked, in bytes (default 4 MiB, 4194304); a larger one gets only
+    /// `input/too-large`.
+    #[tsify(optional)]
+    pub max_input_bytes: Option<u32>,
 }
 
 /// Options of `schedule()`: those of `lint()` and how many window starts to list.

@@ -251,6 +251,7 @@ fn read_options(
     let mut service_model = Edition::default();
     let mut now: Option<DateTime<Utc>> = None;
     let mut count = iot_jobs_lint::preview::DEFAULT_COUNT;
+    let mut max_input_bytes = iot_jobs_lint::DEFAULT_MAX_INPUT_BYTES;
     if let Some(value) = value {
         if !value.is_object()
             || object_tag(&value, &format!("{func}(): options"))? != "[object Object]"
@@ -261,9 +262,9 @@ fn read_options(
             )));
         }
         let accepted: &[&str] = if with_count {
-            &["operation", "now", "serviceModel", "count"]
+            &["operation", "now", "serviceModel", "maxInputBytes", "count"]
         } else {
-            &["operation", "now", "serviceModel"]
+            &["operation", "now", "serviceModel", "maxInputBytes"]
         };
         let keys = object_keys(&value).map_err(|e| {
             type_error(format!(
@@ -328,6 +329,18 @@ fn read_options(
                 )));
             });
         }
+        if let Some(v) = get("maxInputBytes")? {
+            let what = format!("{func}(): options.maxInputBytes");
+            max_input_bytes = match v.as_f64() {
+                Some(n) => options::max_input_bytes(n, &what).map_err(type_error)?,
+                None => {
+                    return Err(type_error(format!(
+                        "{what} must be a whole number of bytes; got {}",
+                        describe(&v)
+                    )));
+                }
+            };
+        }
         if with_count && let Some(v) = get("count")? {
             let what = format!("{func}(): options.count");
             count = match v.as_f64() {
@@ -352,7 +365,8 @@ fn read_options(
         LintOptions {
             operation,
             service_model,
-            now,
+            max_input_bytes,
+            ..LintOptions::new(now)
         },
         count,
     ))

@@ -68,6 +68,20 @@ pub fn count(value: f64, what: &str) -> Result<usize, String> {
     }
 }
 
+/// The largest `maxInputBytes` accepted: 2^31 - 1 (a WebAssembly memory cannot hold more).
+pub const MAX_INPUT_LIMIT: f64 = 2_147_483_647.0;
+
+/// `maxInputBytes`: a whole number of bytes from 1 to [`MAX_INPUT_LIMIT`].
+pub fn max_input_bytes(value: f64, what: &str) -> Result<usize, String> {
+    if value.fract() == 0.0 && (1.0..=MAX_INPUT_LIMIT).contains(&value) {
+        Ok(value as usize)
+    } else {
+        Err(format!(
+            "{what} must be a whole number of bytes from 1 to {MAX_INPUT_LIMIT}; got {value}"
+        ))
+    }
+}
+
 /// A string value for a message, quoted and cut to a readable length.
 pub fn quote(value: &str) -> String {
     const MAX: usize = 60;
@@ -127,6 +141,14 @@ mod tests {
         assert_eq!(count(1000.0, "c").unwrap(), 1000);
         for bad in [0.0, -1.0, 1.5, 1001.0, f64::NAN, f64::INFINITY] {
             assert!(count(bad, "c").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn input_limits() {
+        assert_eq!(max_input_bytes(100.0, "m").unwrap(), 100);
+        for bad in [0.0, -1.0, 1.5, 3e9, f64::NAN, f64::INFINITY] {
+            assert!(max_input_bytes(bad, "m").is_err(), "{bad}");
         }
     }
 

@@ -185,7 +185,17 @@ pub struct LintOptions {
     /// The current time, for the rules that are relative to it (scheduling windows). The core never
     /// reads a clock: the host passes it.
     pub now: DateTime<Utc>,
+    /// The largest input checked, in bytes (default [`DEFAULT_MAX_INPUT_BYTES`]); a larger one
+    /// gets only `input/too-large`, before any parsing, so memory and time stay bounded.
+    pub max_input_bytes: usize,
 }
+
+/// The default input limit: 4 MiB. The API states no request size, but every part of a valid
+/// request is bounded or small in practice: the document is at most 32,768 characters (about
+/// 390 KB even if every character were written as a 12-byte surrogate-pair escape), 50 tags, 25
+/// package versions, a few thousand target ARNs. 4 MiB is ten times the largest document written
+/// at its most verbose, so no real request comes near it.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
 impl LintOptions {
     /// Options with the operation detected from the content and the latest edition.
@@ -194,6 +204,7 @@ impl LintOptions {
             operation: None,
             service_model: Edition::Latest,
             now,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
     }
 }
@@ -231,6 +242,9 @@ impl Report {
 
 /// Checks one input given as bytes (invalid UTF-8 is reported, not a panic).
 pub fn lint(input: &[u8], options: &LintOptions) -> Report {
+    if input.len() > options.max_input_bytes {
+        return rules::input::too_large(input.len(), options);
+    }
     match std::str::from_utf8(input) {
         Ok(text) => lint_str(text, options),
         Err(e) => rules::json::invalid_utf8(input, e, options),
@@ -239,6 +253,9 @@ pub fn lint(input: &[u8], options: &LintOptions) -> Report {
 
 /// Checks one input given as text.
 pub fn lint_str(text: &str, options: &LintOptions) -> Report {
+    if text.len() > options.max_input_bytes {
+        return rules::input::too_large(text.len(), options);
+    }
     rules::run(text, options, None).report
 }
 
@@ -254,6 +271,11 @@ pub struct Analysis {
 
 /// Checks one input and previews its next `count` maintenance-window starts in the same pass.
 pub fn analyze(input: &[u8], options: &LintOptions, count: usize) -> Analysis {
+    if input.len() > options.max_input_bytes {
+        let report = rules::input::too_large(input.len(), options);
+        let schedule = preview::empty(&report, options);
+        return Analysis { report, schedule };
+    }
     match std::str::from_utf8(input) {
         Ok(text) => {
             let a = rules::run(text, options, Some(count));

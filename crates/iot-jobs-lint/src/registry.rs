@@ -51,7 +51,7 @@ impl Example {
         LintOptions {
             operation: self.operation,
             service_model: self.service_model,
-            now: example_now(),
+            ..LintOptions::new(example_now())
         }
     }
 }

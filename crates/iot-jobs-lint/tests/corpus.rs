@@ -13,8 +13,8 @@
 //!       "line": 2, "column": 8, "endLine": 2, "endColumn": 12, "fixes": [] } ] }
 //! ```
 //!
-//! `operation` (default: detected), `serviceModel` (default `latest`) and `now` (default
-//! 2026-01-01T00:00:00Z) are optional. `diagnostics` is the whole output, in the order the linter
+//! `operation` (default: detected), `serviceModel` (default `latest`), `now` (default
+//! 2026-01-01T00:00:00Z) and `maxInputBytes` (default 4 MiB) are optional. `diagnostics` is the whole output, in the order the linter
 //! returns it (source order); each entry is [`actual`] of a produced diagnostic; `span` is the
 //! byte range in the input file (for an input that is not UTF-8, in its valid prefix). The list
 //! must be equal, entry by entry and field by field. A mismatch is reported as a per-field diff.
@@ -53,6 +53,7 @@ struct Expect {
     operation: Option<Operation>,
     service_model: Option<Edition>,
     now: Option<String>,
+    max_input_bytes: Option<usize>,
     diagnostics: Vec<Value>,
 }
 
@@ -181,7 +182,10 @@ fn corpus_outputs() {
         let options = LintOptions {
             operation: expect.operation,
             service_model: expect.service_model.unwrap_or_default(),
-            now,
+            max_input_bytes: expect
+                .max_input_bytes
+                .unwrap_or(iot_jobs_lint::DEFAULT_MAX_INPUT_BYTES),
+            ..LintOptions::new(now)
         };
         let report = iot_jobs_lint::lint(&bytes, &options);
         let text = text_of(&bytes);

@@ -37,12 +37,14 @@ fn cases() -> Vec<(PathBuf, LintOptions)> {
                 let options = LintOptions {
                     operation: header.operation,
                     service_model: header.service_model.unwrap_or_default(),
-                    now: header
-                        .now
-                        .as_deref()
-                        .unwrap_or("2026-01-01T00:00:00Z")
-                        .parse()
-                        .expect("RFC 3339"),
+                    ..LintOptions::new(
+                        header
+                            .now
+                            .as_deref()
+                            .unwrap_or("2026-01-01T00:00:00Z")
+                            .parse()
+                            .expect("RFC 3339"),
+                    )
                 };
                 out.push((PathBuf::from(format!("{name}.json")), options));
             }

@@ -132,7 +132,7 @@ fn all_options() -> Vec<LintOptions> {
             out.push(LintOptions {
                 operation: Some(op),
                 service_model: edition,
-                now,
+                ..LintOptions::new(now)
             });
         }
     }
@@ -267,4 +267,44 @@ fn many_duplicates_have_exact_positions() {
         assert_eq!((d.line, d.column), (i as u32 + 2, 1));
         assert_eq!((d.related[0].line, d.related[0].column), (n as u32 + 1, 1));
     }
+}
+
+/// An input over the limit gets `input/too-large` alone, through every entry point, without
+/// being parsed; the limit is an option.
+#[test]
+fn input_over_the_limit_is_refused() {
+    let now = "2026-01-01T00:00:00Z".parse().unwrap();
+    let options = LintOptions {
+        max_input_bytes: 100,
+        ..LintOptions::new(now)
+    };
+    let big = format!("{{\"jobId\": \"{}\"}}", "x".repeat(200));
+    for report in [
+        iot_jobs_lint::lint(big.as_bytes(), &options),
+        iot_jobs_lint::lint_str(&big, &options),
+        iot_jobs_lint::analyze(big.as_bytes(), &options, 7).report,
+    ] {
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["input/too-large"]);
+        assert!(
+            report.diagnostics[0]
+                .message
+                .contains("over the limit of 100 bytes")
+        );
+    }
+    // At the limit it is checked as usual.
+    let options = LintOptions {
+        max_input_bytes: big.len(),
+        ..options
+    };
+    assert!(
+        !iot_jobs_lint::lint(big.as_bytes(), &options)
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "input/too-large")
+    );
+    assert_eq!(
+        LintOptions::new(now).max_input_bytes,
+        iot_jobs_lint::DEFAULT_MAX_INPUT_BYTES
+    );
 }

@@ -86,7 +86,45 @@ pub const RULES: &[RuleInfo] = &[
     OPERATION_UNKNOWN,
     CLOUDFORMATION_RESOURCE,
     OPERATION_MISMATCH,
+    TOO_LARGE,
 ];
+
+/// `input/too-large`
+pub const TOO_LARGE: RuleInfo = RuleInfo {
+    code: "input/too-large",
+    severity: Severity::Error,
+    summary: "The input is larger than the configured limit (4 MiB by default): no valid request comes near it, and it is not read further.",
+    source: "iot-jobs-lint: input limit (the API states no request size; the largest parts of a request are bounded: a 32,768-character document, 50 tags, 25 package versions)",
+    json_schema: false,
+    fix: None,
+    example: None,
+};
+
+/// The report for an input over the limit: one diagnostic, nothing parsed.
+pub(crate) fn too_large(len: usize, options: &crate::LintOptions) -> crate::Report {
+    crate::Report {
+        operation: options.operation,
+        operation_detected: false,
+        service_model: options.service_model,
+        diagnostics: vec![crate::Diagnostic {
+            code: crate::diagnostic::Code::of(&TOO_LARGE),
+            severity: TOO_LARGE.severity,
+            pointer: String::new(),
+            message: format!(
+                "the input is {len} bytes, over the limit of {} bytes; it is not checked",
+                options.max_input_bytes
+            ),
+            help: Some("a valid request is far smaller (its document is at most 32,768 characters); raise the limit only for an input you trust".into()),
+            span: 0..0,
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            fixes: Vec::new(),
+            related: Vec::new(),
+        }],
+    }
+}
 
 pub(crate) fn operation_mismatch(
     ctx: &mut Ctx<'_>,
