@@ -137,6 +137,21 @@
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// No panic by construction: outside tests, no unwrap, expect, panic, unreachable or unchecked
+// indexing (modules that index bytes in hot loops after their own bounds checks say so and
+// allow `indexing_slicing` alone; the fuzz targets in fuzz/ exercise them).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::indexing_slicing
+    )
+)]
 
 mod engine;
 mod parse;

@@ -52,16 +52,17 @@ pub fn preview(
     while out.len() < count {
         let best = heads
             .iter()
+            .zip(windows)
             .enumerate()
-            .filter_map(|(i, (head, _))| head.map(|t| (t, windows[i].index, i)))
+            .filter_map(|(i, ((head, _), w))| head.map(|t| (t, w.index, i, w.duration_minutes)))
             .min();
-        let Some((start, index, position)) = best else {
+        let Some((start, index, position, minutes)) = best else {
             break;
         };
         if until.is_some_and(|u| start >= u) {
             break;
         }
-        let minutes = windows[position].duration_minutes.max(0);
+        let minutes = minutes.max(0);
         let end = Duration::try_minutes(minutes)
             .and_then(|d| start.checked_add_signed(d))
             .unwrap_or(DateTime::<Utc>::MAX_UTC);

@@ -178,10 +178,7 @@ pub(crate) fn failure_types(
             Some((i, t, span))
         })
         .collect();
-    let names: Vec<&str> = types.iter().map(|(_, t, _)| t.as_ref()).collect();
-    for (n, first) in repeats(&names) {
-        let (i, t, span) = &types[n];
-        let first = types[first].0;
+    for ((i, t, span), (first, _, _)) in repeats(&types, |(_, t, _)| t.as_ref()) {
         ctx.report(
             duplicate,
             format!("{base}/{i}/failureType"),

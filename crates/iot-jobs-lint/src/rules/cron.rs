@@ -473,9 +473,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
             continue;
         };
         // A response describes the past; only a request's windows must still open.
-        if ctx.operation.is_request() && expression.next_at_or_after(ctx.now).is_none() {
+        if ctx.operation.is_request()
+            && expression.next_at_or_after(ctx.now).is_none()
+            && let Some(rule) = *NEVER_FIRES_RULE
+        {
             ctx.report(
-                *NEVER_FIRES_RULE,
+                rule,
                 start_pointer,
                 literal,
                 format!(
@@ -511,9 +514,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
 }
 
 /// The registry entry of `cron/never-fires`.
-static NEVER_FIRES_RULE: std::sync::LazyLock<&'static RuleInfo> = std::sync::LazyLock::new(|| {
-    registry::find(cron::codes::NEVER_FIRES).unwrap_or(&registry::all()[0])
-});
+static NEVER_FIRES_RULE: std::sync::LazyLock<Option<&'static RuleInfo>> =
+    std::sync::LazyLock::new(|| registry::find(cron::codes::NEVER_FIRES));
 
 /// The first occurrence since 1970, to show the user where the expression's years lie.
 fn first_occurrence(expression: &CronExpression) -> Option<chrono::DateTime<chrono::Utc>> {

@@ -127,10 +127,15 @@ pub const RULES: &[RuleInfo] = &[
 pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintOptions) -> Report {
     let valid = e.valid_up_to();
     // Everything before the bad byte is valid UTF-8, so positions can be computed on it.
-    let prefix = std::str::from_utf8(&input[..valid]).unwrap_or_default();
+    let prefix = input
+        .get(..valid)
+        .and_then(|p| std::str::from_utf8(p).ok())
+        .unwrap_or_default();
     let (line, column) = Cursor::position(prefix, valid);
     let bad_len = e.error_len().unwrap_or(input.len() - valid).max(1);
-    let bad: Vec<String> = input[valid..]
+    let bad: Vec<String> = input
+        .get(valid..)
+        .unwrap_or_default()
         .iter()
         .take(bad_len)
         .map(|b| format!("0x{b:02X}"))

@@ -113,6 +113,7 @@ impl<'d> Ctx<'d> {
             related: Vec::new(),
         });
         let last = self.diagnostics.len() - 1;
+        #[allow(clippy::indexing_slicing, reason = "the element just pushed")]
         &mut self.diagnostics[last]
     }
 
@@ -210,7 +211,7 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
 
 /// A tree for reports made before any parse succeeded.
 static EMPTY_TREE: std::sync::LazyLock<Tree<'static>> =
-    std::sync::LazyLock::new(|| Tree::parse("{}").unwrap_or_else(|_| unreachable!()));
+    std::sync::LazyLock::new(Tree::empty_object);
 
 fn new_ctx<'d>(tree: &'d Tree<'d>, options: &LintOptions) -> Ctx<'d> {
     Ctx {
@@ -492,22 +493,24 @@ fn remove_item(
     }
 }
 
-/// Positions of the entries of `keys` that repeat an earlier entry, each with the position of
-/// the first entry of its value. Sorting keeps it `n log n` however long a hostile list is.
-pub(crate) fn repeats<K: Ord>(keys: &[K]) -> Vec<(usize, usize)> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+/// The items whose key repeats an earlier item's, in source order, each with the first item of
+/// its key. Sorting keeps it `n log n` however long a hostile list is.
+pub(crate) fn repeats<'a, T, K: Ord + ?Sized>(
+    items: &'a [T],
+    key: impl Fn(&T) -> &K,
+) -> Vec<(&'a T, &'a T)> {
+    let mut order: Vec<(usize, &'a T)> = items.iter().enumerate().collect();
+    order.sort_by(|a, b| key(a.1).cmp(key(b.1)).then(a.0.cmp(&b.0)));
     let mut out = Vec::new();
-    let mut first = 0;
-    for (k, &n) in order.iter().enumerate() {
-        if k == 0 || keys[order[k - 1]] != keys[n] {
-            first = n;
-        } else {
-            out.push((n, first));
+    let mut first: Option<&'a T> = None;
+    for &(n, item) in &order {
+        match first {
+            Some(f) if key(f) == key(item) => out.push((n, item, f)),
+            _ => first = Some(item),
         }
     }
-    out.sort_unstable();
-    out
+    out.sort_unstable_by_key(|r| r.0);
+    out.into_iter().map(|(_, item, f)| (item, f)).collect()
 }
 
 /// Formats a number bound for messages: `1430`, `1.1`.
@@ -583,19 +586,19 @@ pub(crate) fn round_decimal(literal: &str, places: usize) -> Option<String> {
         .collect();
     let round_up = frac.as_bytes().get(places).is_some_and(|d| *d >= b'5');
     if round_up {
-        let mut i = kept.len();
-        loop {
-            if i == 0 {
-                kept.insert(0, b'1');
-                break;
-            }
-            i -= 1;
-            if kept[i] == b'9' {
-                kept[i] = b'0';
+        // Add one at the last kept digit, carrying through nines (9.99 → 10.00).
+        let mut carry = true;
+        for d in kept.iter_mut().rev() {
+            if *d == b'9' {
+                *d = b'0';
             } else {
-                kept[i] += 1;
+                *d += 1;
+                carry = false;
                 break;
             }
+        }
+        if carry {
+            kept.insert(0, b'1');
         }
     }
     let split = kept.len() - places;

@@ -167,7 +167,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     let mut placeholders = 0;
     let mut first_placeholder = None;
     let mut at = 0;
-    while let Some(found) = finders()[1].find(&doc.as_bytes()[at..]) {
+    while let Some(found) = doc.as_bytes().get(at..).and_then(|h| finders()[1].find(h)) {
         let start = at + found;
         placeholders += 1;
         if first_placeholder.is_none() {
@@ -216,7 +216,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
 /// Already-signed S3 URLs in the document: `https://…amazonaws.com/…?…X-Amz-Signature=…`.
 fn signed_urls(ctx: &mut Ctx<'_>, base: &str, doc: &str, literal: (usize, usize)) {
     let mut at = 0;
-    while let Some(found) = finders()[2].find(&doc.as_bytes()[at..]) {
+    while let Some(found) = doc.as_bytes().get(at..).and_then(|h| finders()[2].find(h)) {
         let sig = at + found;
         at = sig + SIGNATURE.len();
         // The URL starts at the last `https://` before the signature and ends at the first
@@ -286,7 +286,7 @@ fn s3_object_url(url: &str) -> Option<String> {
             .then(|| format!("https://s3.amazonaws.com/{bucket}/{key}"))
     } else {
         // Virtual-hosted style: https://BUCKET.s3[.REGION].amazonaws.com/KEY
-        let bucket = labels[..s3].join(".");
+        let bucket = labels.get(..s3)?.join(".");
         (!path.is_empty()).then(|| format!("https://s3.amazonaws.com/{bucket}/{path}"))
     }
 }

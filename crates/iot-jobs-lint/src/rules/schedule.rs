@@ -283,13 +283,14 @@ impl ParsedTime {
 /// `2026-3-1T10:00` is rejected, and so are second 60 and hour 24.
 pub fn parse_time(s: &str) -> Option<ParsedTime> {
     let b = s.as_bytes();
-    let prefix_shape = b.len() >= 16
-        && b[..16].iter().enumerate().all(|(i, c)| match i {
+    let prefix_shape = b.get(..16).is_some_and(|p| {
+        p.iter().enumerate().all(|(i, c)| match i {
             4 | 7 => *c == b'-',
             10 => *c == b'T',
             13 => *c == b':',
             _ => c.is_ascii_digit(),
-        });
+        })
+    });
     if !prefix_shape {
         return None;
     }
@@ -308,7 +309,7 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
         if seconds > 59 {
             return None;
         }
-        t += TimeDelta::seconds(seconds);
+        t = t.checked_add_signed(TimeDelta::seconds(seconds))?;
         rest = &r[2..];
         if let Some(r) = rest.strip_prefix('.') {
             let digits = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -316,7 +317,7 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
                 return None;
             }
             let nanos: i64 = format!("{:0<9}", &r[..digits]).parse().ok()?;
-            t += TimeDelta::nanoseconds(nanos);
+            t = t.checked_add_signed(TimeDelta::nanoseconds(nanos))?;
             rest = &r[digits..];
         }
     }
@@ -330,7 +331,7 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
             };
             let hb = hm.as_bytes();
             if hb.len() != 5
-                || hb[2] != b':'
+                || hb.get(2) != Some(&b':')
                 || !hb
                     .iter()
                     .enumerate()
@@ -345,7 +346,8 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
             sign * (h * 60 + m)
         }
     };
-    Some(ParsedTime::Other(t - TimeDelta::minutes(offset_minutes)))
+    t.checked_sub_signed(TimeDelta::minutes(offset_minutes))
+        .map(ParsedTime::Other)
 }
 
 /// The date-time in the first 16 bytes, whose shape (`DDDD-DD-DDTDD:DD`, digits and separators)
@@ -354,9 +356,10 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
 /// every call; a test compares the two).
 fn canonical_prefix(b: &[u8]) -> Option<NaiveDateTime> {
     let n = |from: usize, to: usize| {
-        b[from..to]
+        b.get(from..to)
+            .unwrap_or_default()
             .iter()
-            .fold(0u32, |v, d| v * 10 + u32::from(d - b'0'))
+            .fold(0u32, |v, d| v * 10 + u32::from(d.wrapping_sub(b'0')))
     };
     let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)).ok()?, n(5, 7), n(8, 10))?;
     date.and_hms_opt(n(11, 13), n(14, 16), 0)

@@ -173,9 +173,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             );
         }
     }
-    let names: Vec<&str> = keys.iter().map(|(_, k, _)| k.as_ref()).collect();
-    for (n, first) in repeats(&names) {
-        let (i, key, span) = &keys[n];
+    for ((i, key, span), (first, _, _)) in repeats(&keys, |(_, k, _)| k.as_ref()) {
         ctx.report(
             &DUPLICATE_KEY,
             format!("/tags/{i}/Key"),
@@ -183,7 +181,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             format!(
                 "tag key {} is used already by tag {}",
                 text::quote(key),
-                keys[first].0
+                first
             ),
             Some("merge the two tags into one".into()),
         );

@@ -94,9 +94,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     if items.len() < 2 {
         return;
     }
-    let keys: Vec<&str> = items.iter().map(|(_, arn, _)| arn.as_ref()).collect();
-    for (n, first) in repeats(&keys) {
-        let (i, arn, span) = &items[n];
+    for ((i, arn, span), (first, _, _)) in repeats(&items, |(_, arn, _)| arn.as_ref()) {
         let removal = remove_element(list, *i, ctx.text());
         ctx.report(
             &DUPLICATE,
@@ -105,7 +103,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             format!(
                 "target {} is listed already at index {}",
                 text::quote(arn),
-                items[first].0
+                first
             ),
             Some("remove the repeated target".into()),
         )

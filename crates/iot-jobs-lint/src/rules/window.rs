@@ -230,8 +230,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     // derived from a value that is already wrong.
     let judged: Vec<(usize, &Window<'_>)> = specs
         .iter()
+        .zip(windows)
         .enumerate()
-        .filter(|(i, _)| windows[*i].duration.is_some())
+        .filter(|(_, (_, parsed))| parsed.duration.is_some())
+        .map(|(i, (w, _))| (i, w))
         .collect();
     let needs_expansion =
         judged.len() > 1 || judged.iter().any(|(_, w)| !at_most_daily(w.expression));
@@ -249,9 +251,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     let mut all: Vec<(WindowOccurrence, usize)> = Vec::new();
     for &(position, w) in &judged {
         let occurrences = cron::preview(std::slice::from_ref(w), from, Some(horizon), per_window);
-        if let Some(pair) = occurrences.windows(2).find(|p| p[1].start < p[0].end) {
-            let gap = (pair[1].start - pair[0].start).num_minutes();
-            let window = &windows[position];
+        let overlapping = occurrences.windows(2).find_map(|p| match p {
+            [a, b] if b.start < a.end => Some((a, b)),
+            _ => None,
+        });
+        if let Some((first, second)) = overlapping
+            && let Some(window) = windows.get(position)
+        {
+            let gap = (second.start - first.start).num_minutes();
             let duration_span = view
                 .windows
                 .and_then(|l| l.iter().nth(window.index))
@@ -267,8 +274,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
                     w.index,
                     w.duration_minutes,
                     if gap == 1 { "" } else { "s" },
-                    format_time(pair[0].start),
-                    format_time(pair[1].start)
+                    format_time(first.start),
+                    format_time(second.start)
                 ),
                 Some(format!("shorten `durationInMinutes` to at most {gap}, or make the expression fire less often")),
             )
@@ -290,22 +297,26 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     let mut open: BinaryHeap<Reverse<OpenOccurrence>> = BinaryHeap::new();
     let mut open_per_window = vec![0usize; windows.len()];
     let mut reported = vec![false; windows.len()];
-    for (o, position) in &all {
+    for &(o, position) in &all {
         while let Some(Reverse((end, _, p, _))) = open.peek().copied()
             && end <= o.start
         {
             open.pop();
-            open_per_window[p] -= 1;
+            if let Some(n) = open_per_window.get_mut(p) {
+                *n = n.saturating_sub(1);
+            }
         }
-        let own = open_per_window[*position];
-        if !reported[*position]
+        let own = open_per_window.get(position).copied().unwrap_or(0);
+        if reported.get(position) == Some(&false)
             && open.len() > own
             && let Some(Reverse((end, other, other_position, start))) =
-                open.iter().find(|e| e.0.2 != *position).copied()
+                open.iter().find(|e| e.0.2 != position).copied()
+            && let (Some(window), Some(other_window)) =
+                (windows.get(position), windows.get(other_position))
         {
-            reported[*position] = true;
-            let window = &windows[*position];
-            let other_window = &windows[other_position];
+            if let Some(r) = reported.get_mut(position) {
+                *r = true;
+            }
             ctx.report(
                 &OVERLAP,
                 format!("{}/startTime", window.pointer),
@@ -326,8 +337,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
                 other_window.span,
             );
         }
-        open.push(Reverse((o.end, o.window, *position, o.start)));
-        open_per_window[*position] += 1;
+        open.push(Reverse((o.end, o.window, position, o.start)));
+        if let Some(n) = open_per_window.get_mut(position) {
+            *n += 1;
+        }
     }
 
     if ctx.operation == Operation::DescribeJob {
