@@ -634,8 +634,13 @@ impl<'t> Parser<'t> {
             return Err(e);
         }
         let b = self.bytes;
-        let utf16 = b.len() >= 2
-            && ((b[0] != 0 && b[1] == 0) || (b[0] == 0 && b[1] != 0 && b.get(2) == Some(&0)));
+        // Two characters of UTF-16 text: a NUL in the same half of both code units (the high
+        // byte of ASCII), a non-NUL in the other. A lone NUL is just a NUL.
+        let utf16 = match b.get(..4) {
+            Some(&[a, 0, c, 0]) => a != 0 && c != 0,
+            Some(&[0, a, 0, c]) => a != 0 && c != 0,
+            _ => false,
+        };
         if utf16 {
             return Err(self.error_at(
                 0,
