@@ -165,13 +165,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
         && ctx.is_valid(doc)
         && doc.as_str_raw().is_some_and(|raw| !is_json_text(raw))
         && let Some(json) = view.document_text()
-        && let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json)
     {
+        let why = match serde_json::from_str::<serde::de::IgnoredAny>(json) {
+            Err(e) => format!("{e} (line and column inside the document)"),
+            // The one thing serde_json skips that the reader rejects.
+            Ok(_) => "a \\u escape is half of a surrogate pair with no other half (write the character itself, or both halves)".into(),
+        };
         ctx.report(
             &NOT_JSON,
             "/document",
             doc.span(),
-            format!("the job document is not JSON text: {e} (line and column inside the document)"),
+            format!("the job document is not JSON text: {why}"),
             Some("`document` is a string that holds a JSON object, e.g. \"{\\\"operation\\\":\\\"reboot\\\"}\"".into()),
         );
     }

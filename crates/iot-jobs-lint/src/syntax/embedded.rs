@@ -3,11 +3,13 @@
 //!
 //! An inline job document is JSON text inside a JSON string: mostly `\"`, with the document's own
 //! escapes doubled (`\\n`). The linter only needs a verdict unless the document is broken, so
-//! this reader validates the decoded characters as they come and keeps no tree, no stack (a
-//! 128-bit word holds the nesting) and no copy. It accepts exactly what
-//! `serde_json::from_str::<serde::de::IgnoredAny>` accepts for the decoded text (a differential
-//! test below holds it there, nesting limit included); the caller asks serde_json for the error
-//! message when the verdict is no.
+//! this reader validates the decoded characters as they come and keeps no tree and no copy (a
+//! 128-bit word holds the nesting; only a deeper document allocates). It accepts exactly what
+//! `serde_json::from_str::<serde::de::IgnoredAny>` accepts for the decoded text, nesting
+//! included, with one deliberate difference: a lone surrogate escape (`\\ud800` without its low
+//! half) is rejected, as the outer reader rejects it (serde_json's `IgnoredAny` skips it, its
+//! `Value` rejects it). Differential tests below hold it there; the caller asks serde_json for
+//! the error message when the verdict is no.
 // Like the outer reader: bounds are checked before each index; fuzzed through the lint target.
 #![allow(clippy::indexing_slicing)]
 
@@ -87,20 +89,34 @@ impl Reader<'_> {
                 0x22 => return Some(()),
                 0x5C => match self.next()? {
                     0x22 | 0x5C | 0x2F | 0x62 | 0x66 | 0x6E | 0x72 | 0x74 => {}
-                    0x75 => {
-                        for _ in 0..4 {
-                            let h = self.next()?;
-                            if !u8::try_from(h).is_ok_and(|h| h.is_ascii_hexdigit()) {
+                    0x75 => match self.hex4()? {
+                        // A surrogate escape must be half of a pair, as in the outer reader:
+                        // a lone one decodes to no character, and device parsers disagree on it.
+                        0xD800..=0xDBFF => {
+                            (self.next()? == 0x5C && self.next()? == 0x75).then_some(())?;
+                            if !(0xDC00..=0xDFFF).contains(&self.hex4()?) {
                                 return None;
                             }
                         }
-                    }
+                        0xDC00..=0xDFFF => return None,
+                        _ => {}
+                    },
                     _ => return None,
                 },
                 c if c < 0x20 => return None,
                 _ => {}
             }
         }
+    }
+
+    /// Four hex digits (after a document-level `\\u`) as a code unit.
+    fn hex4(&mut self) -> Option<u32> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = char::from_u32(self.next()?)?.to_digit(16)?;
+            unit = unit * 16 + digit;
+        }
+        Some(unit)
     }
 
     fn digits(&mut self) -> usize {
@@ -253,8 +269,18 @@ mod tests {
     use proptest::prelude::*;
 
     /// serde_json's verdict on the decoded text.
+    /// serde_json's verdict on the decoded text, with the one deliberate difference: a lone
+    /// surrogate escape, which `IgnoredAny` skips, is rejected (as serde_json's `Value` does; its
+    /// other refusals, nesting and number range, are not rejections of the text).
     fn serde_accepts(text: &str) -> bool {
         serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+            && serde_json::from_str::<serde_json::Value>(text).map_or_else(
+                |e| {
+                    let e = e.to_string();
+                    !(e.contains("surrogate") || e.contains("hex escape"))
+                },
+                |_| true,
+            )
     }
 
     /// Our verdict on `text` embedded in a string literal, both as serde_json escapes it and
@@ -296,6 +322,10 @@ mod tests {
             "{\"a\" 1}",
             "{1:2}",
             "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud83d\\ude00\"",
+            "\"\\ud83d\\u0041\"",
+            "\"\\ud83dx\"",
         ] {
             let want = serde_accepts(text);
             assert_eq!(verdicts(text), [want, want], "{text:?}");
