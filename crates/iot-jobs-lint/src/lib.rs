@@ -50,6 +50,7 @@
 )]
 
 pub mod diagnostic;
+pub mod output;
 pub mod preview;
 pub mod registry;
 mod rules;

@@ -1,0 +1,306 @@
+//! Machine-readable reports of several checked files, shared by every front end that writes them
+//! (the CLI, the npm package's command): SARIF 2.1.0 for code-scanning tools and GitHub Actions
+//! workflow commands for pull-request annotations. The same function gives the same bytes in a
+//! native build and in WebAssembly.
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::{Report, registry};
+use serde_json::{Value, json};
+
+/// One checked file: the path as the user named it, and its report.
+#[derive(Debug, Clone, Copy)]
+pub struct FileReport<'a> {
+    /// The path shown in the output (`-` or a `--stdin-filename` for standard input).
+    pub path: &'a str,
+    /// The findings.
+    pub report: &'a Report,
+    /// The file's text, for fingerprints that survive unrelated edits (`None`: fingerprints
+    /// use the code, the pointer and the message only).
+    pub text: Option<&'a str>,
+}
+
+/// The SARIF level of a severity.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        _ => "note",
+    }
+}
+
+/// A SARIF 2.1.0 log of `files`: one run whose driver lists every rule of the registry, one result
+/// per diagnostic with its region (lines and code-point columns, and the byte range), related
+/// locations, fixes as replacements, and a stable fingerprint.
+pub fn sarif(files: &[FileReport<'_>], tool_version: &str) -> Value {
+    let rules = registry::all();
+    let descriptors: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            let mut full = format!("{} Source: {}.", r.summary, r.source);
+            if let Some(fix) = r.fix {
+                full.push_str(&format!(" Fix ({fix})."));
+            }
+            json!({
+                "id": r.code,
+                "name": r.code.replace(['/', '-'], "_"),
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": full },
+                "help": { "text": full },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": {
+                    "tags": [r.code.split('/').next().unwrap_or_default()],
+                    "jsonSchema": r.json_schema,
+                },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for file in files {
+        for d in &file.report.diagnostics {
+            results.push(result(file, d, rules));
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "iot-jobs-lint",
+                    "version": tool_version,
+                    "semanticVersion": tool_version,
+                    "rules": descriptors,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    })
+}
+
+fn region(
+    d_line: u32,
+    d_column: u32,
+    end: Option<(u32, u32)>,
+    span: &std::ops::Range<usize>,
+) -> Value {
+    let mut r = json!({
+        "startLine": d_line,
+        "startColumn": d_column,
+        "byteOffset": span.start,
+        "byteLength": span.end.saturating_sub(span.start),
+    });
+    if let (Some((line, column)), Some(map)) = (end, r.as_object_mut()) {
+        map.insert("endLine".into(), json!(line));
+        map.insert("endColumn".into(), json!(column));
+    }
+    r
+}
+
+fn result(file: &FileReport<'_>, d: &Diagnostic, rules: &[crate::RuleInfo]) -> Value {
+    let location = |region: Value| {
+        json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(file.path) },
+                "region": region,
+            }
+        })
+    };
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str(&format!(" Help: {help}"));
+    }
+    let mut out = json!({
+        "ruleId": d.code.as_str(),
+        "level": level(d.severity),
+        "message": { "text": message },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(file.path) },
+                "region": region(d.line, d.column, Some((d.end_line, d.end_column)), &d.span),
+            },
+            "logicalLocations": [{ "fullyQualifiedName": d.pointer, "kind": "member" }],
+        }],
+        "partialFingerprints": { "iotJobsLint/v1": fingerprint(file, d) },
+    });
+    let Some(map) = out.as_object_mut() else {
+        return out;
+    };
+    if let Some(index) = rules.iter().position(|r| r.code == d.code.as_str()) {
+        map.insert("ruleIndex".into(), json!(index));
+    }
+    if !d.related.is_empty() {
+        let related: Vec<Value> = d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(id, r)| {
+                let mut l = location(region(r.line, r.column, None, &r.span));
+                if let Some(m) = l.as_object_mut() {
+                    m.insert("id".into(), json!(id));
+                    m.insert("message".into(), json!({ "text": r.message }));
+                }
+                l
+            })
+            .collect();
+        map.insert("relatedLocations".into(), Value::Array(related));
+    }
+    if !d.fixes.is_empty() {
+        let fixes: Vec<Value> = d
+            .fixes
+            .iter()
+            .map(|f| {
+                let replacements: Vec<Value> = f
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": {
+                                "byteOffset": e.span.start,
+                                "byteLength": e.span.end.saturating_sub(e.span.start),
+                            },
+                            "insertedContent": { "text": e.replacement },
+                        })
+                    })
+                    .collect();
+                json!({
+                    "description": { "text": format!("{} ({})", f.message, match f.applicability {
+                        Applicability::Safe => "safe",
+                        _ => "suggested",
+                    }) },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(file.path) },
+                        "replacements": replacements,
+                    }],
+                })
+            })
+            .collect();
+        map.insert("fixes".into(), Value::Array(fixes));
+    }
+    out
+}
+
+/// The path as a relative URI reference: `/` separators and percent-encoding of what a URI
+/// cannot hold raw.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A fingerprint that survives edits elsewhere in the file: the code, the pointer and the
+/// offending text (not its position), hashed with 64-bit FNV-1a (stable across versions and
+/// platforms, unlike the standard library's hasher).
+fn fingerprint(file: &FileReport<'_>, d: &Diagnostic) -> String {
+    let offending = file
+        .text
+        .and_then(|t| t.get(d.span.clone()))
+        .unwrap_or(d.message.as_str());
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [d.code.as_str(), "\u{0}", &d.pointer, "\u{0}", offending] {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// GitHub Actions workflow commands, one line per diagnostic:
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::MESSAGE`, escaped as the
+/// runner requires (`%`, CR and LF in the message; also `:` and `,` in properties).
+pub fn github(files: &[FileReport<'_>]) -> String {
+    let mut out = String::new();
+    for file in files {
+        for d in &file.report.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                _ => "notice",
+            };
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str(&format!("\nhelp: {help}"));
+            }
+            out.push_str(&format!(
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                escape_property(file.path),
+                d.line,
+                d.column,
+                d.end_line,
+                d.end_column,
+                escape_property(d.code.as_str()),
+                escape_data(&message)
+            ));
+        }
+    }
+    out
+}
+
+/// A workflow command's message: `%`, CR and LF percent-encoded.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: as [`escape_data`], plus `:` and `,`.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LintOptions;
+
+    #[test]
+    fn github_commands_are_escaped() {
+        let text = r#"{"jobId": "a b", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/x"], "document": "{}", "targetSelection": "snapshot"}"#;
+        let report = crate::lint_str(
+            text,
+            &LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap_or_default()),
+        );
+        let out = github(&[FileReport {
+            path: "jobs/a,b:c%.json",
+            report: &report,
+            text: Some(text),
+        }]);
+        assert!(out.starts_with("::error file=jobs/a%2Cb%3Ac%25.json,line=1,col=11,endLine=1,endColumn=16,title=model/pattern::"), "{out}");
+        assert!(out.contains("%0Ahelp: "), "{out}");
+        assert_eq!(out.lines().count(), report.diagnostics.len());
+    }
+
+    #[test]
+    fn fingerprints_survive_unrelated_edits() {
+        let options = LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap_or_default());
+        let a = r#"{"jobId": "a b", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/x"], "document": "{}"}"#;
+        let b = "\n\n  ".to_string() + a;
+        let (ra, rb) = (crate::lint_str(a, &options), crate::lint_str(&b, &options));
+        let fa = fingerprint(
+            &FileReport {
+                path: "x",
+                report: &ra,
+                text: Some(a),
+            },
+            &ra.diagnostics[0],
+        );
+        let fb = fingerprint(
+            &FileReport {
+                path: "x",
+                report: &rb,
+                text: Some(&b),
+            },
+            &rb.diagnostics[0],
+        );
+        assert_eq!(fa, fb);
+        assert_eq!(fa.len(), 16);
+    }
+}
