@@ -35,7 +35,7 @@ for t in $targets; do
   if ! (cd fuzz && cargo fuzz run -s none "$t" -- \
       -max_total_time="$seconds" -dict="../$dict" \
       -timeout=10 -rss_limit_mb=2048 -print_final_stats=1) >"$log" 2>&1; then
-    tail -n 40 "$log"
+    grep -A8 -E 'panicked at|ERROR: libFuzzer|^Failing input' "$log" || tail -n 40 "$log"
     echo "### $t: FAILED (reproducer in fuzz/artifacts/$t/)"
     status=1
   else

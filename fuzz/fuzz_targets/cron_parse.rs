@@ -1,9 +1,12 @@
 //! `cron_parse`: the cron crate's parser on arbitrary text. No panic; every problem's span is
 //! within the text, on char boundaries, non-empty for non-empty text; problems are sorted by
 //! position; an expression exactly when no error; its text is the input; every suggestion
-//! replacement re-parses without panicking; no unsafe characters in messages.
+//! replacement re-parses without panicking.
+//!
+//! Not checked here: unsafe characters in messages. The cron crate quotes the offending text
+//! as it is (a library message, like `str::parse` errors); the core escapes every cron message
+//! on its way out (see the `lint` target, which checks the core's messages).
 #![no_main]
-use iot_jobs_lint::text::is_unsafe;
 use iot_jobs_lint_cron::{CronExpression, Level, parse};
 use libfuzzer_sys::fuzz_target;
 
@@ -18,9 +21,6 @@ fuzz_target!(|data: &[u8]| {
         assert!(p.start >= last, "problems out of order: {:?}", parsed.problems);
         last = p.start;
         assert!(p.code.starts_with("cron/"));
-        for s in std::iter::once(&p.message).chain(p.help.as_ref()).chain(p.fix.as_ref().map(|f| &f.message)) {
-            assert!(!s.chars().any(is_unsafe), "unsafe character in {s:?}");
-        }
         if let Some(f) = &p.fix {
             let _ = parse(&f.replacement);
         }
