@@ -94,11 +94,31 @@ struct Field {
     max_step: u32,
 }
 
-const MINUTE: Field = Field { min: 0, max: 59, max_step: 59 };
-const HOUR: Field = Field { min: 0, max: 23, max_step: 23 };
-const DAY: Field = Field { min: 1, max: 31, max_step: 31 };
-const MONTH: Field = Field { min: 1, max: 12, max_step: 12 };
-const YEAR: Field = Field { min: 1970, max: 2199, max_step: 229 };
+const MINUTE: Field = Field {
+    min: 0,
+    max: 59,
+    max_step: 59,
+};
+const HOUR: Field = Field {
+    min: 0,
+    max: 23,
+    max_step: 23,
+};
+const DAY: Field = Field {
+    min: 1,
+    max: 31,
+    max_step: 31,
+};
+const MONTH: Field = Field {
+    min: 1,
+    max: 12,
+    max_step: 12,
+};
+const YEAR: Field = Field {
+    min: 1970,
+    max: 2199,
+    max_step: 229,
+};
 
 struct Render {
     style: u8,
@@ -157,7 +177,11 @@ impl Render {
     fn list(&self, f: Field, items: &[Simple]) -> (String, Vec<bool>) {
         let mut set = vec![false; (f.max + 1) as usize];
         let mut parts = Vec::new();
-        let items: &[Simple] = if items.is_empty() { &[Simple::Star] } else { &items[..items.len().min(3)] };
+        let items: &[Simple] = if items.is_empty() {
+            &[Simple::Star]
+        } else {
+            &items[..items.len().min(3)]
+        };
         for item in items {
             let (text, lo, hi, step) = match item {
                 Simple::Star => ("*".to_string(), f.min, f.max, 1),
@@ -181,7 +205,12 @@ impl Render {
                         Base::Range(a, b) => {
                             let (a, b) = (self.value(f, *a), self.value(f, *b));
                             let (a, b) = (a.min(b), a.max(b));
-                            (format!("{}-{}/{n}", self.name(f, a), self.name(f, b)), a, b, n)
+                            (
+                                format!("{}-{}/{n}", self.name(f, a), self.name(f, b)),
+                                a,
+                                b,
+                                n,
+                            )
                         }
                     }
                 }
@@ -229,7 +258,11 @@ fn render_dow(r: &Render, d: &Dow) -> (String, DaySpec) {
         Dow::List(items) => {
             let mut set = vec![false; 8];
             let mut parts = Vec::new();
-            let items: &[DowItem] = if items.is_empty() { &[DowItem::Star] } else { &items[..items.len().min(3)] };
+            let items: &[DowItem] = if items.is_empty() {
+                &[DowItem::Star]
+            } else {
+                &items[..items.len().min(3)]
+            };
             for item in items {
                 let (lo, hi, text) = match item {
                     DowItem::Star => (1, 7, "*".to_string()),
@@ -247,7 +280,10 @@ fn render_dow(r: &Render, d: &Dow) -> (String, DaySpec) {
             (parts.join(","), DaySpec::Dow(set))
         }
         Dow::Last => (r.case("L"), DaySpec::Dow((0..8).map(|x| x == 7).collect())),
-        Dow::LastOf(n) => (format!("{}{}", r.dow_name(v(*n)), r.case("L")), DaySpec::LastOf(v(*n))),
+        Dow::LastOf(n) => (
+            format!("{}{}", r.dow_name(v(*n)), r.case("L")),
+            DaySpec::LastOf(v(*n)),
+        ),
         Dow::Nth(n, k) => {
             let k = 1 + u32::from(*k) % 5;
             (format!("{}#{k}", r.dow_name(v(*n))), DaySpec::Nth(v(*n), k))
@@ -256,12 +292,19 @@ fn render_dow(r: &Render, d: &Dow) -> (String, DaySpec) {
 }
 
 fn days_in_month(y: i32, m: u32) -> u32 {
-    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
     next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
 }
 
 fn weekday(y: i32, m: u32, d: u32) -> u32 {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap().weekday().number_from_sunday()
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap()
+        .weekday()
+        .number_from_sunday()
 }
 
 /// The dialect's day rules, from the crate documentation.
@@ -308,15 +351,26 @@ fn start_time(s: (u8, u8, u8, u8, u8, u8, u8)) -> DateTime<Utc> {
     }
     let year = if a < 8 {
         // Around the ends of the engine's range: 1965-1974 and 2195-2204.
-        if b % 2 == 0 { 1965 + i32::from(b % 10) } else { 2195 + i32::from(b % 10) }
+        if b % 2 == 0 {
+            1965 + i32::from(b % 10)
+        } else {
+            2195 + i32::from(b % 10)
+        }
     } else {
         2020 + i32::from(b % 16)
     };
     let month = 1 + u32::from(mo) % 12;
     let day = (1 + u32::from(d) % 31).min(days_in_month(year, month));
     let second = if sec < 200 { 0 } else { u32::from(sec) % 60 };
-    Utc.with_ymd_and_hms(year, month, day, u32::from(h) % 24, u32::from(mi) % 60, second)
-        .unwrap()
+    Utc.with_ymd_and_hms(
+        year,
+        month,
+        day,
+        u32::from(h) % 24,
+        u32::from(mi) % 60,
+        second,
+    )
+    .unwrap()
 }
 
 fn sorted(set: &[bool]) -> Vec<u32> {
@@ -325,7 +379,10 @@ fn sorted(set: &[bool]) -> Vec<u32> {
 
 fuzz_target!(|input: Input| {
     let start = start_time(input.start);
-    let r = Render { style: input.style, year_base: (start.year().clamp(1971, 2200) - 1) as u32 };
+    let r = Render {
+        style: input.style,
+        year_base: (start.year().clamp(1971, 2200) - 1) as u32,
+    };
     let (min_text, minutes) = r.list(MINUTE, &input.minutes);
     let (hour_text, hours) = r.list(HOUR, &input.hours);
     let (month_text, months) = r.list(MONTH, &input.months);
@@ -347,17 +404,34 @@ fuzz_target!(|input: Input| {
     let pad = if input.style & 4 != 0 { " " } else { "" };
     let text = format!(
         "cron({pad}{}{pad})",
-        [min_text, hour_text, dom_text, month_text, dow_text, year_text].join(sep)
+        [
+            min_text, hour_text, dom_text, month_text, dow_text, year_text
+        ]
+        .join(sep)
     );
     let parsed = parse(&text);
     if bad_days {
-        assert!(parsed.expression.is_none(), "{text}: both day fields set or both `?`, yet it parsed");
-        assert!(parsed.problems.iter().any(|p| p.code == codes::DAY_FIELDS), "{text}: no day-fields error: {:?}", parsed.problems);
+        assert!(
+            parsed.expression.is_none(),
+            "{text}: both day fields set or both `?`, yet it parsed"
+        );
+        assert!(
+            parsed.problems.iter().any(|p| p.code == codes::DAY_FIELDS),
+            "{text}: no day-fields error: {:?}",
+            parsed.problems
+        );
         return;
     }
     let spec = spec.unwrap();
-    let errors: Vec<_> = parsed.problems.iter().filter(|p| p.level == Level::Error).collect();
-    let every_minute = parsed.problems.iter().any(|p| p.code == codes::EVERY_MINUTE);
+    let errors: Vec<_> = parsed
+        .problems
+        .iter()
+        .filter(|p| p.level == Level::Error)
+        .collect();
+    let every_minute = parsed
+        .problems
+        .iter()
+        .any(|p| p.code == codes::EVERY_MINUTE);
     let expr = match &parsed.expression {
         Some(e) => e.clone(),
         None => {
@@ -370,14 +444,19 @@ fuzz_target!(|input: Input| {
     };
     let never = parsed.expression.is_none();
     if !never {
-        assert_eq!(every_minute, minutes.iter().all(|b| *b), "{text}: every-minute warning {every_minute}");
+        assert_eq!(
+            every_minute,
+            minutes.iter().all(|b| *b),
+            "{text}: every-minute warning {every_minute}"
+        );
     }
 
     // The oracle.
     let epoch = Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).unwrap();
     let mut from = start.max(epoch);
     if from.year() <= 2199 && (from.second() != 0 || from.nanosecond() != 0) {
-        from = from.with_second(0).unwrap().with_nanosecond(0).unwrap() + chrono::Duration::minutes(1);
+        from =
+            from.with_second(0).unwrap().with_nanosecond(0).unwrap() + chrono::Duration::minutes(1);
     }
     let (hours, minutes) = (sorted(&hours), sorted(&minutes));
     let mut expected = Vec::new();
@@ -406,12 +485,27 @@ fuzz_target!(|input: Input| {
         end_of_window = Some(day.and_hms_opt(0, 0, 0).unwrap().and_utc());
     }
     if never {
-        assert!(expected.is_empty(), "{text}: reported never-fires but fires at {:?}", expected[0]);
+        assert!(
+            expected.is_empty(),
+            "{text}: reported never-fires but fires at {:?}",
+            expected[0]
+        );
     }
     let got: Vec<_> = match end_of_window {
-        Some(end) => expr.occurrences(start).take_while(|t| *t < end).take(MAX_OCCURRENCES + 1).collect(),
+        Some(end) => expr
+            .occurrences(start)
+            .take_while(|t| *t < end)
+            .take(MAX_OCCURRENCES + 1)
+            .collect(),
         None => expr.occurrences(start).take(MAX_OCCURRENCES + 1).collect(),
     };
-    assert_eq!(got, expected, "{text} from {start}: engine (left) and oracle (right) differ");
-    assert_eq!(expr.next_at_or_after(start), expr.occurrences(start).next(), "{text}: next_at_or_after");
+    assert_eq!(
+        got, expected,
+        "{text} from {start}: engine (left) and oracle (right) differ"
+    );
+    assert_eq!(
+        expr.next_at_or_after(start),
+        expr.occurrences(start).next(),
+        "{text}: next_at_or_after"
+    );
 });

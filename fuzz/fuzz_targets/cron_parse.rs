@@ -15,17 +15,33 @@ fuzz_target!(|data: &[u8]| {
     let parsed = parse(&text);
     let mut last = 0;
     for p in &parsed.problems {
-        assert!(p.start <= p.end && p.end <= text.len(), "span {}..{} of {}", p.start, p.end, text.len());
-        assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end), "span off char boundary");
+        assert!(
+            p.start <= p.end && p.end <= text.len(),
+            "span {}..{} of {}",
+            p.start,
+            p.end,
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(p.start) && text.is_char_boundary(p.end),
+            "span off char boundary"
+        );
         assert!(text.is_empty() || p.start < p.end, "empty span {p:?}");
-        assert!(p.start >= last, "problems out of order: {:?}", parsed.problems);
+        assert!(
+            p.start >= last,
+            "problems out of order: {:?}",
+            parsed.problems
+        );
         last = p.start;
         assert!(p.code.starts_with("cron/"));
         if let Some(f) = &p.fix {
             let _ = parse(&f.replacement);
         }
     }
-    assert_eq!(parsed.expression.is_some(), !parsed.problems.iter().any(|p| p.level == Level::Error));
+    assert_eq!(
+        parsed.expression.is_some(),
+        !parsed.problems.iter().any(|p| p.level == Level::Error)
+    );
     if let Some(e) = &parsed.expression {
         assert_eq!(e.text(), &*text);
         assert!(!e.never_fires());

@@ -18,16 +18,24 @@ use std::collections::HashSet;
 fn json_errors(r: &Report) -> HashSet<&'static str> {
     r.diagnostics
         .iter()
-        .filter(|d| d.code.as_str().starts_with("json/") && d.severity == iot_jobs_lint::Severity::Error)
+        .filter(|d| {
+            d.code.as_str().starts_with("json/") && d.severity == iot_jobs_lint::Severity::Error
+        })
         .map(|d| d.code.as_str())
         .collect()
 }
 
 fuzz_target!(|data: &[u8]| {
     let (options, _, input) = split(data);
-    let Ok(text) = std::str::from_utf8(input) else { return };
+    let Ok(text) = std::str::from_utf8(input) else {
+        return;
+    };
     let report = lint_str(text, &options);
-    let with_fix = report.diagnostics.iter().filter(|d| !d.fixes.is_empty()).count();
+    let with_fix = report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.fixes.is_empty())
+        .count();
     for up_to in [Applicability::Safe, Applicability::Suggested] {
         let fixed = apply_fixes(text, &report.diagnostics, up_to);
         assert!(fixed.applied + fixed.skipped <= with_fix);
@@ -41,7 +49,12 @@ fuzz_target!(|data: &[u8]| {
             assert!(
                 new.is_empty(),
                 "{up_to:?} fixes made {new:?} appear: {:?}\nfixed text: {:?}",
-                after.diagnostics.iter().filter(|d| d.code.as_str().starts_with("json/")).map(|d| &d.message).collect::<Vec<_>>(),
+                after
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.code.as_str().starts_with("json/"))
+                    .map(|d| &d.message)
+                    .collect::<Vec<_>>(),
                 fixed.text
             );
         }
@@ -56,12 +69,24 @@ fuzz_target!(|data: &[u8]| {
         if fixed.text == current {
             break;
         }
-        let syntax = r.diagnostics.iter().any(|d| d.code == "json/syntax" && d.fixes.first().is_some_and(|f| f.applicability == Applicability::Safe));
+        let syntax = r.diagnostics.iter().any(|d| {
+            d.code == "json/syntax"
+                && d.fixes
+                    .first()
+                    .is_some_and(|f| f.applicability == Applicability::Safe)
+        });
         if !syntax {
             rounds += 1;
         }
-        assert!(seen.insert(current.clone()), "safe fixes oscillate; text {current:?} comes back");
-        assert!(rounds <= 8, "safe fixes still change the text after 8 rounds: {current:?} -> {:?}", fixed.text);
+        assert!(
+            seen.insert(current.clone()),
+            "safe fixes oscillate; text {current:?} comes back"
+        );
+        assert!(
+            rounds <= 8,
+            "safe fixes still change the text after 8 rounds: {current:?} -> {:?}",
+            fixed.text
+        );
         current = fixed.text;
     }
 });

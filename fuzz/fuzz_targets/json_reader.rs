@@ -64,10 +64,17 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(depth(data), 128, "difference 1 applies only at depth 128");
         }
         (Err(e), true) if e.to_string().starts_with("number out of range") => {}
-        (Err(e), true) => panic!("serde_json rejects ({e}) but the linter reads it: {:?}", report.diagnostics),
+        (Err(e), true) => panic!(
+            "serde_json rejects ({e}) but the linter reads it: {:?}",
+            report.diagnostics
+        ),
         (Ok(_), false) => panic!(
             "serde_json accepts but the linter does not: {:?}",
-            report.diagnostics.iter().map(|d| (d.code.as_str(), &d.message)).collect::<Vec<_>>()
+            report
+                .diagnostics
+                .iter()
+                .map(|d| (d.code.as_str(), &d.message))
+                .collect::<Vec<_>>()
         ),
     }
 });

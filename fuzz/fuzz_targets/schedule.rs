@@ -12,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     let a = analyze(input, &options, count);
     check_report(&a.report, input);
     let s = &a.schedule;
-    assert!(s.windows.len() <= count, "{} windows for count {count}", s.windows.len());
+    assert!(
+        s.windows.len() <= count,
+        "{} windows for count {count}",
+        s.windows.len()
+    );
     assert_eq!(s.windows.len(), s.scheduled_job_rollouts.len());
     assert!(s.previewable_windows <= s.declared_windows);
     let mut last = None;
@@ -20,12 +24,22 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(w.start, r.start_time);
         let (start, end) = (w.start_instant.expect("start"), w.end_instant.expect("end"));
         assert!(end >= start, "window ends before it starts: {w:?}");
-        assert!(last.is_none_or(|l| l <= start), "windows out of order: {:?}", s.windows);
-        assert!(w.maintenance_window < s.declared_windows, "window index {w:?}");
+        assert!(
+            last.is_none_or(|l| l <= start),
+            "windows out of order: {:?}",
+            s.windows
+        );
+        assert!(
+            w.maintenance_window < s.declared_windows,
+            "window index {w:?}"
+        );
         last = Some(start);
     }
     for d in &s.diagnostics {
-        assert!(a.report.diagnostics.contains(d), "preview diagnostic not in the report: {d:?}");
+        assert!(
+            a.report.diagnostics.contains(d),
+            "preview diagnostic not in the report: {d:?}"
+        );
     }
     let again = schedule(input, &options, count);
     assert_eq!(&again, s, "schedule() differs from analyze().schedule");

@@ -172,7 +172,11 @@ pub fn check_diagnostic(d: &Diagnostic, input: &[u8], text: Option<&str>) {
     }
     for r in &d.related {
         check_span("related", &r.span, input, text);
-        assert!(r.line >= 1 && r.column >= 1, "{}: related line/column 0", d.code);
+        assert!(
+            r.line >= 1 && r.column >= 1,
+            "{}: related line/column 0",
+            d.code
+        );
         check_text("related message", &r.message, d);
         if let Some(t) = text {
             assert_eq!(
