@@ -2,7 +2,9 @@
 # The project's test command (the README's, and what CI runs): formatting, lints, every test of
 # the workspace, then the npm package: set up the wasm toolchain (idempotent: scripts/setup-wasm.sh),
 # build the package (scripts/build-pkg.sh) and run its Node tests (pkg/test/), then build the web
-# console and run its browser tests (scripts/test-web.sh; installs Debian's chromium when missing).
+# console and run its browser tests (scripts/test-web.sh; installs Debian's chromium when missing),
+# and last a fuzz smoke: every fuzz target for FUZZ_SECONDS (default 30) seconds
+# (scripts/fuzz-smoke.sh; installs cargo-fuzz when missing; FUZZ_SMOKE=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "### cargo fmt --check"
@@ -19,3 +21,7 @@ echo "### node --test (pkg/test: the corpus, the API, npm pack + TypeScript + es
 (cd pkg && node --test --test-reporter=tap test/*.test.mjs)
 echo "### web console: build and browser tests in headless Chromium (web/test)"
 bash scripts/test-web.sh
+if [ "${FUZZ_SMOKE:-1}" != 0 ]; then
+  echo "### fuzz smoke (scripts/fuzz-smoke.sh, ${FUZZ_SECONDS:-30} s per target)"
+  bash scripts/fuzz-smoke.sh
+fi
