@@ -85,6 +85,25 @@ pub(crate) struct Ctx<'d> {
     diagnostics: Vec<Pending>,
     /// One bit per node that failed its own model constraint; empty until the first one.
     invalid: Vec<u64>,
+    /// How many diagnostics each rule reported, for the cap of [`MAX_PER_RULE`].
+    tallies: Vec<Tally>,
+    /// What [`Ctx::report`] hands back for a diagnostic past the cap: fixes and related places
+    /// attached to it go nowhere.
+    spare: Pending,
+}
+
+/// The most diagnostics one rule keeps for one input; the rest are counted, and one
+/// `input/too-many-diagnostics` says how many were left out. A hostile input (a million invalid
+/// targets) would otherwise cost a report a hundred times its size; no person reads past the
+/// first hundred of one kind.
+pub const MAX_PER_RULE: usize = 100;
+
+/// Diagnostics of one rule so far.
+struct Tally {
+    rule: &'static RuleInfo,
+    reported: usize,
+    /// Where the first diagnostic left out was (its pointer and span).
+    first_omitted: Option<(String, (usize, usize))>,
 }
 
 impl<'d> Ctx<'d> {
@@ -103,6 +122,9 @@ impl<'d> Ctx<'d> {
         message: impl Into<String>,
         help: Option<String>,
     ) -> &mut Pending {
+        if !self.admit(rule) {
+            return self.omit(rule, pointer.into(), span);
+        }
         self.diagnostics.push(Pending {
             rule,
             pointer: pointer.into(),
@@ -114,6 +136,90 @@ impl<'d> Ctx<'d> {
         });
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
+    }
+
+    /// Counts a diagnostic of `rule`; whether it is within the cap (to be kept).
+    fn admit(&mut self, rule: &'static RuleInfo) -> bool {
+        let tally = match self.tallies.iter().position(|t| t.rule.code == rule.code) {
+            Some(i) => &mut self.tallies[i],
+            None => {
+                self.tallies.push(Tally {
+                    rule,
+                    reported: 0,
+                    first_omitted: None,
+                });
+                let last = self.tallies.len() - 1;
+                &mut self.tallies[last]
+            }
+        };
+        tally.reported += 1;
+        tally.reported <= MAX_PER_RULE
+    }
+
+    /// Whether another diagnostic of `rule` would be kept: a rule that reports in a loop can
+    /// skip wording one that would be dropped (it still calls [`Ctx::report`], or
+    /// [`Ctx::omitted`], so that it is counted).
+    pub(crate) fn wants(&self, rule: &'static RuleInfo) -> bool {
+        self.tallies
+            .iter()
+            .find(|t| t.rule.code == rule.code)
+            .is_none_or(|t| t.reported < MAX_PER_RULE)
+    }
+
+    /// Counts a diagnostic of `rule` at `pointer` and `span` that is past the cap, without
+    /// wording it (see [`Ctx::wants`]).
+    pub(crate) fn omitted(
+        &mut self,
+        rule: &'static RuleInfo,
+        pointer: impl FnOnce() -> String,
+        span: (usize, usize),
+    ) {
+        if !self.admit(rule) {
+            let first = self
+                .tallies
+                .iter()
+                .any(|t| t.rule.code == rule.code && t.first_omitted.is_none());
+            if first {
+                self.omit(rule, pointer(), span);
+            }
+        }
+    }
+
+    /// Records a diagnostic past the cap (where the first one was) and returns the spare.
+    fn omit(
+        &mut self,
+        rule: &'static RuleInfo,
+        pointer: String,
+        span: (usize, usize),
+    ) -> &mut Pending {
+        if let Some(t) = self
+            .tallies
+            .iter_mut()
+            .find(|t| t.rule.code == rule.code && t.first_omitted.is_none())
+        {
+            t.first_omitted = Some((pointer, (span.0, span.1.max(span.0))));
+        }
+        self.spare.fixes.clear();
+        self.spare.related.clear();
+        &mut self.spare
+    }
+
+    /// The diagnostics reported, with one `input/too-many-diagnostics` per rule that went past
+    /// the cap, placed where its first left-out diagnostic was.
+    fn take_pending(&mut self) -> Vec<Pending> {
+        let mut pending = std::mem::take(&mut self.diagnostics);
+        for t in std::mem::take(&mut self.tallies) {
+            let Some((pointer, span)) = t.first_omitted else {
+                continue;
+            };
+            pending.push(input::too_many(
+                t.rule,
+                t.reported - MAX_PER_RULE,
+                pointer,
+                span,
+            ));
+        }
+        pending
     }
 
     /// Marks a value as failing its own constraint: rules derived from it stay quiet.
@@ -156,7 +262,7 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
         Err(e) => {
             let mut ctx = new_ctx(&EMPTY_TREE, options);
             json::syntax_error(&mut ctx, &e);
-            report.diagnostics = finish(text, ctx.diagnostics);
+            report.diagnostics = finish(text, ctx.take_pending());
             let schedule = preview.map(|_| crate::preview::empty(&report, options));
             return Analysis { report, schedule };
         }
@@ -197,7 +303,7 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
             }
         }
     }
-    report.diagnostics = finish(text, ctx.diagnostics);
+    report.diagnostics = finish(text, ctx.take_pending());
     let schedule = preview.map(|_| match schedule {
         Some((mut s, spans)) => {
             s.diagnostics = crate::preview::relevant(&report.diagnostics, &spans);
@@ -220,6 +326,16 @@ fn new_ctx<'d>(tree: &'d Tree<'d>, options: &LintOptions) -> Ctx<'d> {
         now: options.now,
         diagnostics: Vec::new(),
         invalid: Vec::new(),
+        tallies: Vec::new(),
+        spare: Pending {
+            rule: &input::TOO_MANY_DIAGNOSTICS,
+            pointer: String::new(),
+            span: (0, 0),
+            message: String::new(),
+            help: None,
+            fixes: Vec::new(),
+            related: Vec::new(),
+        },
     }
 }
 

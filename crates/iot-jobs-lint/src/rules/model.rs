@@ -495,6 +495,11 @@ fn unknown_member(
         );
         return;
     }
+    if !ctx.wants(&UNKNOWN_MEMBER) {
+        // Past the cap: counted, not worded (no suggestion search per member).
+        ctx.omitted(&UNKNOWN_MEMBER, || path.pointer(), span);
+        return;
+    }
     let misplaced = misplaced(ctx.operation, shape, &name);
     let known: Vec<&str> = shape.members(ctx.edition).map(|k| k.name).collect();
     let suggestion = suggest(&name, known.iter().copied());
@@ -628,6 +633,15 @@ fn duplicates_deep(ctx: &mut Ctx<'_>, value: Value<'_>, path: &Path<'_>) {
 /// An earlier copy of a repeated member: it is not what is sent.
 fn duplicate(ctx: &mut Ctx<'_>, obj: Object<'_>, index: usize, m: Member<'_>, path: &Path<'_>) {
     let name = m.name();
+    if !ctx.wants(&super::json::DUPLICATE_KEY) {
+        // Past the cap: counted, not worded (no search for the copy that is sent).
+        ctx.omitted(
+            &super::json::DUPLICATE_KEY,
+            || path.child_pointer(&name),
+            m.name_span(),
+        );
+        return;
+    }
     let pointer = path.child_pointer(&name);
     let winner = obj.member(&name);
     let removal = remove_member(obj, index, ctx.text());

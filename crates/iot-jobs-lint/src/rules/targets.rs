@@ -78,6 +78,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
         .filter_map(|(i, v)| Some((i, v.as_str()?, v.span())))
         .collect();
     for (i, arn, span) in &items {
+        if !ctx.wants(&ARN_FORMAT) {
+            // Past the cap: counted, not worded.
+            if target_problem(arn).is_some() {
+                ctx.omitted(&ARN_FORMAT, || format!("{base}/targets/{i}"), *span);
+            }
+            continue;
+        }
         if let Some(problem) = target_problem(arn) {
             ctx.report(
                 &ARN_FORMAT,
@@ -97,6 +104,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
     let keys: Vec<&str> = items.iter().map(|(_, arn, _)| arn.as_ref()).collect();
     for (n, first) in repeats(&keys) {
         let (i, arn, span) = &items[n];
+        if !ctx.wants(&DUPLICATE) {
+            ctx.omitted(&DUPLICATE, || format!("{base}/targets/{i}"), *span);
+            continue;
+        }
         let removal = remove_element(list, *i, ctx.text());
         ctx.report(
             &DUPLICATE,
