@@ -122,7 +122,7 @@ fn too_large_without_a_length_says_more_than() {
     assert_eq!(cut.report.diagnostics.len(), 1);
     assert_eq!(
         cut.report.diagnostics[0].message,
-        "the input is more than 100 bytes, over the limit of 100 bytes; it was read no further and is not checked"
+        "the input is more than the limit of 100 bytes; it was read no further and is not checked"
     );
     assert!(cut.schedule.windows.is_empty());
     let known = iot_jobs_lint::too_large(Some(5_000), &options);

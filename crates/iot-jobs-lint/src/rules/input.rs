@@ -168,7 +168,7 @@ pub(crate) fn too_large_size(size: Option<u64>, options: &crate::LintOptions) ->
             format!("the input is {len} bytes, over the limit of {limit} bytes; it is not checked")
         }
         None => format!(
-            "the input is more than {limit} bytes, over the limit of {limit} bytes; it was read no further and is not checked"
+            "the input is more than the limit of {limit} bytes; it was read no further and is not checked"
         ),
     };
     crate::Report {
