@@ -131,3 +131,36 @@ fn too_large_without_a_length_says_more_than() {
         "the input is 5000 bytes, over the limit of 100 bytes; it is not checked"
     );
 }
+
+/// Inside an unknown member the tree keeps one opaque node; repeated names in it are still found,
+/// from the text, with the pointer, the copy that is sent and a removal that leaves valid JSON.
+#[test]
+fn repeated_names_inside_an_unknown_member() {
+    let input = r#"{"jobId":"a","targets":["arn:aws:iot:us-east-1:111122223333:thing/a"],"document":"{}",
+"extra": [1, {"k": 1, "k~/": 2, "k": 3, "k\u007e/": 4}, [{"a": {"b": 1, "b": 2}}]]}"#;
+    let report = lint(input.as_bytes(), &options());
+    let dups: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "json/duplicate-key")
+        .collect();
+    let pointers: Vec<&str> = dups.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/extra/1/k", "/extra/1/k~0~1", "/extra/2/0/a/b"]);
+    assert_eq!(dups[0].related[0].pointer, "/extra/1/k");
+    assert_eq!(
+        &input[dups[0].related[0].span.clone()],
+        "\"k\"",
+        "the copy that is sent"
+    );
+    assert_eq!(&input[dups[1].related[0].span.clone()], "\"k\\u007e/\"");
+    let fixed = iot_jobs_lint::apply_fixes(
+        input,
+        &report.diagnostics,
+        iot_jobs_lint::Applicability::Safe,
+    );
+    let v: serde_json::Value = serde_json::from_str(&fixed.text).expect("valid JSON");
+    assert_eq!(
+        v["extra"],
+        serde_json::json!([1, {"k": 3, "k~/": 4}, [{"a": {"b": 2}}]])
+    );
+}

@@ -35,7 +35,8 @@ pub(crate) use view::View;
 
 use crate::diagnostic::{Code, Diagnostic, Fix, Related};
 use crate::registry::RuleInfo;
-use crate::syntax::{Array, Object, Tree, Value};
+use crate::shapes::{Shape, ShapeKind};
+use crate::syntax::{Array, Guide, Keep, Object, Tree, Value};
 use crate::{Edition, LintOptions, Operation, Report};
 use chrono::{DateTime, Utc};
 
@@ -257,7 +258,7 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
         service_model: options.service_model,
         diagnostics: Vec::new(),
     };
-    let tree = match Tree::parse(text) {
+    let tree = match Tree::parse_guided(text, Keep::Guided(&ROOTS)) {
         Ok(tree) => tree,
         Err(e) => {
             let mut ctx = new_ctx(&EMPTY_TREE, options);
@@ -312,6 +313,57 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
         None => crate::preview::empty(&report, options),
     });
     Analysis { report, schedule }
+}
+
+/// What the tree keeps: the values the model describes. The value of a member the model does not
+/// have (in any operation, at the root) is kept as one opaque node, so `"x": [13 million small
+/// objects]` costs one node; `model/unknown-member` needs only its name, and `json/duplicate-key`
+/// reads its text ([`crate::syntax::repeated_members`]). A container where the model wants a
+/// scalar is kept as one node too (`model/type` needs only its kind).
+fn keep_for(shape: &'static Shape) -> Keep {
+    match shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::List(_) | ShapeKind::Map { .. } => Keep::Guided(shape),
+        _ => Keep::Skip,
+    }
+}
+
+impl Guide for Shape {
+    fn member(&self, name: &str) -> Keep {
+        match self.kind {
+            // The latest edition has every member of the older one.
+            ShapeKind::Structure(_) => self
+                .member(name, Edition::Latest)
+                .map_or(Keep::Skip, |m| keep_for(m.target)),
+            ShapeKind::Map { value, .. } => keep_for(value),
+            _ => Keep::Skip,
+        }
+    }
+
+    fn element(&self) -> Keep {
+        match self.kind {
+            ShapeKind::List(item) => keep_for(item),
+            _ => Keep::Skip,
+        }
+    }
+}
+
+/// The root before the operation is known: a member any operation's root has is kept as that
+/// operation's model describes it.
+struct Roots;
+
+static ROOTS: Roots = Roots;
+
+impl Guide for Roots {
+    fn member(&self, name: &str) -> Keep {
+        Operation::ALL
+            .into_iter()
+            .find_map(|op| crate::shapes::root_shape(op).member(name, Edition::Latest))
+            .map_or(Keep::Skip, |m| keep_for(m.target))
+    }
+
+    fn element(&self) -> Keep {
+        Keep::Skip
+    }
 }
 
 /// A tree for reports made before any parse succeeded.
