@@ -138,7 +138,9 @@ fn repeated<'a, 's>(
     len: usize,
     at: &'a (impl Fn(usize) -> Option<std::borrow::Cow<'s, str>> + 'a),
 ) -> impl Iterator<Item = (usize, impl Fn() -> usize + 'a)> + 'a {
-    let mut order: Vec<u32> = (0..len as u32).filter(|&i| at(i as usize).is_some()).collect();
+    let mut order: Vec<u32> = (0..len as u32)
+        .filter(|&i| at(i as usize).is_some())
+        .collect();
     order.sort_unstable_by(|&a, &b| at(a as usize).cmp(&at(b as usize)).then(a.cmp(&b)));
     let mut repeat = vec![0u64; len.div_ceil(64)];
     for pair in order.windows(2) {
