@@ -453,7 +453,7 @@ fn name_before(b: &[u8], value_start: usize) -> (usize, usize, bool) {
             None => break search,
             Some(q) => {
                 let slashes = b[..q].iter().rev().take_while(|&&c| c == b'\\').count();
-                if slashes % 2 == 0 {
+                if slashes.is_multiple_of(2) {
                     break q;
                 }
                 search = q;
