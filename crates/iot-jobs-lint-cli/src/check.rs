@@ -1,6 +1,8 @@
 //! `iot-jobs-lint check`.
 
-use crate::input::{Entry, Format, InputArgs, color, emit, emit_files, exit_code};
+use crate::input::{
+    Entry, Format, Input, InputArgs, JsonFiles, Status, color, display_path, emit, read,
+};
 use crate::render;
 use clap::Args;
 use serde::Serialize;
@@ -23,44 +25,43 @@ struct FileReport<'a> {
 
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let options = args.input.options();
-    let files = args.input.read_all();
-    let io_failed = files.iter().any(|(_, bytes)| bytes.is_err());
-    let results: Vec<_> = files
-        .into_iter()
-        .map(|(path, bytes)| {
-            let report = bytes.map(|b| {
-                let r = iot_jobs_lint::lint(&b, &options);
-                (b, r)
-            });
-            (path, report)
-        })
-        .collect();
-    match args.input.format {
-        Format::Json => {
-            let files: Vec<Entry<'_, FileReport<'_>>> = results
-                .iter()
-                .map(|(path, r)| match r {
-                    Ok((_, report)) => Entry::Read(FileReport { path, report }),
-                    Err(error) => Entry::Unreadable { path, error },
-                })
-                .collect();
-            emit_files(&files);
-        }
-        Format::Human => {
-            let color = color();
-            let out: String = results
-                .iter()
-                .filter_map(|(path, r)| {
-                    r.as_ref()
-                        .ok()
-                        .map(|(bytes, report)| render::human(path, bytes, report, color))
-                })
-                .collect();
-            emit(&out);
+    let mut status = Status::default();
+    let mut json = (args.input.format == Format::Json).then(JsonFiles::start);
+    let color = color();
+    // One file at a time: read, check, print, drop.
+    for path in &args.input.files {
+        let shown = display_path(path);
+        let (bytes, report) = match read(path, args.input.limit()) {
+            Ok(Input::Bytes(bytes)) => {
+                let report = iot_jobs_lint::lint(&bytes, &options);
+                (bytes, report)
+            }
+            Ok(Input::TooLarge(size)) => {
+                (Vec::new(), iot_jobs_lint::too_large(size, &options).report)
+            }
+            Err(error) => {
+                status.unreadable();
+                if let Some(json) = &mut json {
+                    let entry: Entry<'_, FileReport<'_>> = Entry::Unreadable {
+                        path: &shown,
+                        error: &error,
+                    };
+                    json.entry(&entry);
+                }
+                continue;
+            }
+        };
+        status.add(&report.diagnostics);
+        match &mut json {
+            Some(json) => json.entry(&Entry::Read(FileReport {
+                path: &shown,
+                report: &report,
+            })),
+            None => emit(&render::human(&shown, &bytes, &report, color)),
         }
     }
-    let diagnostics = results
-        .iter()
-        .filter_map(|(_, r)| r.as_ref().ok().map(|(_, x)| x.diagnostics.as_slice()));
-    exit_code(io_failed, diagnostics)
+    if let Some(json) = json {
+        json.finish();
+    }
+    status.exit_code()
 }

@@ -24,6 +24,15 @@ pub(crate) struct InputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
+    /// The largest file checked, in bytes (default 4 MiB). A larger file gets only
+    /// `input/too-large` and is read no further. Raise it only for input you trust, e.g.
+    /// `--max-input-bytes 104857600` (100 MB).
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = iot_jobs_lint::DEFAULT_MAX_INPUT_BYTES
+    )]
+    max_input_bytes: usize,
 }
 
 /// Output formats of `check` and `schedule`.
@@ -41,24 +50,95 @@ impl InputArgs {
         LintOptions {
             operation: self.operation.map(Into::into),
             service_model: self.service_model.into(),
+            max_input_bytes: self.max_input_bytes,
             ..LintOptions::new(self.now.unwrap_or_else(Utc::now))
         }
     }
 
-    /// Reads every file. A file that cannot be read is reported on stderr and kept as an
-    /// `Err` with the reason, so JSON output can list it.
-    pub(crate) fn read_all(&self) -> Vec<(String, Result<Vec<u8>, String>)> {
-        self.files
-            .iter()
-            .map(|path| {
-                let bytes = read(path).map_err(|e| {
-                    let shown = iot_jobs_lint::text::printable(path);
-                    eprintln!("error: cannot read {shown}: {e}");
-                    format!("cannot read {shown}: {e}")
-                });
-                (display_path(path), bytes)
-            })
-            .collect()
+    /// The largest input checked, as passed with `--max-input-bytes`.
+    pub(crate) fn limit(&self) -> usize {
+        self.max_input_bytes
+    }
+}
+
+/// One input as read: its bytes, or only that it is over the limit (its length when the file's
+/// metadata tells it, `None` when the read stopped at the limit).
+pub(crate) enum Input {
+    Bytes(Vec<u8>),
+    TooLarge(Option<u64>),
+}
+
+/// Reads one FILE (`-`: standard input) up to `limit` bytes. A file that cannot be read, or that
+/// is not a regular file (a FIFO, a device, a socket), is reported on stderr and returned as the
+/// reason, so JSON output can list it.
+pub(crate) fn read(path: &str, limit: usize) -> Result<Input, String> {
+    let result = if path == "-" {
+        read_limited(std::io::stdin().lock(), limit, 0)
+    } else {
+        read_file(path, limit)
+    };
+    result.map_err(|e| {
+        let shown = iot_jobs_lint::text::printable(path);
+        eprintln!("error: cannot read {shown}: {e}");
+        format!("cannot read {shown}: {e}")
+    })
+}
+
+/// A named file: its type is checked from the path before it is opened (opening a FIFO waits for
+/// a writer, and `/dev/zero` or `/dev/urandom` never end); a regular file whose metadata says it
+/// is over the limit is not read at all.
+fn read_file(path: &str, limit: usize) -> std::io::Result<Input> {
+    let meta = std::fs::metadata(path)?;
+    refuse_special(&meta)?;
+    if meta.is_file() && meta.len() > limit as u64 {
+        return Ok(Input::TooLarge(Some(meta.len())));
+    }
+    let file = std::fs::File::open(path)?;
+    // Again on the open file: the path may have been replaced in between.
+    refuse_special(&file.metadata()?)?;
+    read_limited(file, limit, meta.len())
+}
+
+/// Reads at most `limit + 1` bytes: one past the limit tells that the input is over it, without
+/// reading the rest (an endless stream ends here too).
+fn read_limited(reader: impl Read, limit: usize, size_hint: u64) -> std::io::Result<Input> {
+    let cap = limit.saturating_add(1);
+    // The file's size as the first guess (no regrowth for a regular file), never past the cap.
+    let mut buf = Vec::with_capacity(usize::try_from(size_hint).unwrap_or(cap).min(cap));
+    reader.take(cap as u64).read_to_end(&mut buf)?;
+    Ok(if buf.len() > limit {
+        Input::TooLarge(None)
+    } else {
+        Input::Bytes(buf)
+    })
+}
+
+/// Refuses what is not a regular file or a directory (whose read fails on its own): a FIFO, a
+/// character or block device, a socket.
+fn refuse_special(meta: &std::fs::Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        let what = if t.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if t.is_char_device() {
+            "a character device"
+        } else if t.is_block_device() {
+            "a block device"
+        } else if t.is_socket() {
+            "a socket"
+        } else {
+            return Ok(());
+        };
+        Err(std::io::Error::other(format!(
+            "it is {what}, not a regular file; to check what it holds, give it on standard input: iot-jobs-lint check - < FILE"
+        )))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Ok(())
     }
 }
 
@@ -77,15 +157,33 @@ pub(crate) enum Entry<'a, T: serde::Serialize> {
     },
 }
 
-/// Writes the JSON output `{"files": [...]}` (members in declaration order) and a newline.
-pub(crate) fn emit_files<T: serde::Serialize>(files: &[T]) {
-    #[derive(serde::Serialize)]
-    struct Files<'a, T> {
-        files: &'a [T],
+/// The JSON output `{"files": [...]}` and a newline, written one entry at a time as each file is
+/// checked, so that memory holds one file's report at a time.
+pub(crate) struct JsonFiles {
+    entries: usize,
+}
+
+impl JsonFiles {
+    /// Writes the opening `{"files":[`.
+    pub(crate) fn start() -> JsonFiles {
+        emit("{\"files\":[");
+        JsonFiles { entries: 0 }
     }
-    let text = serde_json::to_string(&Files { files })
-        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    emit(&format!("{text}\n"));
+
+    /// Writes one entry (members in declaration order).
+    pub(crate) fn entry<T: serde::Serialize>(&mut self, entry: &T) {
+        let text = serde_json::to_string(entry).unwrap_or_else(|e| {
+            format!("{{\"error\":{}}}", serde_json::Value::from(e.to_string()))
+        });
+        let comma = if self.entries > 0 { "," } else { "" };
+        self.entries += 1;
+        emit(&format!("{comma}{text}"));
+    }
+
+    /// Writes the closing `]}` and a newline.
+    pub(crate) fn finish(self) {
+        emit("]}\n");
+    }
 }
 
 /// Writes to standard output. A closed pipe (`iot-jobs-lint rules | head -1`) is not an error:
@@ -101,28 +199,43 @@ pub(crate) fn emit(text: &str) {
     }
 }
 
-/// The exit status of `check` and `schedule` from the diagnostics of every file read: 2 when a
-/// file could not be read or an operation could not be told (with a hint on stderr), 1 when any
-/// diagnostic is an error, 0 otherwise.
-pub(crate) fn exit_code<'a>(
+/// What decides the exit status of `check` and `schedule`, gathered file by file.
+#[derive(Default)]
+pub(crate) struct Status {
     io_failed: bool,
-    diagnostics: impl Iterator<Item = &'a [iot_jobs_lint::Diagnostic]> + Clone,
-) -> std::process::ExitCode {
-    let any = |pred: &dyn Fn(&iot_jobs_lint::Diagnostic) -> bool| {
-        diagnostics.clone().any(|list| list.iter().any(pred))
-    };
-    let undetected = any(&|d| d.code == "input/operation-unknown");
-    if undetected {
-        eprintln!(
-            "error: could not tell the operation of some input; pass --operation create-job|create-job-template|describe-job|describe-job-template"
-        );
+    undetected: bool,
+    errors: bool,
+}
+
+impl Status {
+    /// A file could not be read.
+    pub(crate) fn unreadable(&mut self) {
+        self.io_failed = true;
     }
-    if io_failed || undetected {
-        std::process::ExitCode::from(2)
-    } else if any(&|d| d.severity == iot_jobs_lint::Severity::Error) {
-        std::process::ExitCode::from(1)
-    } else {
-        std::process::ExitCode::SUCCESS
+
+    /// The diagnostics of one file.
+    pub(crate) fn add(&mut self, diagnostics: &[iot_jobs_lint::Diagnostic]) {
+        for d in diagnostics {
+            self.undetected |= d.code == "input/operation-unknown";
+            self.errors |= d.severity == iot_jobs_lint::Severity::Error;
+        }
+    }
+
+    /// 2 when a file could not be read or an operation could not be told (with a hint on
+    /// stderr), 1 when any diagnostic is an error, 0 otherwise.
+    pub(crate) fn exit_code(&self) -> std::process::ExitCode {
+        if self.undetected {
+            eprintln!(
+                "error: could not tell the operation of some input; pass --operation create-job|create-job-template|describe-job|describe-job-template"
+            );
+        }
+        if self.io_failed || self.undetected {
+            std::process::ExitCode::from(2)
+        } else if self.errors {
+            std::process::ExitCode::from(1)
+        } else {
+            std::process::ExitCode::SUCCESS
+        }
     }
 }
 
@@ -137,17 +250,8 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|e| format!("`{s}` is not an RFC 3339 date-time ({e}); e.g. 2026-03-01T12:00:00Z"))
 }
 
-fn read(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
-    }
-}
-
-fn display_path(path: &str) -> String {
+/// The path as listed in the output: `<stdin>` for `-`.
+pub(crate) fn display_path(path: &str) -> String {
     if path == "-" {
         "<stdin>".into()
     } else {

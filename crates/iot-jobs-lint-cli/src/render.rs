@@ -44,7 +44,8 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
             }
             out.push('\n');
         };
-        if n >= MAX_EXCERPTS {
+        // No text to show: an input refused unread (input/too-large) or an empty one.
+        if n >= MAX_EXCERPTS || text.is_empty() {
             one_line(&mut out);
             continue;
         }

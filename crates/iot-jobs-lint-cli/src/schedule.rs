@@ -1,6 +1,8 @@
 //! `iot-jobs-lint schedule`: the next maintenance-window starts of a job or template.
 
-use crate::input::{Entry, Format, InputArgs, color, emit, emit_files, exit_code};
+use crate::input::{
+    Entry, Format, Input, InputArgs, JsonFiles, Status, color, display_path, emit, read,
+};
 use crate::render;
 use chrono::NaiveDateTime;
 use clap::Args;
@@ -27,49 +29,51 @@ struct FileSchedule<'a> {
 
 pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
     let options = args.input.options();
-    let files = args.input.read_all();
-    let io_failed = files.iter().any(|(_, bytes)| bytes.is_err());
-    let results: Vec<_> = files
-        .into_iter()
-        .map(|(path, bytes)| {
-            let schedule = bytes.map(|b| {
-                let s = iot_jobs_lint::schedule(&b, &options, usize::from(args.count));
-                (b, s)
-            });
-            (path, schedule)
-        })
-        .collect();
-    match args.input.format {
-        Format::Json => {
-            let files: Vec<Entry<'_, FileSchedule<'_>>> = results
-                .iter()
-                .map(|(path, r)| match r {
-                    Ok((_, schedule)) => Entry::Read(FileSchedule { path, schedule }),
-                    Err(error) => Entry::Unreadable { path, error },
-                })
-                .collect();
-            emit_files(&files);
-        }
-        Format::Human => {
-            let mut out = String::new();
-            for (path, r) in &results {
-                if let Ok((bytes, schedule)) = r {
-                    out.push_str(&render::diagnostics(
-                        path,
-                        bytes,
-                        &schedule.diagnostics,
-                        color(),
-                    ));
-                    out.push_str(&table(path, schedule));
-                }
+    let count = usize::from(args.count);
+    let mut status = Status::default();
+    let mut json = (args.input.format == Format::Json).then(JsonFiles::start);
+    let color = color();
+    // One file at a time: read, preview, print, drop.
+    for path in &args.input.files {
+        let shown = display_path(path);
+        let (bytes, schedule) = match read(path, args.input.limit()) {
+            Ok(Input::Bytes(bytes)) => {
+                let schedule = iot_jobs_lint::schedule(&bytes, &options, count);
+                (bytes, schedule)
             }
-            emit(&out);
+            Ok(Input::TooLarge(size)) => (
+                Vec::new(),
+                iot_jobs_lint::too_large(size, &options).schedule,
+            ),
+            Err(error) => {
+                status.unreadable();
+                if let Some(json) = &mut json {
+                    let entry: Entry<'_, FileSchedule<'_>> = Entry::Unreadable {
+                        path: &shown,
+                        error: &error,
+                    };
+                    json.entry(&entry);
+                }
+                continue;
+            }
+        };
+        status.add(&schedule.diagnostics);
+        match &mut json {
+            Some(json) => json.entry(&Entry::Read(FileSchedule {
+                path: &shown,
+                schedule: &schedule,
+            })),
+            None => {
+                let mut out = render::diagnostics(&shown, &bytes, &schedule.diagnostics, color);
+                out.push_str(&table(&shown, &schedule));
+                emit(&out);
+            }
         }
     }
-    let diagnostics = results
-        .iter()
-        .filter_map(|(_, r)| r.as_ref().ok().map(|(_, x)| x.diagnostics.as_slice()));
-    exit_code(io_failed, diagnostics)
+    if let Some(json) = json {
+        json.finish();
+    }
+    status.exit_code()
 }
 
 /// `Sat 2026-12-05 22:00` from `2026-12-05T22:00`.

@@ -348,3 +348,138 @@ fn readme_diagnostics_example_is_real_output() {
         serde_json::to_string_pretty(&got).unwrap()
     );
 }
+
+#[test]
+fn max_input_bytes_refuses_a_larger_file_unread() {
+    let o = run(
+        &[
+            "check",
+            "--now",
+            NOW,
+            "--max-input-bytes",
+            "100",
+            "--format",
+            "json",
+            "examples/firmware-ota.job.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = &v["files"][0]["diagnostics"];
+    assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d[0]["code"], "input/too-large");
+    let size = std::fs::metadata(repo().join("examples/firmware-ota.job.json"))
+        .unwrap()
+        .len();
+    assert_eq!(
+        d[0]["message"],
+        format!("the input is {size} bytes, over the limit of 100 bytes; it is not checked")
+    );
+    // At the default limit the same file is checked.
+    let o = run(
+        &["check", "--now", NOW, "examples/firmware-ota.job.json"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// Standard input is read no further than the limit: an endless stream ends, and the message
+/// says "more than" (its length is not known).
+#[test]
+fn standard_input_is_read_up_to_the_limit() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .args(["check", "--max-input-bytes", "1000", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // An endless writer: it stops when the linter closes the pipe.
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let block = [b' '; 4096];
+        while stdin.write_all(&block).is_ok() {}
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("error[input/too-large]: the input is more than the limit of 1000 bytes; it was read no further"),
+        "{out}"
+    );
+}
+
+/// Devices and FIFOs are refused by type before they are opened: `/dev/zero` would be read
+/// forever, and opening a FIFO with no writer blocks forever.
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_refused() {
+    let o = run(
+        &[
+            "check",
+            "--now",
+            NOW,
+            "/dev/zero",
+            "examples/firmware-ota.job.json",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("cannot read /dev/zero: it is a character device, not a regular file"),
+        "{err}"
+    );
+    // The other file is still checked.
+    assert!(stdout(&o).contains("examples/firmware-ota.job.json: CreateJob (detected)"));
+    let dir = std::env::temp_dir().join(format!("iot-jobs-lint-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe");
+    let _ = std::fs::remove_file(&fifo);
+    match Command::new("mkfifo").arg(&fifo).status() {
+        Ok(s) if s.success() => {
+            let o = run(&["check", fifo.to_str().unwrap()], None);
+            assert_eq!(o.status.code(), Some(2));
+            assert!(
+                String::from_utf8_lossy(&o.stderr).contains("it is a FIFO (named pipe)"),
+                "{}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        _ => eprintln!("skipped the FIFO case: no mkfifo on this machine"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The JSON output is written entry by entry and is still one JSON document.
+#[test]
+fn json_output_of_several_files_is_one_document() {
+    for command in ["check", "schedule"] {
+        let o = run(
+            &[
+                command,
+                "--now",
+                NOW,
+                "--format",
+                "json",
+                "examples/firmware-ota.job.json",
+                "no/such.json",
+                "examples/nightly-maintenance.job-template.json",
+            ],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(2));
+        let out = stdout(&o);
+        assert!(out.ends_with("]}\n"), "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let files = v["files"].as_array().unwrap();
+        assert_eq!(files.len(), 3);
+        assert_eq!(
+            files[2]["path"],
+            "examples/nightly-maintenance.job-template.json"
+        );
+    }
+}

@@ -311,6 +311,21 @@ pub fn analyze(input: &[u8], options: &LintOptions, count: usize) -> Analysis {
     }
 }
 
+/// The analysis of an input that its host did not read in full because it is over
+/// [`LintOptions::max_input_bytes`]: `input/too-large` alone, and an empty schedule. `size` is the
+/// input's length when the host knows it (a file's metadata), `None` when all it knows is that
+/// the input goes on past the limit (a stream read no further than the limit): the message then
+/// says "more than" the limit.
+pub fn too_large(size: Option<u64>, options: &LintOptions) -> Analysis {
+    let report = rules::input::too_large_size(size, options);
+    let schedule = preview::empty(&report, options);
+    Analysis { report, schedule }
+}
+
+/// The most diagnostics one rule lists for one input (100); the rest are counted in one
+/// `input/too-many-diagnostics` note, so a report stays small however hostile the input.
+pub const MAX_DIAGNOSTICS_PER_RULE: usize = rules::MAX_PER_RULE;
+
 /// Tells the operation of a request or response from its top-level members.
 ///
 /// * a `job` object → DescribeJob response;

@@ -10,10 +10,17 @@
 //! 2 KB lint). `tests/syntax_differential.rs` checks that this reader accepts exactly what
 //! serde_json accepts (past our depth limit aside) and decodes every string as it does.
 //!
-//! Layout: [`Tree`] holds one [`NodeData`] per value in document order and one [`Link`] per
-//! object member or array element; a container's links are contiguous, so the whole tree costs
-//! two growing vectors however many containers the input has. Handles ([`Value`], [`Object`],
-//! [`Array`], [`Member`]) are `Copy` references into the tree.
+//! Layout: [`Tree`] holds one [`NodeData`] (16 bytes) and one [`Kind`] (1 byte) per value in
+//! document order, and one link (4 bytes: the value's node id) per object member or array
+//! element; a container's links are contiguous, so the whole tree costs three growing vectors
+//! however many containers the input has. A member's name is not stored: it is the string literal
+//! just before its value's `:`, found again by a short backward scan when asked for. Handles
+//! ([`Value`], [`Object`], [`Array`], [`Member`]) are `Copy` references into the tree.
+//!
+//! A [`Keep`] guide (the service model's shapes, from `rules`) lets the parser keep a value it
+//! does not need (an unknown member's) as one *opaque* node: validated like any other, but
+//! with no children in the tree, so a hostile input cannot make the tree many times its size.
+//! [`repeated_members`] finds the repeated names inside such a value from the text.
 // The reader indexes its byte slice in its hot loops after checking the bounds itself (a `get` per
 // byte would cost a branch the checks already paid for); the json_reader and lint fuzz targets
 // drive it with arbitrary bytes.
@@ -28,8 +35,9 @@ use std::borrow::Cow;
 /// keeps recursion bounded whatever the input.
 pub const MAX_DEPTH: usize = 128;
 
-/// The largest input the reader accepts: offsets are stored as `u32`.
-pub const MAX_INPUT_BYTES: usize = u32::MAX as usize - 1;
+/// The largest input the reader accepts: offsets are stored as `u32`, and a link keeps its
+/// top bit for the shadowed flag (an input of `n` bytes has at most `n / 2 + 1` values).
+pub const MAX_INPUT_BYTES: usize = i32::MAX as usize;
 
 /// A JSON syntax error: where, what is wrong, and how to fix it when we know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,34 +74,50 @@ struct Scanned {
     bytes: u32,
 }
 
-/// One value: its kind, its byte span, and for a container the range of its links (for a string,
-/// `first` and `len` hold its decoded length in UTF-8 bytes and in code points instead).
+/// One value: its byte span, and for a container the range of its links (for a string, `first`
+/// and `len` hold its decoded length in UTF-8 bytes and in code points instead; for an opaque
+/// container, `first` is [`OPAQUE`]). Its kind is kept beside it, in [`Tree::kinds`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NodeData {
-    kind: Kind,
     start: u32,
     end: u32,
     first: u32,
     len: u32,
 }
 
-/// An object member (name span and value) or an array element (value only).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Link {
-    name_start: u32,
-    name_end: u32,
-    value: u32,
-    /// The name holds an escape.
-    name_escaped: bool,
-    /// A later member of the same object has the same name: this copy is not what is sent.
-    shadowed: bool,
+/// `first` of a container kept as one node: its children are not in the tree.
+const OPAQUE: u32 = u32::MAX;
+
+/// The link bit that marks a shadowed member: a later member of the same object has the same
+/// name, so this copy is not what is sent. The other bits are the value's node id.
+const SHADOWED: u32 = 1 << 31;
+
+/// What the parser keeps of a value and of what lies under it.
+#[derive(Clone, Copy)]
+pub(crate) enum Keep {
+    /// The value and everything under it.
+    All,
+    /// The value; under it, what the guide says for each member or element.
+    Guided(&'static dyn Guide),
+    /// The value as one node (its kind and span); a container keeps no children.
+    Skip,
+}
+
+/// Tells the parser what it needs of the members and elements of a container.
+pub(crate) trait Guide: Sync {
+    /// For the value of member `name` (decoded) of an object.
+    fn member(&self, name: &str) -> Keep;
+    /// For each element of an array.
+    fn element(&self) -> Keep;
 }
 
 /// The parsed input.
 pub(crate) struct Tree<'t> {
     text: &'t str,
     nodes: Vec<NodeData>,
-    links: Vec<Link>,
+    kinds: Vec<Kind>,
+    /// Per container, contiguous: each member's or element's node id (with [`SHADOWED`]).
+    links: Vec<u32>,
 }
 
 impl<'t> Tree<'t> {
@@ -101,6 +125,15 @@ impl<'t> Tree<'t> {
     /// liberties, no raw control characters inside strings, only the four JSON whitespace
     /// characters between tokens, no lone surrogate escapes, at most [`MAX_DEPTH`] levels.
     pub(crate) fn parse(text: &'t str) -> Result<Tree<'t>, SyntaxError> {
+        Tree::parse_guided(text, Keep::All)
+    }
+
+    /// Parses like [`Tree::parse`] (the same errors), keeping of each value what `keep` says:
+    /// a value it does not need is validated, then kept as one opaque node.
+    pub(crate) fn parse_guided(text: &'t str, keep: Keep) -> Result<Tree<'t>, SyntaxError> {
+        // A JSON value needs at least two bytes per node on average (`1,`); a sixteenth of the
+        // length is a first guess for requests, capped for huge inputs.
+        let guess = (text.len() / 16).clamp(8, 1 << 16);
         let mut parser = Parser {
             text,
             bytes: text.as_bytes(),
@@ -108,12 +141,13 @@ impl<'t> Tree<'t> {
             depth: 0,
             tree: Tree {
                 text,
-                // A JSON value needs at least two bytes per node on average (`1,`); a quarter of
-                // the length is a generous first guess for requests, capped for huge inputs.
-                nodes: Vec::with_capacity((text.len() / 16).clamp(8, 1 << 16)),
-                links: Vec::with_capacity((text.len() / 16).clamp(8, 1 << 16)),
+                nodes: Vec::with_capacity(guess),
+                kinds: Vec::with_capacity(guess),
+                links: Vec::with_capacity(guess),
             },
             scratch: Vec::new(),
+            keep,
+            skipping: 0,
         };
         parser.document().map_err(|e| *e)?;
         Ok(parser.tree)
@@ -124,12 +158,12 @@ impl<'t> Tree<'t> {
         Tree {
             text: "{}",
             nodes: vec![NodeData {
-                kind: Kind::Object,
                 start: 0,
                 end: 2,
                 first: 0,
                 len: 0,
             }],
+            kinds: vec![Kind::Object],
             links: Vec::new(),
         }
     }
@@ -174,7 +208,13 @@ impl<'d> Value<'d> {
     }
 
     pub(crate) fn kind(&self) -> Kind {
-        self.data().kind
+        self.tree.kinds[self.id as usize]
+    }
+
+    /// Whether the value is a container kept as one node (see [`Keep::Skip`]): its members or
+    /// elements are not in the tree (it reads as empty); [`repeated_members`] reads its text.
+    pub(crate) fn is_opaque(&self) -> bool {
+        matches!(self.kind(), Kind::Object | Kind::Array) && self.data().first == OPAQUE
     }
 
     /// Byte range of the value in the text (a string's includes its quotes).
@@ -222,7 +262,7 @@ impl<'d> Value<'d> {
     /// A string's decoded length in code points and in UTF-8 bytes, without decoding it.
     pub(crate) fn str_len(&self) -> Option<(usize, usize)> {
         let d = self.data();
-        matches!(d.kind, Kind::String { .. }).then_some((d.len as usize, d.first as usize))
+        matches!(self.kind(), Kind::String { .. }).then_some((d.len as usize, d.first as usize))
     }
 
     /// A number literal exactly as written.
@@ -242,12 +282,14 @@ impl<'d> Value<'d> {
         }
     }
 
-    fn links(&self) -> &'d [Link] {
+    fn links(&self) -> &'d [u32] {
         let d = self.data();
-        match d.kind {
-            Kind::Object | Kind::Array => {
-                &self.tree.links[d.first as usize..(d.first + d.len) as usize]
-            }
+        match self.kind() {
+            Kind::Object | Kind::Array if d.first != OPAQUE => self
+                .tree
+                .links
+                .get(d.first as usize..d.first as usize + d.len as usize)
+                .unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -271,13 +313,16 @@ impl<'d> Object<'d> {
     /// Every member in source order, shadowed copies of repeated names included.
     pub(crate) fn members(&self) -> impl ExactSizeIterator<Item = Member<'d>> + 'd {
         let tree = self.0.tree;
-        self.0.links().iter().map(move |link| Member { tree, link })
+        self.0
+            .links()
+            .iter()
+            .map(move |&link| Member { tree, link })
     }
 
     /// Member `i` in source order (shadowed copies count), in constant time.
     pub(crate) fn member_at(&self, i: usize) -> Option<Member<'d>> {
         let tree = self.0.tree;
-        self.0.links().get(i).map(|link| Member { tree, link })
+        self.0.links().get(i).map(|&link| Member { tree, link })
     }
 
     /// The number of members written (shadowed copies included).
@@ -292,7 +337,7 @@ impl<'d> Object<'d> {
             .links()
             .iter()
             .rev()
-            .map(|link| Member { tree, link })
+            .map(|&link| Member { tree, link })
             .find(|m| m.name_is(name))
     }
 
@@ -323,16 +368,19 @@ impl<'d> Array<'d> {
     /// Element `i`, in constant time.
     pub(crate) fn get(&self, i: usize) -> Option<Value<'d>> {
         let tree = self.0.tree;
-        self.0.links().get(i).map(|l| Value { tree, id: l.value })
+        self.0.links().get(i).map(|&l| Value {
+            tree,
+            id: l & !SHADOWED,
+        })
     }
 
     /// The elements in order.
     pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = Value<'d>> + 'd {
         let tree = self.0.tree;
-        self.0
-            .links()
-            .iter()
-            .map(move |l| Value { tree, id: l.value })
+        self.0.links().iter().map(move |&l| Value {
+            tree,
+            id: l & !SHADOWED,
+        })
     }
 }
 
@@ -340,54 +388,101 @@ impl<'d> Array<'d> {
 #[derive(Clone, Copy)]
 pub(crate) struct Member<'d> {
     tree: &'d Tree<'d>,
-    link: &'d Link,
+    /// The value's node id, with [`SHADOWED`].
+    link: u32,
 }
 
 impl<'d> Member<'d> {
+    /// The name literal's byte range (quotes included) and whether it holds an escape.
+    fn name_literal(&self) -> (usize, usize, bool) {
+        name_before(self.tree.text.as_bytes(), self.value().span().0)
+    }
+
+    /// The inside of the name literal as written and whether it holds an escape.
+    fn name_raw(&self) -> (&'d str, bool) {
+        let (s, e, escaped) = self.name_literal();
+        (self.tree.text.get(s + 1..e - 1).unwrap_or(""), escaped)
+    }
+
     /// The decoded member name.
     pub(crate) fn name(&self) -> Cow<'d, str> {
-        let (s, e) = self.name_span();
-        decode(&self.tree.text[s + 1..e - 1], self.link.name_escaped)
+        let (raw, escaped) = self.name_raw();
+        decode(raw, escaped)
     }
 
     /// Whether the decoded name equals `name` (without decoding when it has no escape).
     #[inline]
     pub(crate) fn name_is(&self, name: &str) -> bool {
-        let (s, e) = self.name_span();
-        if self.link.name_escaped {
-            return decode(&self.tree.text[s + 1..e - 1], true) == name;
+        let (raw, escaped) = self.name_raw();
+        if escaped {
+            return decode(raw, true) == name;
         }
-        // Most names differ in length: compare that before any byte.
-        e - s - 2 == name.len() && self.tree.text.as_bytes()[s + 1..e - 1] == *name.as_bytes()
+        raw == name
     }
 
     /// The decoded name's length in bytes (decoding only a name that holds an escape).
     #[inline]
     pub(crate) fn name_len(&self) -> usize {
-        let (s, e) = self.name_span();
-        if self.link.name_escaped {
-            decoded_len(&self.tree.text[s + 1..e - 1], true).1
+        let (raw, escaped) = self.name_raw();
+        if escaped {
+            decoded_len(raw, true).1
         } else {
-            e - s - 2
+            raw.len()
         }
     }
 
     /// Byte range of the name literal, quotes included.
     pub(crate) fn name_span(&self) -> (usize, usize) {
-        (self.link.name_start as usize, self.link.name_end as usize)
+        let (s, e, _) = self.name_literal();
+        (s, e)
     }
 
     pub(crate) fn value(&self) -> Value<'d> {
         Value {
             tree: self.tree,
-            id: self.link.value,
+            id: self.link & !SHADOWED,
         }
     }
 
     /// Whether a later member of the same object has the same name (this copy is not sent).
     pub(crate) fn is_shadowed(&self) -> bool {
-        self.link.shadowed
+        self.link & SHADOWED != 0
     }
+}
+
+/// The member name literal before the value that starts at `value_start` in valid JSON: its byte
+/// range (quotes included) and whether it holds an escape. Backwards from the value: whitespace,
+/// `:`, whitespace, the closing quote; the opening quote is the nearest `"` before it that an
+/// even number of backslashes precedes (inside a name every `"` is escaped).
+fn name_before(b: &[u8], value_start: usize) -> (usize, usize, bool) {
+    let is_ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    let mut i = value_start.min(b.len());
+    while i > 0 && is_ws(b[i - 1]) {
+        i -= 1;
+    }
+    // The colon.
+    i = i.saturating_sub(1);
+    while i > 0 && is_ws(b[i - 1]) {
+        i -= 1;
+    }
+    let end = i;
+    let mut search = end.saturating_sub(1);
+    let start = loop {
+        match memchr::memrchr(b'"', &b[..search]) {
+            None => break search,
+            Some(q) => {
+                let slashes = b[..q].iter().rev().take_while(|&&c| c == b'\\').count();
+                if slashes.is_multiple_of(2) {
+                    break q;
+                }
+                search = q;
+            }
+        }
+    };
+    let escaped = b
+        .get(start + 1..end.saturating_sub(1).max(start + 1))
+        .is_some_and(|inner| memchr::memchr(b'\\', inner).is_some());
+    (start, end, escaped)
 }
 
 /// Decodes the inside of a string literal that the parser validated.
@@ -605,7 +700,11 @@ struct Parser<'t> {
     tree: Tree<'t>,
     /// Links of the containers being parsed; a container's links move to the tree, contiguous,
     /// when it closes.
-    scratch: Vec<Link>,
+    scratch: Vec<u32>,
+    /// What to keep of the value being parsed.
+    keep: Keep,
+    /// How many opaque containers enclose the current position: inside one, nothing is kept.
+    skipping: u32,
 }
 
 const STRICT_HELP: &str = "the request must be strict JSON: double-quoted names and strings, no comments, no trailing commas";
@@ -742,15 +841,58 @@ impl<'t> Parser<'t> {
     }
 
     fn push_node(&mut self, kind: Kind, start: usize) -> u32 {
+        self.push_leaf(kind, start, start, 0, 0)
+    }
+
+    /// Adds a node (none inside an opaque container: the id returned then names nothing).
+    fn push_leaf(&mut self, kind: Kind, start: usize, end: usize, first: u32, len: u32) -> u32 {
         let id = self.tree.nodes.len() as u32;
-        self.tree.nodes.push(NodeData {
-            kind,
-            start: start as u32,
-            end: start as u32,
-            first: 0,
-            len: 0,
-        });
+        if self.skipping == 0 {
+            self.tree.nodes.push(NodeData {
+                start: start as u32,
+                end: end as u32,
+                first,
+                len,
+            });
+            self.tree.kinds.push(kind);
+        }
         id
+    }
+
+    /// What to keep of the value of member `name` (the literal at `name_start..name_end`) of an
+    /// object parsed with `keep`.
+    fn keep_member(&self, keep: Keep, name_start: usize, name_end: usize, escaped: bool) -> Keep {
+        match keep {
+            _ if self.skipping > 0 => Keep::Skip,
+            Keep::Guided(guide) => {
+                let raw = self.text.get(name_start + 1..name_end - 1).unwrap_or("");
+                guide.member(&decode(raw, escaped))
+            }
+            other => other,
+        }
+    }
+
+    /// Starts a container: opaque when its value is to be skipped (it keeps no children).
+    fn open_container(&mut self, kind: Kind, start: usize) -> (u32, bool) {
+        let opaque = self.skipping == 0 && matches!(self.keep, Keep::Skip);
+        let id = self.push_node(kind, start);
+        if opaque || self.skipping > 0 {
+            self.skipping += 1;
+        }
+        (id, opaque)
+    }
+
+    /// Ends a container opened inside or as an opaque value; `true` when it was one.
+    fn close_skipped(&mut self, id: u32, opaque: bool) -> bool {
+        if self.skipping == 0 {
+            return false;
+        }
+        self.skipping -= 1;
+        if opaque && let Some(node) = self.tree.nodes.get_mut(id as usize) {
+            node.end = self.pos as u32;
+            node.first = OPAQUE;
+        }
+        true
     }
 
     fn value(&mut self) -> Result<u32, Box<SyntaxError>> {
@@ -760,24 +902,20 @@ impl<'t> Parser<'t> {
             Some(b'[') => self.array(),
             Some(b'"') => {
                 let scanned = self.string()?;
-                let id = self.push_node(
+                // A string has no links: its link fields keep its decoded length.
+                Ok(self.push_leaf(
                     Kind::String {
                         escaped: scanned.escaped,
                     },
                     start,
-                );
-                let node = &mut self.tree.nodes[id as usize];
-                node.end = self.pos as u32;
-                // A string has no links: its link fields keep its decoded length.
-                node.first = scanned.bytes;
-                node.len = scanned.chars;
-                Ok(id)
+                    self.pos,
+                    scanned.bytes,
+                    scanned.chars,
+                ))
             }
             Some(b'-' | b'0'..=b'9') => {
                 self.number()?;
-                let id = self.push_node(Kind::Number, start);
-                self.tree.nodes[id as usize].end = self.pos as u32;
-                Ok(id)
+                Ok(self.push_leaf(Kind::Number, start, self.pos, 0, 0))
             }
             Some(b't') => self.literal("true", Kind::True),
             Some(b'f') => self.literal("false", Kind::False),
@@ -808,9 +946,7 @@ impl<'t> Parser<'t> {
         let start = self.pos;
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
-            let id = self.push_node(kind, start);
-            self.tree.nodes[id as usize].end = self.pos as u32;
-            Ok(id)
+            Ok(self.push_leaf(kind, start, self.pos, 0, 0))
         } else {
             let len = self.bytes[self.pos..]
                 .iter()
@@ -857,16 +993,18 @@ impl<'t> Parser<'t> {
         self.tree.links.extend_from_slice(&self.scratch[mark..]);
         let len = (self.scratch.len() - mark) as u32;
         self.scratch.truncate(mark);
-        let node = &mut self.tree.nodes[id as usize];
-        node.first = first;
-        node.len = len;
-        node.end = self.pos as u32;
+        if let Some(node) = self.tree.nodes.get_mut(id as usize) {
+            node.first = first;
+            node.len = len;
+            node.end = self.pos as u32;
+        }
     }
 
     fn object(&mut self) -> Result<u32, Box<SyntaxError>> {
         let start = self.pos;
         self.enter()?;
-        let id = self.push_node(Kind::Object, start);
+        let keep = self.keep;
+        let (id, opaque) = self.open_container(Kind::Object, start);
         self.pos += 1;
         let mark = self.scratch.len();
         self.skip_ws();
@@ -888,14 +1026,12 @@ impl<'t> Parser<'t> {
                 }
                 self.pos += 1;
                 self.skip_ws();
+                self.keep = self.keep_member(keep, name_start, name_end, name_escaped);
                 let value = self.value()?;
-                self.scratch.push(Link {
-                    name_start: name_start as u32,
-                    name_end: name_end as u32,
-                    value,
-                    name_escaped,
-                    shadowed: false,
-                });
+                self.keep = keep;
+                if self.skipping == 0 {
+                    self.scratch.push(value);
+                }
                 self.skip_ws();
                 match self.bytes.get(self.pos) {
                     Some(b',') => {
@@ -924,8 +1060,10 @@ impl<'t> Parser<'t> {
                 }
             }
         }
-        mark_shadowed(self.text, &mut self.scratch[mark..]);
-        self.close(id, mark);
+        if !self.close_skipped(id, opaque) {
+            mark_shadowed(self.text, &self.tree.nodes, &mut self.scratch[mark..]);
+            self.close(id, mark);
+        }
         self.depth -= 1;
         Ok(id)
     }
@@ -933,7 +1071,13 @@ impl<'t> Parser<'t> {
     fn array(&mut self) -> Result<u32, Box<SyntaxError>> {
         let start = self.pos;
         self.enter()?;
-        let id = self.push_node(Kind::Array, start);
+        let keep = self.keep;
+        let element = match keep {
+            _ if self.skipping > 0 => Keep::Skip,
+            Keep::Guided(guide) => guide.element(),
+            other => other,
+        };
+        let (id, opaque) = self.open_container(Kind::Array, start);
         self.pos += 1;
         let mark = self.scratch.len();
         self.skip_ws();
@@ -941,14 +1085,12 @@ impl<'t> Parser<'t> {
             self.pos += 1;
         } else {
             loop {
+                self.keep = element;
                 let value = self.value()?;
-                self.scratch.push(Link {
-                    name_start: 0,
-                    name_end: 0,
-                    value,
-                    name_escaped: false,
-                    shadowed: false,
-                });
+                self.keep = keep;
+                if self.skipping == 0 {
+                    self.scratch.push(value);
+                }
                 self.skip_ws();
                 match self.bytes.get(self.pos) {
                     Some(b',') => {
@@ -974,7 +1116,9 @@ impl<'t> Parser<'t> {
                 }
             }
         }
-        self.close(id, mark);
+        if !self.close_skipped(id, opaque) {
+            self.close(id, mark);
+        }
         self.depth -= 1;
         Ok(id)
     }
@@ -1204,38 +1348,283 @@ pub(crate) fn is_json_number(s: &str) -> bool {
 }
 
 /// Marks every member whose name repeats later in the same object.
-fn mark_shadowed(text: &str, links: &mut [Link]) {
+fn mark_shadowed(text: &str, nodes: &[NodeData], links: &mut [u32]) {
     let n = links.len();
     if n < 2 {
         return;
     }
-    let raw = |l: &Link| &text[l.name_start as usize + 1..l.name_end as usize - 1];
-    let any_escaped = links.iter().any(|l| l.name_escaped);
+    let b = text.as_bytes();
+    // The name literal of member `i`, found from its value's start (no copy of any name).
+    let name = |link: u32| {
+        let start = nodes
+            .get((link & !SHADOWED) as usize)
+            .map_or(0, |d| d.start as usize);
+        let (s, e, escaped) = name_before(b, start);
+        (text.get(s + 1..e.saturating_sub(1)).unwrap_or(""), escaped)
+    };
+    let any_escaped = links.iter().any(|&l| name(l).1);
     if n <= 16 && !any_escaped {
         for i in 0..n - 1 {
-            let name = raw(&links[i]);
-            let len = links[i].name_end - links[i].name_start;
-            if links[i + 1..]
-                .iter()
-                .any(|l| l.name_end - l.name_start == len && raw(l) == name)
-            {
-                links[i].shadowed = true;
+            let (this, _) = name(links[i]);
+            if links[i + 1..].iter().any(|&l| name(l).0 == this) {
+                links[i] |= SHADOWED;
             }
         }
         return;
     }
     // Larger objects (or escaped names): sort member indices by decoded name, then mark every
-    // member of a run of equal names but the last in source order.
-    let names: Vec<Cow<'_, str>> = links
-        .iter()
-        .map(|l| decode(raw(l), l.name_escaped))
-        .collect();
+    // member of a run of equal names but the last in source order. Names are compared where
+    // they stand (decoded only when escaped), so the sort needs four bytes per member.
+    let decoded = |link: u32| {
+        let (raw, escaped) = name(link);
+        decode(raw, escaped)
+    };
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then(a.cmp(&b)));
+    order.sort_unstable_by(|&x, &y| {
+        let (a, b) = (links[x as usize], links[y as usize]);
+        let ((ra, ea), (rb, eb)) = (name(a), name(b));
+        let by_name = if ea || eb {
+            decoded(a).cmp(&decoded(b))
+        } else {
+            ra.cmp(rb)
+        };
+        by_name.then(x.cmp(&y))
+    });
     for pair in order.windows(2) {
-        if names[pair[0] as usize] == names[pair[1] as usize] {
-            links[pair[0] as usize].shadowed = true;
+        let (x, y) = (pair[0] as usize, pair[1] as usize);
+        if decoded(links[x]) == decoded(links[y]) {
+            links[x] |= SHADOWED;
         }
+    }
+}
+
+/// One step from an opaque value down to a repeated member: a member (its name literal's range,
+/// whether the name holds an escape) or an element index.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Step {
+    Member(usize, usize, bool),
+    Element(usize),
+}
+
+impl Step {
+    /// The decoded token of the step (a member name, or an index), for a JSON Pointer.
+    pub(crate) fn token<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match *self {
+            Step::Member(s, e, escaped) => {
+                decode(text.get(s + 1..e.saturating_sub(1)).unwrap_or(""), escaped)
+            }
+            Step::Element(i) => Cow::Owned(i.to_string()),
+        }
+    }
+}
+
+/// A member whose name repeats later in the same object, found by [`repeated_members`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Repeated {
+    /// The name literal of this (ignored) copy.
+    pub(crate) name: Step,
+    /// The name literal's byte range of the copy that is sent (the last one).
+    pub(crate) winner: (usize, usize),
+    /// The byte range to delete to remove this copy with its separating comma.
+    pub(crate) removal: (usize, usize),
+}
+
+/// Every member whose name repeats later in its object, anywhere inside the opaque value at
+/// `span` of `text` (valid JSON: the parser checked it), with the steps from the value down to
+/// its object. Memory is the members of the objects open at one time, not the value's size.
+pub(crate) fn repeated_members(
+    text: &str,
+    span: (usize, usize),
+    visit: &mut dyn FnMut(&[Step], Repeated),
+) {
+    let mut scan = Scan {
+        text,
+        b: text.as_bytes(),
+        pos: span.0,
+        end: span.1.min(text.len()),
+        steps: Vec::new(),
+        visit,
+    };
+    scan.value();
+}
+
+/// The walk of [`repeated_members`] over valid JSON.
+struct Scan<'t, 'v> {
+    text: &'t str,
+    b: &'t [u8],
+    pos: usize,
+    end: usize,
+    steps: Vec<Step>,
+    visit: &'v mut dyn FnMut(&[Step], Repeated),
+}
+
+impl Scan<'_, '_> {
+    fn ws(&mut self) {
+        while self.pos < self.end && matches!(self.b[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self) {
+        self.ws();
+        match self.b.get(self.pos) {
+            Some(b'{') if self.pos < self.end => self.object(),
+            Some(b'[') if self.pos < self.end => self.array(),
+            Some(b'"') if self.pos < self.end => {
+                self.string();
+            }
+            _ => {
+                while self.pos < self.end
+                    && !matches!(
+                        self.b[self.pos],
+                        b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r'
+                    )
+                {
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// Skips a string literal; whether it holds an escape.
+    fn string(&mut self) -> bool {
+        let mut escaped = false;
+        let mut i = self.pos + 1;
+        loop {
+            i = skip_plain(self.b, i);
+            match self.b.get(i) {
+                Some(b'\\') => {
+                    escaped = true;
+                    i += 2;
+                }
+                Some(_) => {
+                    self.pos = (i + 1).min(self.end);
+                    return escaped;
+                }
+                None => {
+                    self.pos = self.end;
+                    return escaped;
+                }
+            }
+        }
+    }
+
+    fn object(&mut self) {
+        let open = self.pos;
+        self.pos += 1;
+        // Each member: its name step and the end of its value.
+        let mut members: Vec<(Step, usize)> = Vec::new();
+        loop {
+            self.ws();
+            if self.pos >= self.end || self.b[self.pos] == b'}' {
+                break;
+            }
+            if self.b[self.pos] == b',' {
+                self.pos += 1;
+                continue;
+            }
+            let name_start = self.pos;
+            let escaped = self.string();
+            let name = Step::Member(name_start, self.pos, escaped);
+            self.ws();
+            self.pos += 1; // the colon
+            self.steps.push(name);
+            self.value();
+            self.steps.pop();
+            members.push((name, self.pos));
+        }
+        self.pos = (self.pos + 1).min(self.end);
+        let close = self.pos;
+        if members.len() < 2 {
+            return;
+        }
+        let text = self.text;
+        let key = |m: &(Step, usize)| match m.0 {
+            Step::Member(s, e, escaped) => {
+                decode(text.get(s + 1..e.saturating_sub(1)).unwrap_or(""), escaped)
+            }
+            Step::Element(_) => Cow::Borrowed(""),
+        };
+        let keys: Vec<Cow<'_, str>> = members.iter().map(key).collect();
+        let mut order: Vec<u32> = (0..members.len() as u32).collect();
+        order.sort_unstable_by(|&x, &y| keys[x as usize].cmp(&keys[y as usize]).then(x.cmp(&y)));
+        let mut repeats: Vec<(usize, usize)> = Vec::new();
+        let mut run_end = order.len();
+        for k in (0..order.len()).rev() {
+            let i = order[k] as usize;
+            if k + 1 < order.len() && keys[order[k + 1] as usize] == keys[i] {
+                repeats.push((i, order[run_end - 1] as usize));
+            } else {
+                run_end = k + 1;
+            }
+        }
+        drop(keys);
+        repeats.sort_unstable();
+        let span_of = |i: usize| {
+            members.get(i).map(|(step, value_end)| match step {
+                Step::Member(s, _, _) => (*s, *value_end),
+                Step::Element(_) => (0, 0),
+            })
+        };
+        for (i, winner) in repeats {
+            let (name, winner_span) = match (members[i].0, members[winner].0) {
+                (name, Step::Member(s, e, _)) => (name, (s, e)),
+                _ => continue,
+            };
+            let removal = remove_span(span_of, i, (open, close), text);
+            (self.visit)(
+                &self.steps,
+                Repeated {
+                    name,
+                    winner: winner_span,
+                    removal,
+                },
+            );
+        }
+    }
+
+    fn array(&mut self) {
+        self.pos += 1;
+        let mut index = 0;
+        loop {
+            self.ws();
+            if self.pos >= self.end || self.b[self.pos] == b']' {
+                break;
+            }
+            if self.b[self.pos] == b',' {
+                self.pos += 1;
+                continue;
+            }
+            self.steps.push(Step::Element(index));
+            self.value();
+            self.steps.pop();
+            index += 1;
+        }
+        self.pos = (self.pos + 1).min(self.end);
+    }
+}
+
+/// The byte range to delete to remove item `index` of a container spanning `container`, whose
+/// item `i` spans `item(i)`, with the comma that separates it from a neighbour (the same rule
+/// as `rules::remove_member`).
+fn remove_span(
+    item: impl Fn(usize) -> Option<(usize, usize)>,
+    index: usize,
+    container: (usize, usize),
+    text: &str,
+) -> (usize, usize) {
+    let Some((start, end)) = item(index) else {
+        return (container.0, container.0);
+    };
+    if let Some(next) = item(index + 1) {
+        (start, next.0)
+    } else if let Some(previous) = index.checked_sub(1).and_then(&item) {
+        (previous.1, end)
+    } else {
+        let inner = text.get(container.0 + 1..container.1 - 1).unwrap_or("");
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        (container.0 + 1 + lead, container.1 - 1 - trail)
     }
 }
 

@@ -262,11 +262,23 @@ fn many_duplicates_have_exact_positions() {
         .iter()
         .filter(|d| d.code == "json/duplicate-key")
         .collect();
-    assert_eq!(duplicates.len(), n - 1);
+    // The first MAX_DIAGNOSTICS_PER_RULE are listed, the rest counted in one note.
+    assert_eq!(duplicates.len(), iot_jobs_lint::MAX_DIAGNOSTICS_PER_RULE);
     for (i, d) in duplicates.iter().enumerate() {
         assert_eq!((d.line, d.column), (i as u32 + 2, 1));
         assert_eq!((d.related[0].line, d.related[0].column), (n as u32 + 1, 1));
     }
+    let note = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "input/too-many-diagnostics")
+        .expect("a note for the duplicates left out");
+    assert!(
+        note.message.starts_with("and 19,899 more"),
+        "{}",
+        note.message
+    );
+    assert_eq!((note.line, note.column), (102, 1));
 }
 
 /// An input over the limit gets `input/too-large` alone, through every entry point, without

@@ -87,6 +87,7 @@ pub const RULES: &[RuleInfo] = &[
     CLOUDFORMATION_RESOURCE,
     OPERATION_MISMATCH,
     TOO_LARGE,
+    TOO_MANY_DIAGNOSTICS,
 ];
 
 /// `input/too-large`
@@ -100,8 +101,76 @@ pub const TOO_LARGE: RuleInfo = RuleInfo {
     example: None,
 };
 
+/// `input/too-many-diagnostics`
+pub const TOO_MANY_DIAGNOSTICS: RuleInfo = RuleInfo {
+    code: "input/too-many-diagnostics",
+    severity: Severity::Info,
+    summary: "One rule found more than 100 problems in the input: the first 100 are listed, and this note says how many more there are (a report stays small however hostile the input).",
+    source: "iot-jobs-lint: diagnostic cap (100 per rule and input)",
+    json_schema: false,
+    fix: None,
+    example: None,
+};
+
+/// The note for the diagnostics of `rule` left out past the cap: how many, placed where the
+/// first left-out one was.
+pub(crate) fn too_many(
+    rule: &'static RuleInfo,
+    omitted: usize,
+    pointer: String,
+    span: (usize, usize),
+) -> super::Pending {
+    super::Pending {
+        rule: &TOO_MANY_DIAGNOSTICS,
+        pointer,
+        span,
+        message: format!(
+            "and {} more `{}` {} not listed: each rule lists at most {} per input",
+            thousands(omitted),
+            rule.code,
+            if omitted == 1 {
+                "diagnostic"
+            } else {
+                "diagnostics"
+            },
+            super::MAX_PER_RULE
+        ),
+        help: Some("fix the problems listed and check again".into()),
+        fixes: Vec::new(),
+        related: Vec::new(),
+    }
+}
+
+/// `1234567` → `1,234,567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The report for an input over the limit: one diagnostic, nothing parsed.
 pub(crate) fn too_large(len: usize, options: &crate::LintOptions) -> crate::Report {
+    too_large_size(Some(len as u64), options)
+}
+
+/// The report for an input over the limit whose size is `size`, or unknown past the limit
+/// (`None`: a host read no further than the limit, so all it knows is "more").
+pub(crate) fn too_large_size(size: Option<u64>, options: &crate::LintOptions) -> crate::Report {
+    let limit = options.max_input_bytes;
+    let message = match size {
+        Some(len) => {
+            format!("the input is {len} bytes, over the limit of {limit} bytes; it is not checked")
+        }
+        None => format!(
+            "the input is more than the limit of {limit} bytes; it was read no further and is not checked"
+        ),
+    };
     crate::Report {
         operation: options.operation,
         operation_detected: false,
@@ -110,10 +179,7 @@ pub(crate) fn too_large(len: usize, options: &crate::LintOptions) -> crate::Repo
             code: crate::diagnostic::Code::of(&TOO_LARGE),
             severity: TOO_LARGE.severity,
             pointer: String::new(),
-            message: format!(
-                "the input is {len} bytes, over the limit of {} bytes; it is not checked",
-                options.max_input_bytes
-            ),
+            message,
             help: Some("a valid request is far smaller (its document is at most 32,768 characters); raise the limit only for an input you trust".into()),
             span: 0..0,
             line: 1,

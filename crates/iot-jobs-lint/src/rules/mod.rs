@@ -35,7 +35,8 @@ pub(crate) use view::View;
 
 use crate::diagnostic::{Code, Diagnostic, Fix, Related};
 use crate::registry::RuleInfo;
-use crate::syntax::{Array, Object, Tree, Value};
+use crate::shapes::{Shape, ShapeKind};
+use crate::syntax::{Array, Guide, Keep, Object, Tree, Value};
 use crate::{Edition, LintOptions, Operation, Report};
 use chrono::{DateTime, Utc};
 
@@ -85,6 +86,25 @@ pub(crate) struct Ctx<'d> {
     diagnostics: Vec<Pending>,
     /// One bit per node that failed its own model constraint; empty until the first one.
     invalid: Vec<u64>,
+    /// How many diagnostics each rule reported, for the cap of [`MAX_PER_RULE`].
+    tallies: Vec<Tally>,
+    /// What [`Ctx::report`] hands back for a diagnostic past the cap: fixes and related places
+    /// attached to it go nowhere.
+    spare: Pending,
+}
+
+/// The most diagnostics one rule keeps for one input; the rest are counted, and one
+/// `input/too-many-diagnostics` says how many were left out. A hostile input (a million invalid
+/// targets) would otherwise cost a report a hundred times its size; no person reads past the
+/// first hundred of one kind.
+pub const MAX_PER_RULE: usize = 100;
+
+/// Diagnostics of one rule so far.
+struct Tally {
+    rule: &'static RuleInfo,
+    reported: usize,
+    /// Where the first diagnostic left out was (its pointer and span).
+    first_omitted: Option<(String, (usize, usize))>,
 }
 
 impl<'d> Ctx<'d> {
@@ -103,6 +123,9 @@ impl<'d> Ctx<'d> {
         message: impl Into<String>,
         help: Option<String>,
     ) -> &mut Pending {
+        if !self.admit(rule) {
+            return self.omit(rule, pointer.into(), span);
+        }
         self.diagnostics.push(Pending {
             rule,
             pointer: pointer.into(),
@@ -115,6 +138,90 @@ impl<'d> Ctx<'d> {
         let last = self.diagnostics.len() - 1;
         #[allow(clippy::indexing_slicing, reason = "the element just pushed")]
         &mut self.diagnostics[last]
+    }
+
+    /// Counts a diagnostic of `rule`; whether it is within the cap (to be kept).
+    fn admit(&mut self, rule: &'static RuleInfo) -> bool {
+        if !self.tallies.iter().any(|t| t.rule.code == rule.code) {
+            self.tallies.push(Tally {
+                rule,
+                reported: 0,
+                first_omitted: None,
+            });
+        }
+        self.tallies
+            .iter_mut()
+            .find(|t| t.rule.code == rule.code)
+            .is_some_and(|tally| {
+                tally.reported += 1;
+                tally.reported <= MAX_PER_RULE
+            })
+    }
+
+    /// Whether another diagnostic of `rule` would be kept: a rule that reports in a loop can
+    /// skip wording one that would be dropped (it still calls [`Ctx::report`], or
+    /// [`Ctx::omitted`], so that it is counted).
+    pub(crate) fn wants(&self, rule: &'static RuleInfo) -> bool {
+        self.tallies
+            .iter()
+            .find(|t| t.rule.code == rule.code)
+            .is_none_or(|t| t.reported < MAX_PER_RULE)
+    }
+
+    /// Counts a diagnostic of `rule` at `pointer` and `span` that is past the cap, without
+    /// wording it (see [`Ctx::wants`]).
+    pub(crate) fn omitted(
+        &mut self,
+        rule: &'static RuleInfo,
+        pointer: impl FnOnce() -> String,
+        span: (usize, usize),
+    ) {
+        if !self.admit(rule) {
+            let first = self
+                .tallies
+                .iter()
+                .any(|t| t.rule.code == rule.code && t.first_omitted.is_none());
+            if first {
+                self.omit(rule, pointer(), span);
+            }
+        }
+    }
+
+    /// Records a diagnostic past the cap (where the first one was) and returns the spare.
+    fn omit(
+        &mut self,
+        rule: &'static RuleInfo,
+        pointer: String,
+        span: (usize, usize),
+    ) -> &mut Pending {
+        if let Some(t) = self
+            .tallies
+            .iter_mut()
+            .find(|t| t.rule.code == rule.code && t.first_omitted.is_none())
+        {
+            t.first_omitted = Some((pointer, (span.0, span.1.max(span.0))));
+        }
+        self.spare.fixes.clear();
+        self.spare.related.clear();
+        &mut self.spare
+    }
+
+    /// The diagnostics reported, with one `input/too-many-diagnostics` per rule that went past
+    /// the cap, placed where its first left-out diagnostic was.
+    fn take_pending(&mut self) -> Vec<Pending> {
+        let mut pending = std::mem::take(&mut self.diagnostics);
+        for t in std::mem::take(&mut self.tallies) {
+            let Some((pointer, span)) = t.first_omitted else {
+                continue;
+            };
+            pending.push(input::too_many(
+                t.rule,
+                t.reported - MAX_PER_RULE,
+                pointer,
+                span,
+            ));
+        }
+        pending
     }
 
     /// Marks a value as failing its own constraint: rules derived from it stay quiet.
@@ -152,12 +259,12 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
         service_model: options.service_model,
         diagnostics: Vec::new(),
     };
-    let tree = match Tree::parse(text) {
+    let tree = match Tree::parse_guided(text, Keep::Guided(&ROOTS)) {
         Ok(tree) => tree,
         Err(e) => {
             let mut ctx = new_ctx(&EMPTY_TREE, options);
             json::syntax_error(&mut ctx, &e);
-            report.diagnostics = finish(text, ctx.diagnostics);
+            report.diagnostics = finish(text, ctx.take_pending());
             let schedule = preview.map(|_| crate::preview::empty(&report, options));
             return Analysis { report, schedule };
         }
@@ -198,7 +305,7 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
             }
         }
     }
-    report.diagnostics = finish(text, ctx.diagnostics);
+    report.diagnostics = finish(text, ctx.take_pending());
     let schedule = preview.map(|_| match schedule {
         Some((mut s, spans)) => {
             s.diagnostics = crate::preview::relevant(&report.diagnostics, &spans);
@@ -207,6 +314,57 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
         None => crate::preview::empty(&report, options),
     });
     Analysis { report, schedule }
+}
+
+/// What the tree keeps: the values the model describes. The value of a member the model does not
+/// have (in any operation, at the root) is kept as one opaque node, so `"x": [13 million small
+/// objects]` costs one node; `model/unknown-member` needs only its name, and `json/duplicate-key`
+/// reads its text ([`crate::syntax::repeated_members`]). A container where the model wants a
+/// scalar is kept as one node too (`model/type` needs only its kind).
+fn keep_for(shape: &'static Shape) -> Keep {
+    match shape.kind {
+        ShapeKind::Structure(_) | ShapeKind::List(_) | ShapeKind::Map { .. } => Keep::Guided(shape),
+        _ => Keep::Skip,
+    }
+}
+
+impl Guide for Shape {
+    fn member(&self, name: &str) -> Keep {
+        match self.kind {
+            // The latest edition has every member of the older one.
+            ShapeKind::Structure(_) => self
+                .member(name, Edition::Latest)
+                .map_or(Keep::Skip, |m| keep_for(m.target)),
+            ShapeKind::Map { value, .. } => keep_for(value),
+            _ => Keep::Skip,
+        }
+    }
+
+    fn element(&self) -> Keep {
+        match self.kind {
+            ShapeKind::List(item) => keep_for(item),
+            _ => Keep::Skip,
+        }
+    }
+}
+
+/// The root before the operation is known: a member any operation's root has is kept as that
+/// operation's model describes it.
+struct Roots;
+
+static ROOTS: Roots = Roots;
+
+impl Guide for Roots {
+    fn member(&self, name: &str) -> Keep {
+        Operation::ALL
+            .into_iter()
+            .find_map(|op| crate::shapes::root_shape(op).member(name, Edition::Latest))
+            .map_or(Keep::Skip, |m| keep_for(m.target))
+    }
+
+    fn element(&self) -> Keep {
+        Keep::Skip
+    }
 }
 
 /// A tree for reports made before any parse succeeded.
@@ -221,6 +379,16 @@ fn new_ctx<'d>(tree: &'d Tree<'d>, options: &LintOptions) -> Ctx<'d> {
         now: options.now,
         diagnostics: Vec::new(),
         invalid: Vec::new(),
+        tallies: Vec::new(),
+        spare: Pending {
+            rule: &input::TOO_MANY_DIAGNOSTICS,
+            pointer: String::new(),
+            span: (0, 0),
+            message: String::new(),
+            help: None,
+            fixes: Vec::new(),
+            related: Vec::new(),
+        },
     }
 }
 

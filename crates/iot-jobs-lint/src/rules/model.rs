@@ -495,6 +495,11 @@ fn unknown_member(
         );
         return;
     }
+    if !ctx.wants(&UNKNOWN_MEMBER) {
+        // Past the cap: counted, not worded (no suggestion search per member).
+        ctx.omitted(&UNKNOWN_MEMBER, || path.pointer(), span);
+        return;
+    }
     let misplaced = misplaced(ctx.operation, shape, &name);
     let known: Vec<&str> = shape.members(ctx.edition).map(|k| k.name).collect();
     let suggestion = suggest(&name, known.iter().copied());
@@ -610,6 +615,9 @@ pub(crate) fn suggest<'n>(
 
 /// Duplicate keys anywhere inside a value the model does not describe (an unknown member).
 fn duplicates_deep(ctx: &mut Ctx<'_>, value: Value<'_>, path: &Path<'_>) {
+    if value.is_opaque() {
+        return duplicates_in_text(ctx, value, path);
+    }
     if let Some(obj) = value.as_object() {
         for (i, m) in obj.members().enumerate() {
             if m.is_shadowed() {
@@ -625,9 +633,61 @@ fn duplicates_deep(ctx: &mut Ctx<'_>, value: Value<'_>, path: &Path<'_>) {
     }
 }
 
+/// Duplicate keys inside a value the tree keeps as one node (an unknown member's), read from
+/// its text: the same diagnostics as [`duplicate`] gives in the tree.
+fn duplicates_in_text(ctx: &mut Ctx<'_>, value: Value<'_>, path: &Path<'_>) {
+    let text = ctx.text();
+    let base = path.pointer();
+    crate::syntax::repeated_members(text, value.span(), &mut |steps, repeated| {
+        let crate::syntax::Step::Member(name_start, name_end, _) = repeated.name else {
+            return;
+        };
+        let name = repeated.name.token(text);
+        let mut pointer = base.clone();
+        for step in steps {
+            push_token(&mut pointer, &step.token(text));
+        }
+        push_token(&mut pointer, &name);
+        if !ctx.wants(&super::json::DUPLICATE_KEY) {
+            ctx.omitted(
+                &super::json::DUPLICATE_KEY,
+                || pointer,
+                (name_start, name_end),
+            );
+            return;
+        }
+        ctx.report(
+            &super::json::DUPLICATE_KEY,
+            pointer.clone(),
+            (name_start, name_end),
+            format!(
+                "member {} appears again later in this object; this copy is ignored: the AWS CLI and the SDKs send the last one",
+                text::name(&name)
+            ),
+            Some("remove this copy, or the later one if this is the value you meant".into()),
+        )
+        .fix(Fix::replace(
+            format!("remove this ignored copy of {}", text::name(&name)),
+            Applicability::Safe,
+            repeated.removal.0..repeated.removal.1,
+            "",
+        ))
+        .related(pointer, "the copy that is sent", repeated.winner);
+    });
+}
+
 /// An earlier copy of a repeated member: it is not what is sent.
 fn duplicate(ctx: &mut Ctx<'_>, obj: Object<'_>, index: usize, m: Member<'_>, path: &Path<'_>) {
     let name = m.name();
+    if !ctx.wants(&super::json::DUPLICATE_KEY) {
+        // Past the cap: counted, not worded (no search for the copy that is sent).
+        ctx.omitted(
+            &super::json::DUPLICATE_KEY,
+            || path.child_pointer(&name),
+            m.name_span(),
+        );
+        return;
+    }
     let pointer = path.child_pointer(&name);
     let winner = obj.member(&name);
     let removal = remove_member(obj, index, ctx.text());

@@ -1,6 +1,6 @@
 //! `targets/*`: every target is a thing or thing-group ARN, once.
 
-use super::{Ctx, View, remove_element, repeats};
+use super::{Ctx, View, remove_element};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::{Example, RuleInfo, example};
 use crate::text;
@@ -72,38 +72,52 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
         return;
     };
     let base = view.base;
-    let items: Vec<(usize, std::borrow::Cow<'_, str>, (usize, usize))> = list
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| Some((i, v.as_str()?, v.span())))
-        .collect();
-    for (i, arn, span) in &items {
-        if let Some(problem) = target_problem(arn) {
+    // Read from the tree element by element: no copy of the list, so a hostile list of a million
+    // targets costs the tree and a few bytes per target here.
+    for (i, v) in list.iter().enumerate() {
+        let Some(arn) = v.as_str() else { continue };
+        let span = v.span();
+        if !ctx.wants(&ARN_FORMAT) {
+            // Past the cap: counted, not worded.
+            if target_problem(&arn).is_some() {
+                ctx.omitted(&ARN_FORMAT, || format!("{base}/targets/{i}"), span);
+            }
+            continue;
+        }
+        if let Some(problem) = target_problem(&arn) {
             ctx.report(
                 &ARN_FORMAT,
                 format!("{base}/targets/{i}"),
-                *span,
+                span,
                 format!(
                     "target {} is not a thing or thing-group ARN: {problem}",
-                    text::quote(arn)
+                    text::quote(&arn)
                 ),
-                Some(help(&text::escape(arn))),
+                Some(help(&text::escape(&arn))),
             );
         }
     }
-    if items.len() < 2 {
+    if list.len() < 2 {
         return;
     }
-    for ((i, arn, span), (first, _, _)) in repeats(&items, |(_, arn, _)| arn.as_ref()) {
-        let removal = remove_element(list, *i, ctx.text());
+    let arn_at = |i: usize| list.get(i).and_then(|v| v.as_str());
+    for (n, first) in repeated(list.len(), &arn_at) {
+        let Some(v) = list.get(n) else { continue };
+        let span = v.span();
+        if !ctx.wants(&DUPLICATE) {
+            ctx.omitted(&DUPLICATE, || format!("{base}/targets/{n}"), span);
+            continue;
+        }
+        let arn = arn_at(n).unwrap_or_default();
+        let removal = remove_element(list, n, ctx.text());
         ctx.report(
             &DUPLICATE,
-            format!("{base}/targets/{i}"),
-            *span,
+            format!("{base}/targets/{n}"),
+            span,
             format!(
                 "target {} is listed already at index {}",
-                text::quote(arn),
-                first
+                text::quote(&arn),
+                first()
             ),
             Some("remove the repeated target".into()),
         )
@@ -114,6 +128,39 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
             "",
         ));
     }
+}
+
+/// The positions of the strings of a list of `len` items (`at(i)`, `None` for a non-string) that
+/// repeat an earlier one, in order, each with a way to find that earlier one. One sort of the
+/// positions (four bytes each) and a bit per item: the first occurrence is looked up only for
+/// the repeats that get worded.
+fn repeated<'a, 's>(
+    len: usize,
+    at: &'a (impl Fn(usize) -> Option<std::borrow::Cow<'s, str>> + 'a),
+) -> impl Iterator<Item = (usize, impl Fn() -> usize + 'a)> + 'a {
+    let mut order: Vec<u32> = (0..len as u32)
+        .filter(|&i| at(i as usize).is_some())
+        .collect();
+    order.sort_unstable_by(|&a, &b| at(a as usize).cmp(&at(b as usize)).then(a.cmp(&b)));
+    let mut repeat = vec![0u64; len.div_ceil(64)];
+    for pair in order.windows(2) {
+        if let &[a, b] = pair
+            && at(a as usize) == at(b as usize)
+            && let Some(word) = repeat.get_mut(b as usize / 64)
+        {
+            *word |= 1 << (b % 64);
+        }
+    }
+    drop(order);
+    (0..len)
+        .filter(move |&n| repeat.get(n / 64).is_some_and(|w| w & (1 << (n % 64)) != 0))
+        .map(move |n| {
+            let first = move || {
+                let value = at(n);
+                (0..n).find(|&i| at(i) == value).unwrap_or(n)
+            };
+            (n, first)
+        })
 }
 
 /// What is wrong with a target ARN, if anything.

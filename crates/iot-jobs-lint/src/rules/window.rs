@@ -244,13 +244,25 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
         return;
     }
     // The overlap rules look at a bounded number of occurrences in all, however many windows.
-    let per_window = (TOTAL_OCCURRENCES / judged.len().max(1)).clamp(2, MAX_OCCURRENCES);
+    // Past 20,000 windows each contributes its first occurrence to the overlap sweep (the total
+    // stays bounded); its own overlap is judged from its first two.
+    let per_window = (TOTAL_OCCURRENCES / judged.len().max(1)).clamp(1, MAX_OCCURRENCES);
     let horizon = from
         .checked_add_signed(TimeDelta::days(HORIZON_DAYS))
         .unwrap_or(DateTime::<Utc>::MAX_UTC);
-    let mut all: Vec<(WindowOccurrence, usize)> = Vec::new();
+    let mut all: Vec<(WindowOccurrence, usize)> = Vec::with_capacity(
+        judged
+            .len()
+            .saturating_mul(per_window)
+            .min(TOTAL_OCCURRENCES * 2),
+    );
     for &(position, w) in &judged {
-        let occurrences = cron::preview(std::slice::from_ref(w), from, Some(horizon), per_window);
+        let occurrences = cron::preview(
+            std::slice::from_ref(w),
+            from,
+            Some(horizon),
+            per_window.max(2),
+        );
         let overlapping = occurrences.windows(2).find_map(|p| match p {
             [a, b] if b.start < a.end => Some((a, b)),
             _ => None,
@@ -267,7 +279,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
                 .map(|d| d.span());
             ctx.report(
                 &SELF_OVERLAP,
-                format!("{}/startTime", window.pointer),
+                format!("{}/{}/startTime", view.windows_pointer, window.index),
                 window.span,
                 format!(
                     "maintenance window {} lasts {} minutes but opens again after {gap} minute{} ({} and {} UTC), so its occurrences overlap",
@@ -288,9 +300,16 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
                 )
             }));
         }
-        all.extend(occurrences.into_iter().map(|o| (o, position)));
+        all.extend(
+            occurrences
+                .into_iter()
+                .take(per_window)
+                .map(|o| (o, position)),
+        );
     }
-    all.sort_by_key(|(o, _)| (o.start, o.window));
+    // By start, then window position: the order a stable sort by start gave (occurrences were
+    // added window by window), without its buffer.
+    all.sort_unstable_by_key(|(o, position)| (o.start, *position));
 
     // Sweep in start order with the open occurrences in a heap by end; each window is reported
     // at most once (with the first other window it overlaps), so the output stays linear.
@@ -319,7 +338,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
             }
             ctx.report(
                 &OVERLAP,
-                format!("{}/startTime", window.pointer),
+                format!("{}/{}/startTime", view.windows_pointer, window.index),
                 window.span,
                 format!(
                     "maintenance windows {other} and {} overlap: window {} opens at {} UTC while window {other} is open ({} to {} UTC)",
@@ -332,7 +351,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
                 Some("merge the two windows, or move one so they no longer overlap".into()),
             )
             .related(
-                format!("{}/startTime", other_window.pointer),
+                format!("{}/{}/startTime", view.windows_pointer, other_window.index),
                 format!("window {other}, open from {} to {} UTC", format_time(start), format_time(end)),
                 other_window.span,
             );
