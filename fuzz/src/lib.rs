@@ -43,7 +43,8 @@ pub fn split(data: &[u8]) -> (LintOptions, usize, &[u8]) {
         LintOptions {
             operation,
             service_model,
-            now,
+            // The default input limit; inputs over it get input/too-large alone.
+            ..LintOptions::new(now)
         },
         count,
         &data[n..],
