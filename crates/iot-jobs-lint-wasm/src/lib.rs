@@ -23,7 +23,10 @@
 //!   inspection throws (a getter, a proxy trap, a detached buffer: the thrown value is the
 //!   `TypeError`'s `cause`).
 //! * No panic is expected (the core is property-tested against hostile input); as a last resort a
-//!   panic hook turns one into a thrown `Error` that says it is an internal error.
+//!   panic hook turns one into a thrown `Error` that says it is an internal error. That throw (like
+//!   a trap) skips Rust's clean-up and leaves the instance unsound; each export counts itself in
+//!   and out ([`calls_in_progress`]) so that the package's JS guard (`pkg/src/guard.js`) can tell
+//!   such a call from one that returned, and it then replaces the instance with a fresh one.
 //!
 //! The module is target-agnostic: it builds natively (clippy, unit tests of [`options`] and of
 //! the pure functions below) and for `wasm32-unknown-unknown`.
@@ -35,6 +38,7 @@ pub mod options;
 use chrono::{DateTime, Utc};
 use iot_jobs_lint::{Edition, LintOptions, Operation};
 use serde::Serialize;
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 
 // The request and response shapes are generated from the exported JSON Schemas by the package
@@ -82,12 +86,16 @@ pub fn lint(
     #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LintOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
     let given = input::given(&input, "lint")?;
     let (options, _) = read_options(options, "lint", false)?;
     let loaded = input::load(given, options.max_input_bytes, "lint")?;
     match loaded.bytes() {
-        Ok(bytes) => to_js(&lint_bytes(bytes, &options)),
+        Ok(bytes) => {
+            forced_failure(bytes);
+            to_js(&lint_bytes(bytes, &options))
+        }
         Err(len) => to_js(&input::too_large_report(len, &options)),
     }
 }
@@ -103,12 +111,16 @@ pub fn schedule(
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
     let given = input::given(&input, "schedule")?;
     let (options, count) = read_options(options, "schedule", true)?;
     let loaded = input::load(given, options.max_input_bytes, "schedule")?;
     match loaded.bytes() {
-        Ok(bytes) => to_js(&schedule_bytes(bytes, &options, count)),
+        Ok(bytes) => {
+            forced_failure(bytes);
+            to_js(&schedule_bytes(bytes, &options, count))
+        }
         Err(len) => to_js(&input::too_large_schedule(len, &options, count)),
     }
 }
@@ -125,6 +137,7 @@ pub fn schema_path(
     #[wasm_bindgen(js_name = serviceModel, unchecked_optional_param_type = "ServiceModel | null")]
     service_model: Option<JsValue>,
 ) -> Result<String, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
     let operation = match operation.as_string() {
         Some(s) => options::operation(&s, "schema(): operation").map_err(type_error)?,
@@ -153,6 +166,7 @@ pub fn schema_path(
 /// Every rule: code, default severity, summary, source, and whether JSON Schema can carry it.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
     to_js(&rule_list())
 }
@@ -160,7 +174,81 @@ pub fn rules() -> Result<JsValue, JsValue> {
 /// The version of the linter (the Rust crates' version, which the npm package shares).
 #[wasm_bindgen]
 pub fn version() -> String {
+    let _call = Call::enter();
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// How many calls of the exported functions are running: each export counts itself in on entry
+/// and out when it returns (a drop guard, so an early `Err` return counts out too).
+///
+/// A call that does not return — a trap, a panic (whose hook throws), or a JS exception thrown
+/// through the WebAssembly frames — never counts out. The package's JS wrapper (`pkg/src/guard.js`)
+/// compares this count with the calls it has under way when a call throws: more here means the
+/// call did not return, so the instance skipped its clean-up (stack pointer, allocator, panic
+/// count) and is replaced by a fresh one.
+static CALLS_IN_PROGRESS: AtomicU32 = AtomicU32::new(0);
+
+/// The drop guard of [`CALLS_IN_PROGRESS`].
+struct Call;
+
+impl Call {
+    fn enter() -> Call {
+        CALLS_IN_PROGRESS.fetch_add(1, Ordering::Relaxed);
+        Call
+    }
+}
+
+impl Drop for Call {
+    fn drop(&mut self) {
+        CALLS_IN_PROGRESS.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// How many calls of the exported functions are running (an export that did not return never
+/// counts out), for the package's guard only: not in the `.d.ts`, not exported by the package's
+/// entries.
+#[wasm_bindgen(js_name = __callsInProgress, skip_typescript)]
+pub fn calls_in_progress() -> u32 {
+    CALLS_IN_PROGRESS.load(Ordering::Relaxed)
+}
+
+/// The test build's forced failures (cargo feature `test-panic`, built by
+/// `scripts/build-pkg.sh --test-panic` into `pkg/dist-test/`, never into the published
+/// `pkg/dist/`): `lint()` and `schedule()` of one of these exact texts fail the way an internal
+/// error would, so the package's recovery can be tested end to end through its public functions:
+/// * `iot-jobs-lint:test-panic`: a Rust panic (the panic hook throws an `Error`);
+/// * `iot-jobs-lint:test-trap`: a WebAssembly trap (`unreachable`, no hook runs);
+/// * `iot-jobs-lint:test-throw`: a JS `TypeError` thrown through the WebAssembly frames (what an
+///   import without `catch` would do), which looks like misuse but skipped the clean-up.
+#[cfg(feature = "test-panic")]
+fn forced_failure(input: &[u8]) {
+    match input {
+        b"iot-jobs-lint:test-panic" => panic!("forced by the test-panic build"),
+        b"iot-jobs-lint:test-trap" => {
+            #[cfg(target_arch = "wasm32")]
+            core::arch::wasm32::unreachable();
+            #[cfg(not(target_arch = "wasm32"))]
+            std::process::abort();
+        }
+        b"iot-jobs-lint:test-throw" => {
+            wasm_bindgen::throw_val(js_sys::TypeError::new("forced by the test-panic build").into())
+        }
+        _ => {}
+    }
+}
+
+#[cfg(not(feature = "test-panic"))]
+fn forced_failure(_input: &[u8]) {}
+
+/// The size of this instance's WebAssembly memory in bytes (test build only, not in the `.d.ts`):
+/// the recovery tests check that replaced instances leave no memory behind.
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = __testMemoryBytes, skip_typescript)]
+pub fn test_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return (core::arch::wasm32::memory_size::<0>() * 65536) as f64;
+    #[cfg(not(target_arch = "wasm32"))]
+    return 0.0;
 }
 
 #[wasm_bindgen]
@@ -402,7 +490,8 @@ fn error_message(e: &JsValue) -> String {
 }
 
 /// Last resort: a panic becomes a thrown JS `Error` with its message (instead of an opaque
-/// `RuntimeError: unreachable`). None is expected.
+/// `RuntimeError: unreachable`). None is expected. The throw leaves the instance unsound (the
+/// panic count stays raised, so a second panic would trap); the package's guard replaces it.
 fn install_panic_hook() {
     #[cfg(target_arch = "wasm32")]
     {
