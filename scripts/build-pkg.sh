@@ -4,12 +4,22 @@
 #      `wasm-release` profile (opt-level "z", lto, codegen-units 1; see Cargo.toml);
 #   2. wasm-bindgen (the CLI of exactly the crate's version, see scripts/setup-wasm.sh) for the
 #      `web` target (ESM: browsers, bundlers, Node's `import`) and the `nodejs` target (CommonJS:
-#      Node's `require`), without the name and producers sections. Both targets produce the same
-#      .wasm, which the package ships once;
+#      Node's `require`), without the name and producers sections, and with
+#      --experimental-reset-state-function: its `__wbg_reset_state()` instantiates the compiled
+#      module afresh, which the entries' guard (pkg/src/guard.js) calls after an internal error
+#      (the declaration is taken out of the .d.ts files: it is not part of the package's API).
+#      Both targets produce the same .wasm, which the package ships once;
 #   3. the JSON Schemas (schemas/ -> dist/schemas/, dist/schemas.{js,cjs}) and the request and
 #      response types generated from them (dist/shapes.d.ts, json-schema-to-typescript);
-#   4. the entry modules (pkg/src/), and pkg/package.json's version set to the crate's;
+#   4. the entry modules (pkg/src/; guard.cjs written from guard.js), and pkg/package.json's
+#      version set to the crate's;
 #   5. the repository's LICENSE copied to pkg/LICENSE (git-ignored), which the tarball ships.
+#
+# `--test-panic` builds the test build instead: the crate's cargo feature `test-panic` (lint() of a
+# few exact texts panics, traps or throws; see `forced_failure` in the crate) into pkg/dist-test/
+# (git-ignored, outside the package's `files`), with its own cargo target directory so that the
+# two builds do not rebuild each other. It leaves package.json and pkg/LICENSE alone. The Node
+# tests (pkg/test/recovery.test.mjs) and the web tests (web/test/recovery.test.mjs) use it.
 # Needs: scripts/setup-wasm.sh (target, wasm-bindgen-cli, pkg/node_modules).
 # Optional: WASM_OPT=path/to/wasm-opt (binaryen >= 116, e.g. npm `binaryen`; never Debian's 108,
 # whose output fails at run time) runs `wasm-opt -Oz` on the .wasm.
@@ -22,6 +32,20 @@ crate=iot-jobs-lint-wasm
 profile=wasm-release
 name=iot_jobs_lint
 dist=pkg/dist
+features=()
+test_build=false
+case "${1:-}" in
+  "") ;;
+  --test-panic)
+    test_build=true
+    dist=pkg/dist-test
+    features=(--features test-panic)
+    ;;
+  *)
+    echo "usage: $0 [--test-panic]" >&2
+    exit 2
+    ;;
+esac
 
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg_version" ]; then
@@ -36,8 +60,13 @@ read -r version target_dir < <(node -e '
   console.log(p.version, m.target_directory);
 ' "$crate" <<<"$metadata")
 
-echo "### cargo build -p $crate --target wasm32-unknown-unknown --profile $profile"
-cargo build -p "$crate" --target wasm32-unknown-unknown --profile "$profile" --locked
+if $test_build; then
+  target_dir="$target_dir/test-panic"
+fi
+
+echo "### cargo build -p $crate --target wasm32-unknown-unknown --profile $profile ${features[*]}"
+cargo build -p "$crate" --target wasm32-unknown-unknown --profile "$profile" --locked \
+  --target-dir "$target_dir" "${features[@]}"
 wasm="$target_dir/wasm32-unknown-unknown/$profile/${crate//-/_}.wasm"
 
 echo "### wasm-bindgen $wbg_version (web, nodejs)"
@@ -45,7 +74,17 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for target in web nodejs; do
   wasm-bindgen --target "$target" --out-dir "$tmp/$target" --out-name "$name" \
-    --remove-name-section --remove-producers-section "$wasm"
+    --remove-name-section --remove-producers-section --experimental-reset-state-function "$wasm"
+  # The guard needs __wbg_reset_state (JS); the package's API does not have it (.d.ts).
+  grep -q '__wbg_reset_state' "$tmp/$target/$name.js" || {
+    echo "error: wasm-bindgen wrote no __wbg_reset_state into the $target glue" >&2
+    exit 1
+  }
+  grep -q '^export function __wbg_reset_state(): void;$' "$tmp/$target/$name.d.ts" || {
+    echo "error: no __wbg_reset_state declaration to remove from the $target .d.ts" >&2
+    exit 1
+  }
+  sed -i '/^export function __wbg_reset_state(): void;$/d' "$tmp/$target/$name.d.ts"
 done
 if ! cmp -s "$tmp/web/${name}_bg.wasm" "$tmp/nodejs/${name}_bg.wasm"; then
   echo "error: the web and nodejs targets produced different .wasm files; ship both" >&2
@@ -66,14 +105,25 @@ cp "$tmp/web/$name.d.ts" "$dist/$name.d.ts"
 cp "$tmp/nodejs/$name.js" "$dist/$name.cjs"
 cp "$tmp/nodejs/$name.d.ts" "$dist/$name.d.cts"
 cp pkg/src/* "$dist/"
-cp LICENSE pkg/LICENSE
+node -e '
+  const fs = require("fs");
+  const [from, to] = process.argv.slice(1);
+  const source = fs.readFileSync(from, "utf8");
+  const esm = "export function makeGuard(";
+  if (source.split(esm).length !== 2) throw new Error(`${from}: expected one "${esm}"`);
+  fs.writeFileSync(to, "\x27use strict\x27;\n// Written by scripts/build-pkg.sh from guard.js.\n" +
+    source.replace(esm, "function makeGuard(") + "\nmodule.exports = { makeGuard };\n");
+' "$dist/guard.js" "$dist/guard.cjs"
+if ! $test_build; then
+  cp LICENSE pkg/LICENSE
+fi
 
 echo "### schemas and types"
 node pkg/scripts/gen-schemas.mjs schemas "$dist"
 node pkg/scripts/gen-shapes.mjs schemas "$dist/shapes.d.ts"
 
 current=$(node -p 'require("./pkg/package.json").version')
-if [ "$current" != "$version" ]; then
+if ! $test_build && [ "$current" != "$version" ]; then
   echo "### pkg/package.json version $current -> $version (the crate's)"
   (cd pkg && npm pkg set "version=$version")
 fi

@@ -6,9 +6,12 @@
 #   2. `npm ci` in web/ from the committed web/package-lock.json (the npm registry only), when
 #      web/node_modules is missing or older than the lockfile;
 #   3. the npm package the page uses (`iot-jobs-lint`, linked from ../pkg), only when pkg/dist is
-#      missing: scripts/setup-wasm.sh, then scripts/build-pkg.sh;
+#      missing: scripts/setup-wasm.sh, then scripts/build-pkg.sh; and its test build (pkg/dist-test,
+#      forced internal errors, for web/test/recovery.test.mjs) when that is missing:
+#      scripts/build-pkg.sh --test-panic;
 #   4. type check (tsc) and `vite build` into web/dist;
-#   5. `node --test` on web/test/ (screenshots go to web/test-results/).
+#   5. `node --test` on web/test/ (screenshots go to web/test-results/): the console, and the
+#      package's recovery from internal errors in the browser (main thread and worker).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +35,11 @@ if [ ! -f pkg/dist/index.js ] || [ ! -f pkg/dist/iot_jobs_lint_bg.wasm ]; then
   echo "### pkg/dist is missing: build the npm package"
   bash scripts/setup-wasm.sh
   bash scripts/build-pkg.sh
+fi
+if [ ! -f pkg/dist-test/index.js ] || [ ! -f pkg/dist-test/iot_jobs_lint_bg.wasm ]; then
+  echo "### pkg/dist-test is missing: build the package's test build"
+  bash scripts/setup-wasm.sh
+  bash scripts/build-pkg.sh --test-panic
 fi
 
 cd web

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (the README's, and what CI runs): formatting, lints, every test of
 # the workspace, then the npm package: set up the wasm toolchain (idempotent: scripts/setup-wasm.sh),
-# build the package (scripts/build-pkg.sh) and run its Node tests (pkg/test/), then build the web
+# build the package (scripts/build-pkg.sh) and its test build (--test-panic: pkg/dist-test, forced
+# internal errors for the recovery tests) and run its Node tests (pkg/test/), then build the web
 # console and run its browser tests (scripts/test-web.sh; installs Debian's chromium when missing),
 # and last a fuzz smoke: every fuzz target for FUZZ_SECONDS (default 30) seconds
 # (scripts/fuzz-smoke.sh; installs cargo-fuzz when missing; FUZZ_SMOKE=0 skips it).
@@ -11,13 +12,17 @@ echo "### cargo fmt --check"
 cargo fmt --all -- --check
 echo "### cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# (the npm wrapper's test-only feature too, which the workspace run leaves off)
+cargo clippy -p iot-jobs-lint-wasm --all-targets --features test-panic --locked -- -D warnings
 echo "### cargo test --workspace"
 cargo test --workspace --locked
 echo "### npm package: wasm toolchain and node modules"
 bash scripts/setup-wasm.sh
 echo "### npm package: build"
 bash scripts/build-pkg.sh
-echo "### node --test (pkg/test: the corpus, the API, npm pack + TypeScript + esbuild)"
+echo "### npm package: the test build with forced failures (pkg/dist-test, never published)"
+bash scripts/build-pkg.sh --test-panic
+echo "### node --test (pkg/test: the corpus, the API, limits, recovery, npm pack + TypeScript + esbuild)"
 (cd pkg && node --test --test-reporter=tap test/*.test.mjs)
 echo "### web console: build and browser tests in headless Chromium (web/test)"
 bash scripts/test-web.sh

@@ -1,7 +1,34 @@
 // Entry for Node's `require()`: the wasm-bindgen `nodejs` build, which loads the WebAssembly
 // module synchronously, and schema(), whose data is loaded on first use.
+//
+// Every function runs through the guard (guard.cjs, written from guard.js): after an internal
+// error the failing call throws an Error that says so, and the WebAssembly instance is replaced so
+// that later calls work.
 'use strict';
-const bindings = require('./iot_jobs_lint.cjs');
+const glue = require('./iot_jobs_lint.cjs');
+const { makeGuard } = require('./guard.cjs');
+
+const guard = makeGuard(glue, true);
+
+function lint(input, options) {
+  return guard.call('lint', glue.lint, input, options);
+}
+
+function schedule(input, options) {
+  return guard.call('schedule', glue.schedule, input, options);
+}
+
+function schemaPath(operation, serviceModel) {
+  return guard.call('schemaPath', glue.schemaPath, operation, serviceModel);
+}
+
+function rules() {
+  return guard.call('rules', glue.rules);
+}
+
+function version() {
+  return guard.call('version', glue.version);
+}
 
 let schemas;
 /**
@@ -10,9 +37,9 @@ let schemas;
  * Each call returns a fresh object.
  */
 function schema(operation, serviceModel) {
-  const path = bindings.schemaPath(operation, serviceModel);
+  const path = schemaPath(operation, serviceModel);
   schemas ??= require('./schemas.cjs').SCHEMAS;
   return JSON.parse(schemas[path]);
 }
 
-module.exports = { ...bindings, schema };
+module.exports = { lint, schedule, schemaPath, rules, version, schema };

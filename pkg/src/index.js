@@ -1,10 +1,50 @@
 // Entry for browsers, bundlers, Deno and workers (the `default` export condition).
 // Call `await init()` once before any other function; see README.md.
-import { schemaPath } from './iot_jobs_lint.js';
+//
+// Every function runs through the guard (guard.js): after an internal error the failing call
+// throws an Error that says so, and the WebAssembly instance is replaced so that later calls work.
+import * as glue from './iot_jobs_lint.js';
+import { makeGuard } from './guard.js';
 import { SCHEMAS } from './schemas.js';
 
-export * from './iot_jobs_lint.js';
-export { default } from './iot_jobs_lint.js';
+const guard = makeGuard(glue, false);
+
+/**
+ * Loads the WebAssembly module (`iot_jobs_lint_bg.wasm` beside this file, or the module, bytes,
+ * URL or Response given as `{ module_or_path }`) once; later calls return at once.
+ */
+export default async function init(module_or_path) {
+  const exports = await glue.default(module_or_path);
+  guard.ready();
+  return exports;
+}
+
+/** Instantiates the WebAssembly module from its bytes or a compiled `WebAssembly.Module`. */
+export function initSync(module) {
+  const exports = glue.initSync(module);
+  guard.ready();
+  return exports;
+}
+
+export function lint(input, options) {
+  return guard.call('lint', glue.lint, input, options);
+}
+
+export function schedule(input, options) {
+  return guard.call('schedule', glue.schedule, input, options);
+}
+
+export function schemaPath(operation, serviceModel) {
+  return guard.call('schemaPath', glue.schemaPath, operation, serviceModel);
+}
+
+export function rules() {
+  return guard.call('rules', glue.rules);
+}
+
+export function version() {
+  return guard.call('version', glue.version);
+}
 
 /**
  * The JSON Schema (draft 2020-12) of an operation's input (requests) or output (responses) under a

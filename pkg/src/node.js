@@ -2,7 +2,7 @@
 // instantiated synchronously when this module loads, so no `init()` call is needed (calling it
 // anyway is harmless, so code written for the browser runs unchanged).
 import { readFileSync } from 'node:fs';
-import { initSync } from './iot_jobs_lint.js';
+import { initSync } from './index.js';
 
 initSync({ module: readFileSync(new URL('./iot_jobs_lint_bg.wasm', import.meta.url)) });
 

@@ -111,6 +111,9 @@ test('npm pack: a TypeScript project installs the tarball, type-checks and runs 
       assert.ok(files.includes(f), `${f} is packed: ${files.join(', ')}`);
     }
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('src/') || f.includes('node_modules')), files.join(', '));
+    // The test build (scripts/build-pkg.sh --test-panic, with forced failures) is never packed.
+    assert.ok(!files.some((f) => f.startsWith('dist-test/')), files.join(', '));
+    for (const f of ['dist/guard.js', 'dist/guard.cjs']) assert.ok(files.includes(f), `${f} is packed`);
     const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
 
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({

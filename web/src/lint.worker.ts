@@ -54,6 +54,13 @@ scope.onmessage = async (event) => {
       info: documentInfo(text),
     });
   } catch (error) {
-    scope.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    // A TypeError is misuse (a setting); anything else is an internal error of the package, which
+    // has already replaced its WebAssembly instance: the next request is checked as usual.
+    scope.postMessage({
+      id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      internal: !(error instanceof TypeError),
+    });
   }
 };

@@ -225,8 +225,10 @@ worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
   } else {
     ui.settingsError.textContent = answer.error;
     ui.settingsError.hidden = false;
-    if (settings.fixedNow !== null && /\bnow\b/.test(answer.error)) ui.now.setAttribute('aria-invalid', 'true');
-    ui.lintStatus.textContent = 'Not checked: see the message above';
+    if (!answer.internal && settings.fixedNow !== null && /\bnow\b/.test(answer.error)) ui.now.setAttribute('aria-invalid', 'true');
+    ui.lintStatus.textContent = answer.internal
+      ? 'Not checked: an internal error (see the message above); the next change is checked again'
+      : 'Not checked: see the message above';
   }
   if (pending) {
     pending = false;

@@ -26,8 +26,14 @@ export type LintResponse =
   | {
       id: number;
       ok: false;
-      /** A TypeError from the package (misuse: e.g. a `now` that is not RFC 3339). */
+      /**
+       * The package's message: a TypeError for misuse (e.g. a `now` that is not RFC 3339), or an
+       * Error for an internal error, after which the package has replaced its WebAssembly
+       * instance, so the next request is checked as usual.
+       */
       error: string;
+      /** Whether it was an internal error (not misuse of the settings). */
+      internal: boolean;
     };
 
 /** What the page shows above the editor: the document's id and description, when it parses. */

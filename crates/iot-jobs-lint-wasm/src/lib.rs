@@ -13,23 +13,32 @@
 //!
 //! Contract with JS:
 //! * Bad input never throws: malformed JSON, invalid UTF-8, wrong types are diagnostics.
+//! * An input over `maxInputBytes` (default 4 MiB) gets only the core's `input/too-large` report,
+//!   and is refused before it is copied into WebAssembly memory: the options are read first, then
+//!   the input is measured where it lies (see [`input`]).
 //! * Misuse of the API throws a `TypeError` with a message that names the argument: an input that
 //!   is not a string, a `Uint8Array`/`ArrayBuffer` or a plain object/array; an object that
 //!   `JSON.stringify` cannot write; an unknown operation or service model; a `now` that is not a
-//!   valid `Date` or RFC 3339 string; a bad `count`; an unknown option.
+//!   valid `Date` or RFC 3339 string; a bad `count`; an unknown option; an option or input whose
+//!   inspection throws (a getter, a proxy trap, a detached buffer: the thrown value is the
+//!   `TypeError`'s `cause`).
 //! * No panic is expected (the core is property-tested against hostile input); as a last resort a
-//!   panic hook turns one into a thrown `Error` that says it is an internal error.
+//!   panic hook turns one into a thrown `Error` that says it is an internal error. That throw (like
+//!   a trap) skips Rust's clean-up and leaves the instance unsound; each export counts itself in
+//!   and out ([`calls_in_progress`]) so that the package's JS guard (`pkg/src/guard.js`) can tell
+//!   such a call from one that returned, and it then replaces the instance with a fresh one.
 //!
 //! The module is target-agnostic: it builds natively (clippy, unit tests of [`options`] and of
 //! the pure functions below) and for `wasm32-unknown-unknown`.
 
 pub mod dto;
+pub mod input;
 pub mod options;
 
 use chrono::{DateTime, Utc};
 use iot_jobs_lint::{Edition, LintOptions, Operation};
 use serde::Serialize;
-use wasm_bindgen::JsCast;
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::prelude::*;
 
 // The request and response shapes are generated from the exported JSON Schemas by the package
@@ -77,10 +86,18 @@ pub fn lint(
     #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LintOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
-    let input = read_input(&input, "lint")?;
+    let given = input::given(&input, "lint")?;
     let (options, _) = read_options(options, "lint", false)?;
-    to_js(&lint_bytes(input.bytes(), &options))
+    let loaded = input::load(given, options.max_input_bytes, "lint")?;
+    match loaded.bytes() {
+        Ok(bytes) => {
+            forced_failure(bytes);
+            to_js(&lint_bytes(bytes, &options))
+        }
+        Err(len) => to_js(&input::too_large_report(len, &options)),
+    }
 }
 
 /// Previews the next maintenance-window starts of an input (as DescribeJob's
@@ -94,10 +111,18 @@ pub fn schedule(
         JsValue,
     >,
 ) -> Result<JsValue, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
-    let input = read_input(&input, "schedule")?;
+    let given = input::given(&input, "schedule")?;
     let (options, count) = read_options(options, "schedule", true)?;
-    to_js(&schedule_bytes(input.bytes(), &options, count))
+    let loaded = input::load(given, options.max_input_bytes, "schedule")?;
+    match loaded.bytes() {
+        Ok(bytes) => {
+            forced_failure(bytes);
+            to_js(&schedule_bytes(bytes, &options, count))
+        }
+        Err(len) => to_js(&input::too_large_schedule(len, &options, count)),
+    }
 }
 
 /// Where the JSON Schema (draft 2020-12) of an operation's input (requests) or output (responses)
@@ -112,6 +137,7 @@ pub fn schema_path(
     #[wasm_bindgen(js_name = serviceModel, unchecked_optional_param_type = "ServiceModel | null")]
     service_model: Option<JsValue>,
 ) -> Result<String, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
     let operation = match operation.as_string() {
         Some(s) => options::operation(&s, "schema(): operation").map_err(type_error)?,
@@ -140,6 +166,7 @@ pub fn schema_path(
 /// Every rule: code, default severity, summary, source, and whether JSON Schema can carry it.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsValue> {
+    let _call = Call::enter();
     install_panic_hook();
     to_js(&rule_list())
 }
@@ -147,22 +174,81 @@ pub fn rules() -> Result<JsValue, JsValue> {
 /// The version of the linter (the Rust crates' version, which the npm package shares).
 #[wasm_bindgen]
 pub fn version() -> String {
+    let _call = Call::enter();
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// The input as the core takes it.
-enum Input {
-    Text(String),
-    Bytes(Vec<u8>),
+/// How many calls of the exported functions are running: each export counts itself in on entry
+/// and out when it returns (a drop guard, so an early `Err` return counts out too).
+///
+/// A call that does not return — a trap, a panic (whose hook throws), or a JS exception thrown
+/// through the WebAssembly frames — never counts out. The package's JS wrapper (`pkg/src/guard.js`)
+/// compares this count with the calls it has under way when a call throws: more here means the
+/// call did not return, so the instance skipped its clean-up (stack pointer, allocator, panic
+/// count) and is replaced by a fresh one.
+static CALLS_IN_PROGRESS: AtomicU32 = AtomicU32::new(0);
+
+/// The drop guard of [`CALLS_IN_PROGRESS`].
+struct Call;
+
+impl Call {
+    fn enter() -> Call {
+        CALLS_IN_PROGRESS.fetch_add(1, Ordering::Relaxed);
+        Call
+    }
 }
 
-impl Input {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Input::Text(t) => t.as_bytes(),
-            Input::Bytes(b) => b,
-        }
+impl Drop for Call {
+    fn drop(&mut self) {
+        CALLS_IN_PROGRESS.fetch_sub(1, Ordering::Relaxed);
     }
+}
+
+/// How many calls of the exported functions are running (an export that did not return never
+/// counts out), for the package's guard only: not in the `.d.ts`, not exported by the package's
+/// entries.
+#[wasm_bindgen(js_name = __callsInProgress, skip_typescript)]
+pub fn calls_in_progress() -> u32 {
+    CALLS_IN_PROGRESS.load(Ordering::Relaxed)
+}
+
+/// The test build's forced failures (cargo feature `test-panic`, built by
+/// `scripts/build-pkg.sh --test-panic` into `pkg/dist-test/`, never into the published
+/// `pkg/dist/`): `lint()` and `schedule()` of one of these exact texts fail the way an internal
+/// error would, so the package's recovery can be tested end to end through its public functions:
+/// * `iot-jobs-lint:test-panic`: a Rust panic (the panic hook throws an `Error`);
+/// * `iot-jobs-lint:test-trap`: a WebAssembly trap (`unreachable`, no hook runs);
+/// * `iot-jobs-lint:test-throw`: a JS `TypeError` thrown through the WebAssembly frames (what an
+///   import without `catch` would do), which looks like misuse but skipped the clean-up.
+#[cfg(feature = "test-panic")]
+fn forced_failure(input: &[u8]) {
+    match input {
+        b"iot-jobs-lint:test-panic" => panic!("forced by the test-panic build"),
+        b"iot-jobs-lint:test-trap" => {
+            #[cfg(target_arch = "wasm32")]
+            core::arch::wasm32::unreachable();
+            #[cfg(not(target_arch = "wasm32"))]
+            std::process::abort();
+        }
+        b"iot-jobs-lint:test-throw" => {
+            wasm_bindgen::throw_val(js_sys::TypeError::new("forced by the test-panic build").into())
+        }
+        _ => {}
+    }
+}
+
+#[cfg(not(feature = "test-panic"))]
+fn forced_failure(_input: &[u8]) {}
+
+/// The size of this instance's WebAssembly memory in bytes (test build only, not in the `.d.ts`):
+/// the recovery tests check that replaced instances leave no memory behind.
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = __testMemoryBytes, skip_typescript)]
+pub fn test_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return (core::arch::wasm32::memory_size::<0>() * 65536) as f64;
+    #[cfg(not(target_arch = "wasm32"))]
+    return 0.0;
 }
 
 #[wasm_bindgen]
@@ -177,67 +263,22 @@ extern "C" {
     /// `Date.prototype.getTime.call(value)`: throws unless `value` is a real Date.
     #[wasm_bindgen(catch, js_namespace = ["Date", "prototype", "getTime"], js_name = call)]
     fn date_get_time(value: &JsValue) -> Result<f64, JsValue>;
+    /// `Reflect.get(target, key)`.
+    #[wasm_bindgen(catch, js_namespace = Reflect, js_name = get)]
+    fn reflect_get(target: &JsValue, key: &str) -> Result<JsValue, JsValue>;
     /// `Object.keys(value)`.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-    /// `Uint8Array.prototype.slice.call(value)`: a fresh copy (throws for a detached buffer).
-    #[wasm_bindgen(catch, js_namespace = ["Uint8Array", "prototype", "slice"], js_name = call)]
-    fn u8_copy(value: &JsValue) -> Result<js_sys::Uint8Array, JsValue>;
-    /// `ArrayBuffer.prototype.slice.call(value)`: a fresh copy (throws for a detached buffer).
-    #[wasm_bindgen(catch, js_namespace = ["ArrayBuffer", "prototype", "slice"], js_name = call)]
-    fn buffer_copy(value: &JsValue) -> Result<js_sys::ArrayBuffer, JsValue>;
 }
 
 /// The `[object …]` tag of a value, or a TypeError naming `what` when reading it throws.
 fn object_tag(value: &JsValue, what: &str) -> Result<String, JsValue> {
-    object_tag_js(value)
-        .map_err(|e| type_error(format!("{what} cannot be inspected: {}", error_message(&e))))
-}
-
-fn read_input(input: &JsValue, func: &str) -> Result<Input, JsValue> {
-    if let Some(text) = input.as_string() {
-        return Ok(Input::Text(text));
-    }
-    if input.is_object() {
-        let unreadable = |e: JsValue| {
-            type_error(format!(
-                "{func}(): input cannot be read: {}",
-                error_message(&e)
-            ))
-        };
-        match object_tag(input, &format!("{func}(): input"))?.as_str() {
-            "[object Uint8Array]" => {
-                return Ok(Input::Bytes(u8_copy(input).map_err(unreadable)?.to_vec()));
-            }
-            "[object ArrayBuffer]" => {
-                let copy = buffer_copy(input).map_err(unreadable)?;
-                return Ok(Input::Bytes(js_sys::Uint8Array::new(&copy).to_vec()));
-            }
-            "[object Object]" | "[object Array]" => {}
-            _ => {
-                return Err(type_error(format!(
-                    "{func}(): input must be a JSON string, a Uint8Array or ArrayBuffer of UTF-8 JSON, or a plain object; got {}",
-                    describe(input)
-                )));
-            }
-        }
-        return match js_sys::JSON::stringify(input) {
-            Ok(text) => match text.as_string() {
-                Some(text) => Ok(Input::Text(text)),
-                None => Err(type_error(format!(
-                    "{func}(): JSON.stringify(input) gave no JSON text (a toJSON() that returns undefined?)"
-                ))),
-            },
-            Err(e) => Err(type_error(format!(
-                "{func}(): the input object cannot be written as JSON: {}",
-                error_message(&e)
-            ))),
-        };
-    }
-    Err(type_error(format!(
-        "{func}(): input must be a JSON string, a Uint8Array or ArrayBuffer of UTF-8 JSON, or a plain object; got {}",
-        describe(input)
-    )))
+    object_tag_js(value).map_err(|e| {
+        caused_type_error(
+            format!("{what} cannot be inspected: {}", error_message(&e)),
+            &e,
+        )
+    })
 }
 
 /// Reads `options` (and, for `schedule()`, `count`). Absent members (`undefined` or `null`) take
@@ -267,10 +308,10 @@ fn read_options(
             &["operation", "now", "serviceModel", "maxInputBytes"]
         };
         let keys = object_keys(&value).map_err(|e| {
-            type_error(format!(
-                "{func}(): options cannot be read: {}",
-                error_message(&e)
-            ))
+            caused_type_error(
+                format!("{func}(): options cannot be read: {}", error_message(&e)),
+                &e,
+            )
         })?;
         for key in keys.iter() {
             let key = key.as_string().unwrap_or_default();
@@ -282,8 +323,18 @@ fn read_options(
                 )));
             }
         }
+        // A getter or a proxy trap that throws is misuse too: a TypeError that names the option,
+        // with what it threw as the cause.
         let get = |name: &str| -> Result<Option<JsValue>, JsValue> {
-            let v = js_sys::Reflect::get(&value, &JsValue::from_str(name))?;
+            let v = reflect_get(&value, name).map_err(|e| {
+                caused_type_error(
+                    format!(
+                        "{func}(): options.{name} cannot be read: {}",
+                        error_message(&e)
+                    ),
+                    &e,
+                )
+            })?;
             Ok((!v.is_undefined() && !v.is_null()).then_some(v))
         };
         if let Some(v) = get("operation")? {
@@ -316,10 +367,10 @@ fn read_options(
                 options::now_from_str(&s, &what).map_err(type_error)?
             } else if v.is_object() && object_tag(&v, &what)? == "[object Date]" {
                 let millis = date_get_time(&v).map_err(|e| {
-                    type_error(format!(
-                        "{what} is not a usable Date: {}",
-                        error_message(&e)
-                    ))
+                    caused_type_error(
+                        format!("{what} is not a usable Date: {}", error_message(&e)),
+                        &e,
+                    )
                 })?;
                 options::now_from_millis(millis, &what).map_err(type_error)?
             } else {
@@ -387,6 +438,12 @@ fn type_error(message: impl AsRef<str>) -> JsValue {
     js_sys::TypeError::new(message.as_ref()).into()
 }
 
+/// A `TypeError` for misuse found by a JS call that threw (a getter, a proxy trap, a detached
+/// buffer, a `toJSON`): what it threw is kept as the `cause`.
+fn caused_type_error(message: impl AsRef<str>, cause: &JsValue) -> JsValue {
+    js_sys::TypeError::new_with_options(message.as_ref(), &js_sys::ErrorOptions::new(cause)).into()
+}
+
 /// A short description of a JS value for an error message.
 fn describe(value: &JsValue) -> String {
     if value.is_undefined() {
@@ -416,15 +473,25 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
+/// What a thrown value says: an error's `message` (read with `catch`, since a hostile error can
+/// have a throwing getter; an error of another realm has one too), a thrown string, or a
+/// description of anything else.
 fn error_message(e: &JsValue) -> String {
-    match e.dyn_ref::<js_sys::Error>() {
-        Some(e) => String::from(e.message()),
-        None => e.as_string().unwrap_or_else(|| "unknown error".into()),
+    if let Some(s) = e.as_string() {
+        return s;
     }
+    if e.is_object()
+        && let Ok(message) = reflect_get(e, "message")
+        && let Some(message) = message.as_string()
+    {
+        return message;
+    }
+    format!("threw {}", describe(e))
 }
 
 /// Last resort: a panic becomes a thrown JS `Error` with its message (instead of an opaque
-/// `RuntimeError: unreachable`). None is expected.
+/// `RuntimeError: unreachable`). None is expected. The throw leaves the instance unsound (the
+/// panic count stays raised, so a second panic would trap); the package's guard replaces it.
 fn install_panic_hook() {
     #[cfg(target_arch = "wasm32")]
     {
