@@ -21,9 +21,6 @@ pub(crate) struct InputArgs {
     /// The service-model edition to check against.
     #[arg(long, value_enum, default_value = "latest")]
     service_model: EditionArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub(crate) format: Format,
     /// The largest file checked, in bytes (default 4 MiB). A larger file gets only
     /// `input/too-large` and is read no further. Raise it only for input you trust, e.g.
     /// `--max-input-bytes 104857600` (100 MB).
@@ -208,6 +205,12 @@ pub(crate) struct Status {
 }
 
 impl Status {
+    /// Something else fails the run with status 1 (warnings over `--max-warnings`, a `--diff`
+    /// with changes).
+    pub(crate) fn fail(&mut self) {
+        self.errors = true;
+    }
+
     /// A file could not be read.
     pub(crate) fn unreadable(&mut self) {
         self.io_failed = true;

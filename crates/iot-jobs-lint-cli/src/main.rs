@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod check;
+mod explain;
 mod input;
 mod render;
 mod schedule;
@@ -25,7 +26,14 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint request or response files (exit 0: no errors, 1: errors found, 2: usage or I/O failure).
+    #[command(after_help = CHECK_EXIT_CODES)]
     Check(check::CheckArgs),
+    /// Explain one rule: what it checks, its severity, source and fix, and an example that fails
+    /// (with what the linter reports for it) and the same request fixed.
+    Explain {
+        /// The rule's code, e.g. `targets/duplicate`.
+        code: String,
+    },
     /// Preview the next maintenance-window starts of a job or template (as DescribeJob's
     /// scheduledJobRollouts would list them), with the schedule's diagnostics.
     Schedule(schedule::ScheduleArgs),
@@ -39,6 +47,12 @@ enum Command {
         format: RulesFormat,
     },
 }
+
+/// The exit codes of `check`, shown at the end of `check --help`.
+const CHECK_EXIT_CODES: &str = "Exit status:
+  0  no diagnostic is an error (and warnings are within --max-warnings); with --diff: nothing to change
+  1  some diagnostic is an error, or there are more warnings than --max-warnings; with --diff: something to change
+  2  usage error, a file that cannot be read or written, or an input whose operation cannot be told";
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum RulesFormat {
@@ -90,6 +104,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Schedule(args) => schedule::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Explain { code } => explain::run(&code),
         Command::Rules { format } => {
             let rules = iot_jobs_lint::registry::all();
             match format {

@@ -14,6 +14,9 @@ use std::process::ExitCode;
 pub(crate) struct ScheduleArgs {
     #[command(flatten)]
     input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
     /// How many window starts to list.
     #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..=1000))]
     count: u16,
@@ -31,7 +34,7 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
     let options = args.input.options();
     let count = usize::from(args.count);
     let mut status = Status::default();
-    let mut json = (args.input.format == Format::Json).then(JsonFiles::start);
+    let mut json = (args.format == Format::Json).then(JsonFiles::start);
     let color = color();
     // One file at a time: read, preview, print, drop.
     for path in &args.input.files {
