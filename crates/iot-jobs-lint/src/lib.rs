@@ -55,6 +55,7 @@ pub mod preview;
 pub mod registry;
 mod rules;
 pub mod schema;
+pub mod selection;
 pub mod shapes;
 mod syntax;
 pub mod text;
@@ -204,6 +205,8 @@ pub struct LintOptions {
     /// The largest input checked, in bytes (default [`DEFAULT_MAX_INPUT_BYTES`]); a larger one
     /// gets only `input/too-large`, before any parsing, so memory and time stay bounded.
     pub max_input_bytes: usize,
+    /// Which rules report and at what severity (default: every rule at its own severity).
+    pub rules: selection::RuleSelection,
 }
 
 /// The default input limit: 4 MiB. The API states no request size, but every part of a valid
@@ -221,6 +224,7 @@ impl LintOptions {
             service_model: Edition::Latest,
             now,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            rules: selection::RuleSelection::default(),
         }
     }
 }

@@ -121,7 +121,7 @@ fn result(file: &FileReport<'_>, d: &Diagnostic, rules: &[crate::RuleInfo]) -> V
             },
             "logicalLocations": [{ "fullyQualifiedName": d.pointer, "kind": "member" }],
         }],
-        "partialFingerprints": { "iotJobsLint/v1": fingerprint(file, d) },
+        "partialFingerprints": { "iotJobsLint/v1": fingerprint(file.text, d) },
     });
     let Some(map) = out.as_object_mut() else {
         return out;
@@ -196,11 +196,11 @@ fn uri(path: &str) -> String {
 }
 
 /// A fingerprint that survives edits elsewhere in the file: the code, the pointer and the
-/// offending text (not its position), hashed with 64-bit FNV-1a (stable across versions and
-/// platforms, unlike the standard library's hasher).
-fn fingerprint(file: &FileReport<'_>, d: &Diagnostic) -> String {
-    let offending = file
-        .text
+/// offending text of `text` (not its position; the message when the text is not known), hashed
+/// with 64-bit FNV-1a (stable across versions and platforms, unlike the standard library's
+/// hasher). SARIF's `partialFingerprints` and the CLI's baselines use it.
+pub fn fingerprint(text: Option<&str>, d: &Diagnostic) -> String {
+    let offending = text
         .and_then(|t| t.get(d.span.clone()))
         .unwrap_or(d.message.as_str());
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -284,22 +284,8 @@ mod tests {
         let a = r#"{"jobId": "a b", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/x"], "document": "{}"}"#;
         let b = "\n\n  ".to_string() + a;
         let (ra, rb) = (crate::lint_str(a, &options), crate::lint_str(&b, &options));
-        let fa = fingerprint(
-            &FileReport {
-                path: "x",
-                report: &ra,
-                text: Some(a),
-            },
-            &ra.diagnostics[0],
-        );
-        let fb = fingerprint(
-            &FileReport {
-                path: "x",
-                report: &rb,
-                text: Some(&b),
-            },
-            &rb.diagnostics[0],
-        );
+        let fa = fingerprint(Some(a), &ra.diagnostics[0]);
+        let fb = fingerprint(Some(&b), &rb.diagnostics[0]);
         assert_eq!(fa, fb);
         assert_eq!(fa.len(), 16);
     }

@@ -35,6 +35,7 @@ pub(crate) use view::View;
 
 use crate::diagnostic::{Code, Diagnostic, Fix, Related};
 use crate::registry::RuleInfo;
+use crate::selection::RuleSelection;
 use crate::shapes::{Shape, ShapeKind};
 use crate::syntax::{Array, Guide, Keep, Object, Tree, Value};
 use crate::{Edition, LintOptions, Operation, Report};
@@ -83,6 +84,8 @@ pub(crate) struct Ctx<'d> {
     pub(crate) edition: Edition,
     pub(crate) operation: Operation,
     pub(crate) now: DateTime<Utc>,
+    /// Which rules report (diagnostics of the others are never worded).
+    rules: &'d RuleSelection,
     diagnostics: Vec<Pending>,
     /// One bit per node that failed its own model constraint; empty until the first one.
     invalid: Vec<u64>,
@@ -123,6 +126,11 @@ impl<'d> Ctx<'d> {
         message: impl Into<String>,
         help: Option<String>,
     ) -> &mut Pending {
+        if !self.rules.enabled(rule) {
+            self.spare.fixes.clear();
+            self.spare.related.clear();
+            return &mut self.spare;
+        }
         if !self.admit(rule) {
             return self.omit(rule, pointer.into(), span);
         }
@@ -162,10 +170,12 @@ impl<'d> Ctx<'d> {
     /// skip wording one that would be dropped (it still calls [`Ctx::report`], or
     /// [`Ctx::omitted`], so that it is counted).
     pub(crate) fn wants(&self, rule: &'static RuleInfo) -> bool {
-        self.tallies
-            .iter()
-            .find(|t| t.rule.code == rule.code)
-            .is_none_or(|t| t.reported < MAX_PER_RULE)
+        self.rules.enabled(rule)
+            && self
+                .tallies
+                .iter()
+                .find(|t| t.rule.code == rule.code)
+                .is_none_or(|t| t.reported < MAX_PER_RULE)
     }
 
     /// Counts a diagnostic of `rule` at `pointer` and `span` that is past the cap, without
@@ -176,7 +186,7 @@ impl<'d> Ctx<'d> {
         pointer: impl FnOnce() -> String,
         span: (usize, usize),
     ) {
-        if !self.admit(rule) {
+        if self.rules.enabled(rule) && !self.admit(rule) {
             let first = self
                 .tallies
                 .iter()
@@ -264,7 +274,7 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
         Err(e) => {
             let mut ctx = new_ctx(&EMPTY_TREE, options);
             json::syntax_error(&mut ctx, &e);
-            report.diagnostics = finish(text, ctx.take_pending());
+            report.diagnostics = finish(text, ctx.take_pending(), &options.rules);
             let schedule = preview.map(|_| crate::preview::empty(&report, options));
             return Analysis { report, schedule };
         }
@@ -305,7 +315,7 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
             }
         }
     }
-    report.diagnostics = finish(text, ctx.take_pending());
+    report.diagnostics = finish(text, ctx.take_pending(), &options.rules);
     let schedule = preview.map(|_| match schedule {
         Some((mut s, spans)) => {
             s.diagnostics = crate::preview::relevant(&report.diagnostics, &spans);
@@ -371,12 +381,13 @@ impl Guide for Roots {
 static EMPTY_TREE: std::sync::LazyLock<Tree<'static>> =
     std::sync::LazyLock::new(Tree::empty_object);
 
-fn new_ctx<'d>(tree: &'d Tree<'d>, options: &LintOptions) -> Ctx<'d> {
+fn new_ctx<'d>(tree: &'d Tree<'d>, options: &'d LintOptions) -> Ctx<'d> {
     Ctx {
         tree,
         edition: options.service_model,
         operation: options.operation.unwrap_or(Operation::CreateJob),
         now: options.now,
+        rules: &options.rules,
         diagnostics: Vec::new(),
         invalid: Vec::new(),
         tallies: Vec::new(),
@@ -395,7 +406,7 @@ fn new_ctx<'d>(tree: &'d Tree<'d>, options: &LintOptions) -> Ctx<'d> {
 /// Sorts the pending diagnostics in source order and gives them lines and columns: one pass over
 /// the text for all start positions, then each end from its start, so the cost stays linear in
 /// the input however many diagnostics share a long line.
-fn finish(text: &str, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
+fn finish(text: &str, mut pending: Vec<Pending>, rules: &RuleSelection) -> Vec<Diagnostic> {
     pending.sort_by_key(|p| p.span.0);
     // Every offset a diagnostic needs (starts, ends, related places), resolved by one forward
     // walk over the text: linear in the text however many diagnostics point where.
@@ -445,7 +456,7 @@ fn finish(text: &str, mut pending: Vec<Pending>) -> Vec<Diagnostic> {
                 .collect();
             Diagnostic {
                 code: Code::of(p.rule),
-                severity: p.rule.severity,
+                severity: rules.severity(p.rule),
                 pointer: p.pointer,
                 message: safe_text(p.message),
                 help: p.help.map(safe_text),
