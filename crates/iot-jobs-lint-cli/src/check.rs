@@ -1,11 +1,16 @@
 //! `iot-jobs-lint check`.
 
-use crate::input::{Entry, Input, InputArgs, JsonFiles, Status, color, display_path, emit, read};
+use crate::baseline::{Baseline, Recorder};
+use crate::config::{Finder, Overrides};
+use crate::files::Target;
+use crate::input::{Entry, Input, InputArgs, JsonFiles, Status, color, emit, read};
 use crate::render;
 use clap::{Args, ValueEnum};
-use iot_jobs_lint::{Applicability, Report, Severity};
+use iot_jobs_lint::{Applicability, LintOptions, Report, Severity};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -37,6 +42,30 @@ pub(crate) struct CheckArgs {
     /// something to change.
     #[arg(long)]
     diff: bool,
+    /// Rules to run: codes, families (`cron`) or ALL, comma-separated; replaces the
+    /// configuration's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "CODE|FAMILY")]
+    select: Option<Vec<String>>,
+    /// Rules not to run (added to the configuration's `ignore`).
+    #[arg(long, value_delimiter = ',', value_name = "CODE|FAMILY")]
+    ignore: Vec<String>,
+    /// Use this configuration file for every input instead of the `iot-jobs-lint.toml` found
+    /// upward from each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    no_config: bool,
+    /// The name standard input is shown as, and matched by per-file ignores, the baseline and
+    /// the configuration search (for editors and pipes).
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<String>,
+    /// Report only findings that are not in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<String>,
+    /// Record every finding of this run in FILE, to pass later with --baseline.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<String>,
 }
 
 /// `check --format` values.
@@ -146,17 +175,161 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
+/// How many files are checked at once before their results are printed: enough to keep every
+/// core busy, few enough that memory holds only a handful of files' bytes and reports.
+const CHUNK_PER_THREAD: usize = 8;
+
+/// What checking one file gave, before printing.
+struct Outcome {
+    /// The bytes read (empty when over the limit).
+    bytes: Vec<u8>,
+    report: Report,
+    /// With --fix or --diff.
+    fixing: Option<FixOutcome>,
+}
+
+/// What fixing one file did.
+struct FixOutcome {
+    /// The fixed text, when it differs from the input.
+    changed: Option<String>,
+    applied: usize,
+    /// Diagnostics of the fixed text whose fix applies at the chosen level / does not.
+    remaining: usize,
+    remaining_unsafe: usize,
+    /// A failure to write the file back.
+    write_error: Option<String>,
+}
+
+/// Checks (and with --fix, fixes and writes) one file. No output: the caller prints in order.
+fn check_one(
+    target: &Target,
+    options: &LintOptions,
+    args: &CheckArgs,
+    up_to: Applicability,
+) -> Result<Outcome, String> {
+    let limit = args.input.limit();
+    let bytes = match read(&target.path, limit)? {
+        Input::Bytes(bytes) => bytes,
+        Input::TooLarge(size) => {
+            return Ok(Outcome {
+                bytes: Vec::new(),
+                report: iot_jobs_lint::too_large(size, options).report,
+                fixing: None,
+            });
+        }
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) if args.fix || args.diff => text,
+        _ => {
+            let report = iot_jobs_lint::lint(&bytes, options);
+            return Ok(Outcome {
+                bytes,
+                report,
+                fixing: None,
+            });
+        }
+    };
+    let fixed = fix_text(text, options, up_to);
+    let (applicable, all) = fixable(&fixed.report, up_to);
+    let mut outcome = FixOutcome {
+        changed: None,
+        applied: fixed.applied,
+        remaining: applicable,
+        remaining_unsafe: all - applicable,
+        write_error: None,
+    };
+    if fixed.text != text {
+        if args.fix && !args.diff && target.path != "-" {
+            outcome.write_error = write_atomically(&target.path, &bytes, &fixed.text).err();
+        }
+        outcome.changed = Some(fixed.text);
+    }
+    Ok(Outcome {
+        bytes,
+        report: fixed.report,
+        fixing: Some(outcome),
+    })
+}
+
+/// The options for one target: the command line's, the configuration's service model and rule
+/// selection for that file.
+fn options_for(
+    target: &Target,
+    base: &LintOptions,
+    args: &CheckArgs,
+    overrides: &Overrides,
+) -> Result<LintOptions, String> {
+    let mut options = base.clone();
+    let path = (target.path != "-" || args.stdin_filename.is_some())
+        .then(|| std::path::Path::new(&target.shown));
+    match &target.config {
+        Some(config) => {
+            if args.input.service_model().is_none()
+                && let Some(edition) = config.service_model
+            {
+                options.service_model = edition;
+            }
+            options.rules = config.selection(path, overrides).map_err(|e| {
+                format!(
+                    "{}: {e}",
+                    iot_jobs_lint::text::printable(&config.path.to_string_lossy())
+                )
+            })?;
+        }
+        None => options.rules = crate::config::selection_without_config(overrides)?,
+    }
+    Ok(options)
+}
+
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
-    let options = args.input.options();
+    let base = args.input.options();
     let mut status = Status::default();
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let finder = match Finder::new(args.config.as_deref(), args.no_config) {
+        Ok(f) => f,
+        Err(errors) => return config_failure(&errors),
+    };
+    let (targets, missing) =
+        crate::files::expand(&args.input.files, args.stdin_filename.as_deref(), &finder);
+    let config_errors = finder.take_errors();
+    if !config_errors.is_empty() {
+        return config_failure(&config_errors);
+    }
+    // Every target's options, before anything is checked: a bad --select fails the run at once.
+    let mut prepared = Vec::with_capacity(targets.len());
+    for target in &targets {
+        match options_for(target, &base, args, &overrides) {
+            Ok(options) => prepared.push((target, options)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    for m in &missing {
+        eprintln!("error: {m}");
+        status.unreadable();
+    }
+    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let fixing = args.fix || args.diff;
     let up_to = if args.unsafe_fixes {
         Applicability::Suggested
     } else {
         Applicability::Safe
     };
+    let fixing_stdin = args.fix && targets.iter().any(|t| t.path == "-");
     // With --diff, or --fix on standard input, stdout carries text, not diagnostics.
-    let show = !args.diff;
+    let show = !args.diff && !fixing_stdin;
     let mut json = (show && args.format == CheckFormat::Json).then(JsonFiles::start);
     // SARIF needs every result at once: the reports (and texts, for fingerprints) are kept.
     let mut collected: Vec<(String, Report, Option<String>)> = Vec::new();
@@ -166,92 +339,106 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let mut per_code: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
     let (mut fixes_applied, mut fixes_remaining, mut unsafe_remaining) = (0usize, 0usize, 0usize);
     let mut changed_files = 0usize;
-    // One file at a time: read, check, print, drop (SARIF and GitHub output keep the reports).
-    for path in &args.input.files {
-        let shown = display_path(path);
-        let (bytes, mut report) = match read(path, args.input.limit()) {
-            Ok(Input::Bytes(bytes)) => {
-                let report = match std::str::from_utf8(&bytes) {
-                    Ok(text) if fixing => {
-                        let fixed = fix_text(text, &options, up_to);
-                        if fixed.text != text {
-                            changed_files += 1;
-                            fixes_applied += fixed.applied;
-                            if args.diff {
-                                emit(&unified_diff(&shown, text, &fixed.text));
-                            } else if path == "-" {
-                                emit(&fixed.text);
-                            } else if let Err(e) = write_atomically(path, &bytes, &fixed.text) {
-                                eprintln!("error: {e}");
-                                status.unreadable();
-                            }
-                        } else if path == "-" && !args.diff {
-                            emit(text);
-                        }
-                        let (applicable, all) = fixable(&fixed.report, up_to);
-                        fixes_remaining += applicable;
-                        unsafe_remaining += all - applicable;
-                        fixed.report
+    // Files are checked on every core a chunk at a time, then printed in input order and dropped.
+    let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
+    for batch in prepared.chunks(chunk) {
+        let outcomes: Vec<Result<Outcome, String>> = batch
+            .par_iter()
+            .map(|(target, options)| check_one(target, options, args, up_to))
+            .collect();
+        for ((target, _), outcome) in batch.iter().zip(outcomes) {
+            let shown = &target.shown;
+            let Outcome {
+                bytes,
+                mut report,
+                fixing: fix,
+            } = match outcome {
+                Ok(o) => o,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    status.unreadable();
+                    if let Some(json) = &mut json {
+                        let entry: Entry<'_, FileReport<'_>> = Entry::Unreadable {
+                            path: shown,
+                            error: &error,
+                        };
+                        json.entry(&entry);
                     }
-                    _ => iot_jobs_lint::lint(&bytes, &options),
-                };
-                (bytes, report)
-            }
-            Ok(Input::TooLarge(size)) => {
-                (Vec::new(), iot_jobs_lint::too_large(size, &options).report)
-            }
-            Err(error) => {
-                status.unreadable();
-                if let Some(json) = &mut json {
-                    let entry: Entry<'_, FileReport<'_>> = Entry::Unreadable {
-                        path: &shown,
-                        error: &error,
-                    };
-                    json.entry(&entry);
-                }
-                continue;
-            }
-        };
-        files += 1;
-        // --diff exits on whether there is something to change, not on the diagnostics.
-        if !args.diff {
-            status.add(&report.diagnostics);
-        }
-        for d in &report.diagnostics {
-            match d.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-                _ => {}
-            }
-            per_code.entry(d.code.as_str()).or_insert((d.severity, 0)).1 += 1;
-        }
-        if args.quiet {
-            report.diagnostics.retain(|d| d.severity == Severity::Error);
-        }
-        // The fixed text of standard input went to stdout: its diagnostics would garble it.
-        if !show || (args.fix && path == "-") {
-            continue;
-        }
-        match args.format {
-            CheckFormat::Json => {
-                if let Some(json) = &mut json {
-                    json.entry(&Entry::Read(FileReport {
-                        path: &shown,
-                        report: &report,
-                    }));
-                }
-            }
-            CheckFormat::Human => {
-                if args.quiet && report.diagnostics.is_empty() {
                     continue;
                 }
-                emit(&render::human(&shown, &bytes, &report, color));
+            };
+            files += 1;
+            if let Some(fix) = fix {
+                if let Some(e) = &fix.write_error {
+                    eprintln!("error: {e}");
+                    status.unreadable();
+                }
+                match &fix.changed {
+                    Some(new) => {
+                        changed_files += 1;
+                        fixes_applied += fix.applied;
+                        let old = String::from_utf8_lossy(&bytes);
+                        if args.diff {
+                            emit(&unified_diff(shown, &old, new));
+                        } else if target.path == "-" {
+                            emit(new);
+                        }
+                    }
+                    None if target.path == "-" && !args.diff => {
+                        emit(&String::from_utf8_lossy(&bytes));
+                    }
+                    None => {}
+                }
+                fixes_remaining += fix.remaining;
+                unsafe_remaining += fix.remaining_unsafe;
             }
-            CheckFormat::Sarif => {
-                let text = String::from_utf8(bytes).ok();
-                collected.push((shown, report, text));
+            // The fixed text's report goes with the fixed text (fingerprints, SARIF snippets).
+            let text = std::str::from_utf8(&bytes).ok();
+            if let Some(recorder) = &mut recorder {
+                recorder.record(shown, text, &report.diagnostics);
             }
-            CheckFormat::Github => collected.push((shown, report, None)),
+            if let Some(baseline) = &mut baseline {
+                baseline.filter(shown, text, &mut report);
+            }
+            // --diff exits on whether there is something to change, not on the diagnostics.
+            if !args.diff {
+                status.add(&report.diagnostics);
+            }
+            for d in &report.diagnostics {
+                match d.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                    _ => {}
+                }
+                per_code.entry(d.code.as_str()).or_insert((d.severity, 0)).1 += 1;
+            }
+            if args.quiet {
+                report.diagnostics.retain(|d| d.severity == Severity::Error);
+            }
+            if !show {
+                continue;
+            }
+            match args.format {
+                CheckFormat::Json => {
+                    if let Some(json) = &mut json {
+                        json.entry(&Entry::Read(FileReport {
+                            path: shown,
+                            report: &report,
+                        }));
+                    }
+                }
+                CheckFormat::Human => {
+                    if args.quiet && report.diagnostics.is_empty() {
+                        continue;
+                    }
+                    emit(&render::human(shown, &bytes, &report, color));
+                }
+                CheckFormat::Sarif => {
+                    let text = String::from_utf8(bytes).ok();
+                    collected.push((shown.clone(), report, text));
+                }
+                CheckFormat::Github => collected.push((shown.clone(), report, None)),
+            }
         }
     }
     if let Some(json) = json {
@@ -278,10 +465,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     }
     // Text for a person: on stdout in human output, on stderr when stdout is machine-readable.
     let to_person = |text: &str| {
-        if show
-            && args.format == CheckFormat::Human
-            && !(args.fix && args.input.files.iter().any(|f| f == "-"))
-        {
+        if show && args.format == CheckFormat::Human {
             emit(text);
         } else {
             eprint!("{text}");
@@ -299,8 +483,38 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     }
     if files > 1 && show {
         to_person(&format!(
-            "{files} files checked: {errors} error(s), {warnings} warning(s)\n"
+            "{} checked: {}, {}\n",
+            plural(files, "file"),
+            plural(errors, "error"),
+            plural(warnings, "warning")
         ));
+    }
+    if let Some(baseline) = &baseline {
+        let mut line = format!(
+            "{} in the baseline not shown",
+            plural(baseline.hidden, "finding")
+        );
+        let stale = baseline.stale();
+        if stale > 0 {
+            line.push_str(&format!(
+                "; {} of the baseline no longer found (rewrite it with --write-baseline)",
+                plural(stale, "finding")
+            ));
+        }
+        eprintln!("{line}");
+    }
+    if let (Some(recorder), Some(path)) = (recorder, &args.write_baseline) {
+        match recorder.write(path) {
+            Ok(n) => eprintln!(
+                "{} written to the baseline {}",
+                plural(n, "finding"),
+                iot_jobs_lint::text::printable(path)
+            ),
+            Err(e) => {
+                eprintln!("error: {e}");
+                status.unreadable();
+            }
+        }
     }
     if fixing {
         let verb = if args.diff {
@@ -309,7 +523,10 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             "applied"
         };
         let mut line = format!(
-            "{fixes_applied} fix(es) {verb} in {changed_files} file(s); {fixes_remaining} fixable diagnostic(s) remain"
+            "{} {verb} in {}; {} remain",
+            plural(fixes_applied, "fix"),
+            plural(changed_files, "file"),
+            plural(fixes_remaining, "fixable diagnostic")
         );
         if unsafe_remaining > 0 {
             line.push_str(&format!(
@@ -318,10 +535,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
         eprintln!("{line}");
     }
-    if args.max_warnings.is_some_and(|max| warnings > max) {
+    if let Some(max) = args.max_warnings
+        && warnings > max
+    {
         eprintln!(
-            "error: {warnings} warning(s), more than --max-warnings {}",
-            args.max_warnings.unwrap_or(0)
+            "error: {}, more than --max-warnings {max}",
+            plural(warnings, "warning")
         );
         status.fail();
     }
@@ -329,4 +548,24 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         status.fail();
     }
     status.exit_code()
+}
+
+/// `1 file`, `2 files`, `0 fixes`.
+pub(crate) fn plural(n: usize, noun: &str) -> String {
+    let suffix = if n == 1 {
+        ""
+    } else if noun.ends_with('x') || noun.ends_with('s') {
+        "es"
+    } else {
+        "s"
+    };
+    format!("{n} {noun}{suffix}")
+}
+
+/// Reports problems in configuration files; the run stops with status 2 (as for a usage error).
+fn config_failure(errors: &[String]) -> ExitCode {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    ExitCode::from(2)
 }

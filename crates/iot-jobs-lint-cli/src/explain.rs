@@ -6,13 +6,9 @@ use std::process::ExitCode;
 pub(crate) fn run(code: &str) -> ExitCode {
     let Some(rule) = iot_jobs_lint::registry::find(code) else {
         let shown = iot_jobs_lint::text::printable(code);
-        let best = iot_jobs_lint::registry::all()
-            .iter()
-            .map(|r| (strsim::jaro_winkler(code, r.code), r.code))
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        match best {
-            Some((_, near)) => eprintln!("error: unknown rule `{shown}`; did you mean `{near}`?"),
+        let codes = iot_jobs_lint::registry::all().iter().map(|r| r.code);
+        match iot_jobs_lint::text::closest(code, codes) {
+            Some(near) => eprintln!("error: unknown rule `{shown}`; did you mean `{near}`?"),
             None => eprintln!("error: unknown rule `{shown}`; `iot-jobs-lint rules` lists them"),
         }
         return ExitCode::from(2);

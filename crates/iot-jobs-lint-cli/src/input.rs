@@ -9,7 +9,8 @@ use std::io::{IsTerminal, Read};
 
 #[derive(Args, Debug)]
 pub(crate) struct InputArgs {
-    /// Files to read; `-` reads standard input.
+    /// Files to read; `-` reads standard input. `check` also takes directories (walked for
+    /// `*.json`, respecting .gitignore) and glob patterns (`'jobs/**/*.job.json'`).
     #[arg(required = true, value_name = "FILE")]
     pub(crate) files: Vec<String>,
     /// The operation the files belong to; detected from the content when omitted.
@@ -18,9 +19,10 @@ pub(crate) struct InputArgs {
     /// The current time (RFC 3339) for the scheduling rules; defaults to the system clock.
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
     now: Option<DateTime<Utc>>,
-    /// The service-model edition to check against.
-    #[arg(long, value_enum, default_value = "latest")]
-    service_model: EditionArg,
+    /// The service-model edition to check against [default: the configuration's
+    /// `service-model`, else latest].
+    #[arg(long, value_enum)]
+    service_model: Option<EditionArg>,
     /// The largest file checked, in bytes (default 4 MiB). A larger file gets only
     /// `input/too-large` and is read no further. Raise it only for input you trust, e.g.
     /// `--max-input-bytes 104857600` (100 MB).
@@ -46,10 +48,17 @@ impl InputArgs {
     pub(crate) fn options(&self) -> LintOptions {
         LintOptions {
             operation: self.operation.map(Into::into),
-            service_model: self.service_model.into(),
+            service_model: self
+                .service_model
+                .map_or(iot_jobs_lint::Edition::Latest, Into::into),
             max_input_bytes: self.max_input_bytes,
             ..LintOptions::new(self.now.unwrap_or_else(Utc::now))
         }
+    }
+
+    /// The edition given with `--service-model`, if any.
+    pub(crate) fn service_model(&self) -> Option<iot_jobs_lint::Edition> {
+        self.service_model.map(Into::into)
     }
 
     /// The largest input checked, as passed with `--max-input-bytes`.
@@ -66,8 +75,8 @@ pub(crate) enum Input {
 }
 
 /// Reads one FILE (`-`: standard input) up to `limit` bytes. A file that cannot be read, or that
-/// is not a regular file (a FIFO, a device, a socket), is reported on stderr and returned as the
-/// reason, so JSON output can list it.
+/// is not a regular file (a FIFO, a device, a socket), gives the reason (`cannot read PATH: ...`,
+/// escaped), for the caller to print on stderr and to list in JSON output.
 pub(crate) fn read(path: &str, limit: usize) -> Result<Input, String> {
     let result = if path == "-" {
         read_limited(std::io::stdin().lock(), limit, 0)
@@ -76,7 +85,6 @@ pub(crate) fn read(path: &str, limit: usize) -> Result<Input, String> {
     };
     result.map_err(|e| {
         let shown = iot_jobs_lint::text::printable(path);
-        eprintln!("error: cannot read {shown}: {e}");
         format!("cannot read {shown}: {e}")
     })
 }

@@ -3,8 +3,11 @@
 
 #![forbid(unsafe_code)]
 
+mod baseline;
 mod check;
+mod config;
 mod explain;
+mod files;
 mod input;
 mod render;
 mod schedule;

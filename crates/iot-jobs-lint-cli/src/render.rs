@@ -159,7 +159,11 @@ pub(crate) fn summary(path: &str, report: &Report) -> String {
     let verdict = if errors == 0 && warnings == 0 {
         "ok".to_string()
     } else {
-        format!("{errors} error(s), {warnings} warning(s)")
+        format!(
+            "{}, {}",
+            crate::check::plural(errors, "error"),
+            crate::check::plural(warnings, "warning")
+        )
     };
     format!(
         "{}: {operation}, service model {}: {verdict}\n",

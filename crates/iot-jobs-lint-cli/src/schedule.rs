@@ -49,6 +49,7 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
                 iot_jobs_lint::too_large(size, &options).schedule,
             ),
             Err(error) => {
+                eprintln!("error: {error}");
                 status.unreadable();
                 if let Some(json) = &mut json {
                     let entry: Entry<'_, FileSchedule<'_>> = Entry::Unreadable {

@@ -196,7 +196,7 @@ fn fix_the_corpus_leaves_no_safe_fix_and_breaks_no_json() {
     let summary = stderr(&o);
     let applied: usize = summary
         .lines()
-        .find_map(|l| l.split_once(" fix(es) applied"))
+        .find_map(|l| l.split_once(" fixes applied"))
         .and_then(|(n, _)| n.parse().ok())
         .expect("a fix summary");
     assert!(applied > 0, "{summary}");
@@ -236,7 +236,7 @@ fn fix_writes_the_file_and_stdin_prints_the_fixed_text() {
     let shown = file.display().to_string();
     let o = run(&["check", "--now", NOW, "--fix", &shown]);
     assert!(
-        stderr(&o).contains("2 fix(es) applied in 1 file(s)"),
+        stderr(&o).contains("2 fixes applied in 1 file;"),
         "{}",
         stderr(&o)
     );

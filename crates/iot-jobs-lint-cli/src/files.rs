@@ -1,0 +1,149 @@
+//! The FILE arguments of `check`, expanded into the list of inputs: a file as given, `-` for
+//! standard input, a directory walked recursively for `*.json` files (skipping hidden entries and
+//! what `.gitignore`, `.ignore` and the configuration's `exclude` leave out), or a glob pattern
+//! (`jobs/**/*.job.json`) matched under its literal leading directories. Walks list entries in
+//! file-name order, so the output order does not depend on the file system.
+
+use crate::config::{Config, Finder};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One input to check.
+pub(crate) struct Target {
+    /// The path to read (`-`: standard input).
+    pub(crate) path: String,
+    /// The path shown in the output and matched by per-file ignores and the baseline (for
+    /// standard input: `--stdin-filename`, or `<stdin>`).
+    pub(crate) shown: String,
+    /// The configuration that applies to it.
+    pub(crate) config: Option<Arc<Config>>,
+}
+
+/// Whether `arg` is a glob pattern rather than a path.
+fn is_glob(arg: &str) -> bool {
+    arg.contains(['*', '?', '[', '{'])
+}
+
+/// A path as the output shows it: without a leading `./`.
+fn shown(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    text.strip_prefix("./").unwrap_or(&text).to_string()
+}
+
+/// Expands the FILE arguments. A glob that matches nothing, or a directory without any JSON
+/// file, is an error in the returned list (the run exits with 2, as for an unreadable file).
+pub(crate) fn expand(
+    args: &[String],
+    stdin_filename: Option<&str>,
+    finder: &Finder,
+) -> (Vec<Target>, Vec<String>) {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            let shown = stdin_filename.unwrap_or("<stdin>").to_string();
+            let config = finder.for_file(Path::new(stdin_filename.unwrap_or("stdin")));
+            targets.push(Target {
+                path: arg.clone(),
+                shown,
+                config,
+            });
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let before = targets.len();
+            walk(path, None, finder, &mut targets);
+            if targets.len() == before {
+                errors.push(format!(
+                    "no *.json file in directory {}",
+                    iot_jobs_lint::text::printable(arg)
+                ));
+            }
+        } else if is_glob(arg) && !path.exists() {
+            let pattern = arg.strip_prefix("./").unwrap_or(arg);
+            let base: PathBuf = pattern
+                .split('/')
+                .take_while(|part| !is_glob(part))
+                .collect();
+            let base = if base.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                base
+            };
+            let glob = globset::GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build();
+            match glob {
+                Ok(glob) => {
+                    let before = targets.len();
+                    walk(&base, Some(&glob.compile_matcher()), finder, &mut targets);
+                    if targets.len() == before {
+                        errors.push(format!(
+                            "no file matches {}",
+                            iot_jobs_lint::text::printable(arg)
+                        ));
+                    }
+                }
+                Err(e) => errors.push(format!(
+                    "invalid glob {}: {e}",
+                    iot_jobs_lint::text::printable(arg)
+                )),
+            }
+        } else {
+            // A file given by name is checked whatever its name or the exclude globs say.
+            targets.push(Target {
+                path: arg.clone(),
+                shown: arg.clone(),
+                config: finder.for_file(path),
+            });
+        }
+    }
+    (targets, errors)
+}
+
+/// Walks `root` (hidden entries, ignore files and the excluded globs of the configuration found
+/// for `root` left out), adding the files that `glob` matches, or every `*.json` file.
+fn walk(
+    root: &Path,
+    glob: Option<&globset::GlobMatcher>,
+    finder: &Finder,
+    targets: &mut Vec<Target>,
+) {
+    let root_config = finder.for_dir(root);
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .require_git(false)
+        .sort_by_file_name(std::cmp::Ord::cmp);
+    if let Some(config) = root_config {
+        builder.filter_entry(move |entry| !config.excludes(entry.path()));
+    }
+    for entry in builder.build() {
+        // An unreadable directory inside the walk: say so and go on.
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!(
+                    "warning: {}",
+                    iot_jobs_lint::text::printable(&e.to_string())
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let matched = match glob {
+            Some(g) => g.is_match(path.strip_prefix("./").unwrap_or(path)),
+            None => path.extension().is_some_and(|e| e == "json"),
+        };
+        if matched {
+            targets.push(Target {
+                path: path.to_string_lossy().into_owned(),
+                shown: shown(path),
+                config: finder.for_file(path),
+            });
+        }
+    }
+}
