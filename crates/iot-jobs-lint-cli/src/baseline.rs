@@ -117,6 +117,11 @@ impl Recorder {
         }));
     }
 
+    /// Adds the findings another recorder collected (one file's, from a worker thread).
+    pub(crate) fn extend(&mut self, other: Recorder) {
+        self.findings.extend(other.findings);
+    }
+
     /// Writes the baseline file (pretty JSON, one finding per entry, in run order).
     pub(crate) fn write(self, path: &str) -> Result<usize, String> {
         let count = self.findings.len();

@@ -3,7 +3,7 @@
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{Finder, Overrides};
 use crate::files::Target;
-use crate::input::{Entry, Input, InputArgs, JsonFiles, Status, color, emit, read};
+use crate::input::{Entry, Input, InputArgs, JsonFiles, Status, color, emit, entry_text, read};
 use crate::render;
 use clap::{Args, ValueEnum};
 use iot_jobs_lint::{Applicability, LintOptions, Report, Severity};
@@ -179,76 +179,153 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
 /// core busy, few enough that memory holds only a handful of files' bytes and reports.
 const CHUNK_PER_THREAD: usize = 8;
 
-/// What checking one file gave, before printing.
-struct Outcome {
-    /// The bytes read (empty when over the limit).
-    bytes: Vec<u8>,
-    report: Report,
-    /// With --fix or --diff.
-    fixing: Option<FixOutcome>,
+/// What checking one file gave, ready to print: the worker thread does everything but the
+/// printing, so that the main thread only writes in order.
+#[derive(Default)]
+struct Done {
+    /// The file's part of standard output (a human report, a JSON entry, a diff, fixed text).
+    out: String,
+    /// Its JSON entry, printed through the shared JSON writer.
+    json: Option<String>,
+    /// Messages for standard error.
+    err: Vec<String>,
+    /// The file could not be read or written.
+    failed: bool,
+    /// The file was read and checked.
+    checked: bool,
+    /// Code and severity of every diagnostic reported (after the baseline, before --quiet).
+    found: Vec<(&'static str, Severity)>,
+    /// What --fix or --diff did.
+    fix: Option<FixOutcome>,
+    /// The findings for --write-baseline.
+    record: Recorder,
+    /// The report (and text) kept for SARIF and GitHub output.
+    kept: Option<(Report, Option<String>)>,
 }
 
 /// What fixing one file did.
+#[derive(Default)]
 struct FixOutcome {
-    /// The fixed text, when it differs from the input.
-    changed: Option<String>,
+    changed: bool,
     applied: usize,
     /// Diagnostics of the fixed text whose fix applies at the chosen level / does not.
     remaining: usize,
     remaining_unsafe: usize,
-    /// A failure to write the file back.
-    write_error: Option<String>,
 }
 
-/// Checks (and with --fix, fixes and writes) one file. No output: the caller prints in order.
-fn check_one(
-    target: &Target,
-    options: &LintOptions,
-    args: &CheckArgs,
+/// What every worker shares.
+struct Shared<'a> {
+    args: &'a CheckArgs,
     up_to: Applicability,
-) -> Result<Outcome, String> {
-    let limit = args.input.limit();
-    let bytes = match read(&target.path, limit)? {
-        Input::Bytes(bytes) => bytes,
-        Input::TooLarge(size) => {
-            return Ok(Outcome {
-                bytes: Vec::new(),
-                report: iot_jobs_lint::too_large(size, options).report,
-                fixing: None,
-            });
+    color: bool,
+    /// Whether stdout carries diagnostics (not with --diff or --fix on standard input).
+    show: bool,
+    baseline: Option<std::sync::Mutex<Baseline>>,
+}
+
+/// Reads, checks (with --fix: fixes and writes) and renders one file.
+fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Done {
+    let args = shared.args;
+    let mut done = Done::default();
+    let shown = target.shown.as_str();
+    let fail = |done: &mut Done, error: String| {
+        done.failed = true;
+        if shared.show && args.format == CheckFormat::Json {
+            let entry: Entry<'_, FileReport<'_>> = Entry::Unreadable {
+                path: shown,
+                error: &error,
+            };
+            done.json = Some(entry_text(&entry));
         }
+        done.err.push(format!("error: {error}"));
     };
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) if args.fix || args.diff => text,
-        _ => {
-            let report = iot_jobs_lint::lint(&bytes, options);
-            return Ok(Outcome {
-                bytes,
-                report,
-                fixing: None,
-            });
+    let (bytes, mut report) = match read(&target.path, args.input.limit()) {
+        Err(error) => {
+            fail(&mut done, error);
+            return done;
         }
+        Ok(Input::TooLarge(size)) => (Vec::new(), iot_jobs_lint::too_large(size, options).report),
+        Ok(Input::Bytes(bytes)) => match std::str::from_utf8(&bytes) {
+            Ok(text) if args.fix || args.diff => {
+                let fixed = fix_text(text, options, up_to_of(args));
+                let (applicable, all) = fixable(&fixed.report, shared.up_to);
+                let mut outcome = FixOutcome {
+                    changed: fixed.text != text,
+                    applied: fixed.applied,
+                    remaining: applicable,
+                    remaining_unsafe: all - applicable,
+                };
+                if !outcome.changed {
+                    outcome.applied = 0;
+                }
+                if args.diff {
+                    if outcome.changed {
+                        done.out.push_str(&unified_diff(shown, text, &fixed.text));
+                    }
+                } else if target.path == "-" {
+                    done.out.push_str(&fixed.text);
+                } else if outcome.changed
+                    && let Err(e) = write_atomically(&target.path, &bytes, &fixed.text)
+                {
+                    fail(&mut done, e);
+                }
+                done.fix = Some(outcome);
+                // The fixed text's report goes with the fixed text (fingerprints, snippets).
+                (fixed.text.into_bytes(), fixed.report)
+            }
+            _ => {
+                let report = iot_jobs_lint::lint(&bytes, options);
+                (bytes, report)
+            }
+        },
     };
-    let fixed = fix_text(text, options, up_to);
-    let (applicable, all) = fixable(&fixed.report, up_to);
-    let mut outcome = FixOutcome {
-        changed: None,
-        applied: fixed.applied,
-        remaining: applicable,
-        remaining_unsafe: all - applicable,
-        write_error: None,
-    };
-    if fixed.text != text {
-        if args.fix && !args.diff && target.path != "-" {
-            outcome.write_error = write_atomically(&target.path, &bytes, &fixed.text).err();
-        }
-        outcome.changed = Some(fixed.text);
+    done.checked = true;
+    let text = std::str::from_utf8(&bytes).ok();
+    if args.write_baseline.is_some() {
+        done.record.record(shown, text, &report.diagnostics);
     }
-    Ok(Outcome {
-        bytes,
-        report: fixed.report,
-        fixing: Some(outcome),
-    })
+    if let Some(baseline) = &shared.baseline {
+        baseline
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .filter(shown, text, &mut report);
+    }
+    done.found = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.severity))
+        .collect();
+    if args.quiet {
+        report.diagnostics.retain(|d| d.severity == Severity::Error);
+    }
+    if !shared.show {
+        return done;
+    }
+    match args.format {
+        CheckFormat::Json => {
+            done.json = Some(entry_text(&Entry::Read(FileReport {
+                path: shown,
+                report: &report,
+            })));
+        }
+        CheckFormat::Human => {
+            if !(args.quiet && report.diagnostics.is_empty()) {
+                done.out = render::human(shown, &bytes, &report, shared.color);
+            }
+        }
+        CheckFormat::Sarif => done.kept = Some((report, String::from_utf8(bytes).ok())),
+        CheckFormat::Github => done.kept = Some((report, None)),
+    }
+    done
+}
+
+/// The fixes applied: safe ones, and with --unsafe-fixes the suggested ones too.
+fn up_to_of(args: &CheckArgs) -> Applicability {
+    if args.unsafe_fixes {
+        Applicability::Suggested
+    } else {
+        Applicability::Safe
+    }
 }
 
 /// The options for one target: the command line's, the configuration's service model and rule
@@ -313,7 +390,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         eprintln!("error: {m}");
         status.unreadable();
     }
-    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");
@@ -322,122 +399,74 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     };
     let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let fixing = args.fix || args.diff;
-    let up_to = if args.unsafe_fixes {
-        Applicability::Suggested
-    } else {
-        Applicability::Safe
-    };
     let fixing_stdin = args.fix && targets.iter().any(|t| t.path == "-");
-    // With --diff, or --fix on standard input, stdout carries text, not diagnostics.
-    let show = !args.diff && !fixing_stdin;
+    let shared = Shared {
+        args,
+        up_to: up_to_of(args),
+        color: color(),
+        // With --diff, or --fix on standard input, stdout carries text, not diagnostics.
+        show: !args.diff && !fixing_stdin,
+        baseline: baseline.map(std::sync::Mutex::new),
+    };
+    let show = shared.show;
     let mut json = (show && args.format == CheckFormat::Json).then(JsonFiles::start);
     // SARIF needs every result at once: the reports (and texts, for fingerprints) are kept.
     let mut collected: Vec<(String, Report, Option<String>)> = Vec::new();
-    let color = color();
     let mut files = 0usize;
     let (mut errors, mut warnings) = (0usize, 0usize);
     let mut per_code: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
     let (mut fixes_applied, mut fixes_remaining, mut unsafe_remaining) = (0usize, 0usize, 0usize);
     let mut changed_files = 0usize;
-    // Files are checked on every core a chunk at a time, then printed in input order and dropped.
+    // Files are checked and rendered on every core a chunk at a time, then printed in input
+    // order and dropped.
     let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
     for batch in prepared.chunks(chunk) {
-        let outcomes: Vec<Result<Outcome, String>> = batch
+        let results: Vec<Done> = batch
             .par_iter()
-            .map(|(target, options)| check_one(target, options, args, up_to))
+            .map(|(target, options)| check_one(target, options, &shared))
             .collect();
-        for ((target, _), outcome) in batch.iter().zip(outcomes) {
-            let shown = &target.shown;
-            let Outcome {
-                bytes,
-                mut report,
-                fixing: fix,
-            } = match outcome {
-                Ok(o) => o,
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    status.unreadable();
-                    if let Some(json) = &mut json {
-                        let entry: Entry<'_, FileReport<'_>> = Entry::Unreadable {
-                            path: shown,
-                            error: &error,
-                        };
-                        json.entry(&entry);
-                    }
-                    continue;
-                }
-            };
+        for ((target, _), done) in batch.iter().zip(results) {
+            for line in &done.err {
+                eprintln!("{line}");
+            }
+            if done.failed {
+                status.unreadable();
+            }
+            if let (Some(json), Some(entry)) = (&mut json, &done.json) {
+                json.entry_text(entry);
+            }
+            if !done.out.is_empty() {
+                emit(&done.out);
+            }
+            if !done.checked {
+                continue;
+            }
             files += 1;
-            if let Some(fix) = fix {
-                if let Some(e) = &fix.write_error {
-                    eprintln!("error: {e}");
-                    status.unreadable();
-                }
-                match &fix.changed {
-                    Some(new) => {
-                        changed_files += 1;
-                        fixes_applied += fix.applied;
-                        let old = String::from_utf8_lossy(&bytes);
-                        if args.diff {
-                            emit(&unified_diff(shown, &old, new));
-                        } else if target.path == "-" {
-                            emit(new);
-                        }
-                    }
-                    None if target.path == "-" && !args.diff => {
-                        emit(&String::from_utf8_lossy(&bytes));
-                    }
-                    None => {}
+            if let Some(fix) = &done.fix {
+                if fix.changed {
+                    changed_files += 1;
+                    fixes_applied += fix.applied;
                 }
                 fixes_remaining += fix.remaining;
                 unsafe_remaining += fix.remaining_unsafe;
             }
-            // The fixed text's report goes with the fixed text (fingerprints, SARIF snippets).
-            let text = std::str::from_utf8(&bytes).ok();
             if let Some(recorder) = &mut recorder {
-                recorder.record(shown, text, &report.diagnostics);
+                recorder.extend(done.record);
             }
-            if let Some(baseline) = &mut baseline {
-                baseline.filter(shown, text, &mut report);
-            }
-            // --diff exits on whether there is something to change, not on the diagnostics.
-            if !args.diff {
-                status.add(&report.diagnostics);
-            }
-            for d in &report.diagnostics {
-                match d.severity {
+            for (code, severity) in &done.found {
+                // --diff exits on whether there is something to change, not on the diagnostics.
+                if !args.diff {
+                    status.add_one(code, *severity);
+                }
+                match severity {
                     Severity::Error => errors += 1,
                     Severity::Warning => warnings += 1,
                     _ => {}
                 }
-                per_code.entry(d.code.as_str()).or_insert((d.severity, 0)).1 += 1;
+                per_code.entry(code).or_insert((*severity, 0)).1 += 1;
             }
-            if args.quiet {
-                report.diagnostics.retain(|d| d.severity == Severity::Error);
-            }
-            if !show {
-                continue;
-            }
-            match args.format {
-                CheckFormat::Json => {
-                    if let Some(json) = &mut json {
-                        json.entry(&Entry::Read(FileReport {
-                            path: shown,
-                            report: &report,
-                        }));
-                    }
-                }
-                CheckFormat::Human => {
-                    if args.quiet && report.diagnostics.is_empty() {
-                        continue;
-                    }
-                    emit(&render::human(shown, &bytes, &report, color));
-                }
-                CheckFormat::Sarif => {
-                    let text = String::from_utf8(bytes).ok();
-                    collected.push((shown.clone(), report, text));
-                }
-                CheckFormat::Github => collected.push((shown.clone(), report, None)),
+            if let Some((report, text)) = done.kept {
+                collected.push((target.shown.clone(), report, text));
             }
         }
     }
@@ -489,7 +518,10 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             plural(warnings, "warning")
         ));
     }
-    if let Some(baseline) = &baseline {
+    if let Some(baseline) = shared.baseline {
+        let baseline = baseline
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut line = format!(
             "{} in the baseline not shown",
             plural(baseline.hidden, "finding")

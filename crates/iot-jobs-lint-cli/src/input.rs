@@ -177,14 +177,24 @@ impl JsonFiles {
 
     /// Writes one entry (members in declaration order).
     pub(crate) fn entry<T: serde::Serialize>(&mut self, entry: &T) {
-        let text = serde_json::to_string(entry).unwrap_or_else(|e| {
-            format!("{{\"error\":{}}}", serde_json::Value::from(e.to_string()))
-        });
+        self.entry_text(&entry_text(entry));
+    }
+
+    /// Writes one entry already serialized with [`entry_text`].
+    pub(crate) fn entry_text(&mut self, text: &str) {
         let comma = if self.entries > 0 { "," } else { "" };
         self.entries += 1;
         emit(&format!("{comma}{text}"));
     }
+}
 
+/// One entry of the JSON output as text (serialized where the file was checked).
+pub(crate) fn entry_text<T: serde::Serialize>(entry: &T) -> String {
+    serde_json::to_string(entry)
+        .unwrap_or_else(|e| format!("{{\"error\":{}}}", serde_json::Value::from(e.to_string())))
+}
+
+impl JsonFiles {
     /// Writes the closing `]}` and a newline.
     pub(crate) fn finish(self) {
         emit("]}\n");
@@ -227,9 +237,14 @@ impl Status {
     /// The diagnostics of one file.
     pub(crate) fn add(&mut self, diagnostics: &[iot_jobs_lint::Diagnostic]) {
         for d in diagnostics {
-            self.undetected |= d.code == "input/operation-unknown";
-            self.errors |= d.severity == iot_jobs_lint::Severity::Error;
+            self.add_one(d.code.as_str(), d.severity);
         }
+    }
+
+    /// One diagnostic, by its code and severity.
+    pub(crate) fn add_one(&mut self, code: &str, severity: iot_jobs_lint::Severity) {
+        self.undetected |= code == "input/operation-unknown";
+        self.errors |= severity == iot_jobs_lint::Severity::Error;
     }
 
     /// 2 when a file could not be read or an operation could not be told (with a hint on

@@ -118,6 +118,10 @@ pub(crate) struct Tree<'t> {
     kinds: Vec<Kind>,
     /// Per container, contiguous: each member's or element's node id (with [`SHADOWED`]).
     links: Vec<u32>,
+    /// One bit per node id: the objects with a member name that holds an escape (usually none,
+    /// and then empty). Member lookups in the others compare names where they stand, without
+    /// finding where each name begins.
+    escaped_names: Vec<u64>,
 }
 
 impl<'t> Tree<'t> {
@@ -144,8 +148,10 @@ impl<'t> Tree<'t> {
                 nodes: Vec::with_capacity(guess),
                 kinds: Vec::with_capacity(guess),
                 links: Vec::with_capacity(guess),
+                escaped_names: Vec::new(),
             },
             scratch: Vec::new(),
+            names: Vec::new(),
             keep,
             skipping: 0,
         };
@@ -165,6 +171,7 @@ impl<'t> Tree<'t> {
             }],
             kinds: vec![Kind::Object],
             links: Vec::new(),
+            escaped_names: Vec::new(),
         }
     }
 
@@ -333,12 +340,30 @@ impl<'d> Object<'d> {
     /// The member `name` that is sent: the last copy when the name repeats.
     pub(crate) fn member(&self, name: &str) -> Option<Member<'d>> {
         let tree = self.0.tree;
-        self.0
+        let mut members = self
+            .0
             .links()
             .iter()
             .rev()
-            .map(|&link| Member { tree, link })
-            .find(|m| m.name_is(name))
+            .map(|&link| Member { tree, link });
+        let id = self.0.id as usize;
+        let escaped = tree
+            .escaped_names
+            .get(id / 64)
+            .is_some_and(|word| word & (1 << (id % 64)) != 0);
+        if !escaped && !name.contains(['"', '\\']) {
+            // No name of this object holds an escape, and `name` has no quote or backslash:
+            // the name equals `name` exactly when `"name"` ends where the literal ends.
+            let b = tree.text.as_bytes();
+            let want = name.as_bytes();
+            return members.find(|m| {
+                let end = name_end(b, m.value().span().0);
+                end >= want.len() + 2
+                    && b.get(end - 1 - want.len()..end - 1) == Some(want)
+                    && b.get(end - 2 - want.len()) == Some(&b'"')
+            });
+        }
+        members.find(|m| m.name_is(name))
     }
 
     /// The value of member `name` (the last copy when the name repeats, as the AWS CLI and the
@@ -455,17 +480,7 @@ impl<'d> Member<'d> {
 /// `:`, whitespace, the closing quote; the opening quote is the nearest `"` before it that an
 /// even number of backslashes precedes (inside a name every `"` is escaped).
 fn name_before(b: &[u8], value_start: usize) -> (usize, usize, bool) {
-    let is_ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
-    let mut i = value_start.min(b.len());
-    while i > 0 && is_ws(b[i - 1]) {
-        i -= 1;
-    }
-    // The colon.
-    i = i.saturating_sub(1);
-    while i > 0 && is_ws(b[i - 1]) {
-        i -= 1;
-    }
-    let end = i;
+    let end = name_end(b, value_start);
     let mut search = end.saturating_sub(1);
     let start = loop {
         match memchr::memrchr(b'"', &b[..search]) {
@@ -483,6 +498,22 @@ fn name_before(b: &[u8], value_start: usize) -> (usize, usize, bool) {
         .get(start + 1..end.saturating_sub(1).max(start + 1))
         .is_some_and(|inner| memchr::memchr(b'\\', inner).is_some());
     (start, end, escaped)
+}
+
+/// Where the member name literal before the value at `value_start` ends (just past its closing
+/// quote), in valid JSON: backwards over whitespace, `:` and whitespace.
+fn name_end(b: &[u8], value_start: usize) -> usize {
+    let is_ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    let mut i = value_start.min(b.len());
+    while i > 0 && is_ws(b[i - 1]) {
+        i -= 1;
+    }
+    // The colon.
+    i = i.saturating_sub(1);
+    while i > 0 && is_ws(b[i - 1]) {
+        i -= 1;
+    }
+    i
 }
 
 /// Decodes the inside of a string literal that the parser validated.
@@ -701,6 +732,9 @@ struct Parser<'t> {
     /// Links of the containers being parsed; a container's links move to the tree, contiguous,
     /// when it closes.
     scratch: Vec<u32>,
+    /// Beside `scratch`, for the objects being parsed: each kept member's name literal (its byte
+    /// range, quotes included) and whether it holds an escape.
+    names: Vec<(u32, u32, bool)>,
     /// What to keep of the value being parsed.
     keep: Keep,
     /// How many opaque containers enclose the current position: inside one, nothing is kept.
@@ -1007,6 +1041,7 @@ impl<'t> Parser<'t> {
         let (id, opaque) = self.open_container(Kind::Object, start);
         self.pos += 1;
         let mark = self.scratch.len();
+        let names_mark = self.names.len();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -1031,6 +1066,8 @@ impl<'t> Parser<'t> {
                 self.keep = keep;
                 if self.skipping == 0 {
                     self.scratch.push(value);
+                    self.names
+                        .push((name_start as u32, name_end as u32, name_escaped));
                 }
                 self.skip_ws();
                 match self.bytes.get(self.pos) {
@@ -1061,9 +1098,18 @@ impl<'t> Parser<'t> {
             }
         }
         if !self.close_skipped(id, opaque) {
-            mark_shadowed(self.text, &self.tree.nodes, &mut self.scratch[mark..]);
+            let names = &self.names[names_mark..];
+            if names.iter().any(|n| n.2) {
+                let word = id as usize / 64;
+                if self.tree.escaped_names.len() <= word {
+                    self.tree.escaped_names.resize(word + 1, 0);
+                }
+                self.tree.escaped_names[word] |= 1 << (id % 64);
+            }
+            mark_shadowed(self.text, names, &mut self.scratch[mark..]);
             self.close(id, mark);
         }
+        self.names.truncate(names_mark);
         self.depth -= 1;
         Ok(id)
     }
@@ -1347,26 +1393,26 @@ pub(crate) fn is_json_number(s: &str) -> bool {
     scan_number(s.as_bytes(), 0) == Ok(s.len())
 }
 
-/// Marks every member whose name repeats later in the same object.
-fn mark_shadowed(text: &str, nodes: &[NodeData], links: &mut [u32]) {
-    let n = links.len();
+/// Marks every member whose name repeats later in the same object. `names[i]` is the name
+/// literal of the member `links[i]` (its byte range, quotes included, and whether it holds an
+/// escape), as the parser found it.
+fn mark_shadowed(text: &str, names: &[(u32, u32, bool)], links: &mut [u32]) {
+    let n = links.len().min(names.len());
     if n < 2 {
         return;
     }
-    let b = text.as_bytes();
-    // The name literal of member `i`, found from its value's start (no copy of any name).
-    let name = |link: u32| {
-        let start = nodes
-            .get((link & !SHADOWED) as usize)
-            .map_or(0, |d| d.start as usize);
-        let (s, e, escaped) = name_before(b, start);
-        (text.get(s + 1..e.saturating_sub(1)).unwrap_or(""), escaped)
+    // The name of member `i` as written, and whether it holds an escape.
+    let name = |i: usize| {
+        names.get(i).map_or(("", false), |&(s, e, escaped)| {
+            let inner = text.get(s as usize + 1..(e as usize).saturating_sub(1));
+            (inner.unwrap_or(""), escaped)
+        })
     };
-    let any_escaped = links.iter().any(|&l| name(l).1);
+    let any_escaped = (0..n).any(|i| name(i).1);
     if n <= 16 && !any_escaped {
         for i in 0..n - 1 {
-            let (this, _) = name(links[i]);
-            if links[i + 1..].iter().any(|&l| name(l).0 == this) {
+            let (this, _) = name(i);
+            if (i + 1..n).any(|j| name(j).0 == this) {
                 links[i] |= SHADOWED;
             }
         }
@@ -1375,13 +1421,13 @@ fn mark_shadowed(text: &str, nodes: &[NodeData], links: &mut [u32]) {
     // Larger objects (or escaped names): sort member indices by decoded name, then mark every
     // member of a run of equal names but the last in source order. Names are compared where
     // they stand (decoded only when escaped), so the sort needs four bytes per member.
-    let decoded = |link: u32| {
-        let (raw, escaped) = name(link);
+    let decoded = |i: usize| {
+        let (raw, escaped) = name(i);
         decode(raw, escaped)
     };
     let mut order: Vec<u32> = (0..n as u32).collect();
     order.sort_unstable_by(|&x, &y| {
-        let (a, b) = (links[x as usize], links[y as usize]);
+        let (a, b) = (x as usize, y as usize);
         let ((ra, ea), (rb, eb)) = (name(a), name(b));
         let by_name = if ea || eb {
             decoded(a).cmp(&decoded(b))
@@ -1392,7 +1438,7 @@ fn mark_shadowed(text: &str, nodes: &[NodeData], links: &mut [u32]) {
     });
     for pair in order.windows(2) {
         let (x, y) = (pair[0] as usize, pair[1] as usize);
-        if decoded(links[x]) == decoded(links[y]) {
+        if decoded(x) == decoded(y) {
             links[x] |= SHADOWED;
         }
     }
@@ -1667,6 +1713,45 @@ mod tests {
                     prop_assert_eq!(root.str_len(), Some((value.chars().count(), value.len())));
                     prop_assert_eq!(serde_json::from_str::<String>(&literal).unwrap(), value);
                 }
+            }
+        }
+
+        /// Member lookup (the fast path for objects without escaped names, the decoding path
+        /// for the others) against serde_json's map, which keeps the last copy of a repeated
+        /// name: same presence and value for every name, written plainly or in escapes.
+        #[test]
+        fn member_lookup_matches_serde_json(
+            names in proptest::collection::vec("[a-c\"\\\\]{0,3}", 0..6),
+            escape in proptest::collection::vec(proptest::bool::weighted(0.1), 6),
+            pad in "[ \n]{0,2}",
+        ) {
+            let members: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let literal = if escape[i] {
+                        all_u_escapes(n)
+                    } else {
+                        serde_json::to_string(n).unwrap()
+                    };
+                    format!("{literal}{pad}:{pad}{i}")
+                })
+                .collect();
+            let text = format!("{{{}}}", members.join(","));
+            let tree = Tree::parse(&text).unwrap();
+            let object = tree.root().as_object().unwrap();
+            let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+            // Every name, every suffix of one (a fast path that ignored where the name begins
+            // would take `"ab"` for `b`), and a few others.
+            let suffixes = names.iter().flat_map(|n| n.char_indices().map(|(i, _)| &n[i..]));
+            for probe in names.iter().map(String::as_str).chain(suffixes).chain(["", "a", "b\\", "\""]) {
+                let ours = object.get(probe).map(|v| v.span());
+                let theirs = map.get(probe).map(|v| v.to_string());
+                prop_assert_eq!(
+                    ours.map(|(s, e)| text[s..e].to_string()),
+                    theirs,
+                    "name {:?} in {}", probe, text
+                );
             }
         }
 
