@@ -1410,10 +1410,10 @@ fn mark_shadowed(text: &str, names: &[(u32, u32, bool)], links: &mut [u32]) {
     };
     let any_escaped = (0..n).any(|i| name(i).1);
     if n <= 16 && !any_escaped {
-        for i in 0..n - 1 {
+        for (i, link) in links.iter_mut().enumerate().take(n - 1) {
             let (this, _) = name(i);
             if (i + 1..n).any(|j| name(j).0 == this) {
-                links[i] |= SHADOWED;
+                *link |= SHADOWED;
             }
         }
         return;
