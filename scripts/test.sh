@@ -16,6 +16,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p iot-jobs-lint-wasm --all-targets --features test-panic --locked -- -D warnings
 echo "### cargo test --workspace"
 cargo test --workspace --locked
+echo "### cargo package (the crates meant for crates.io, each with its LICENSE, build from their .crate files)"
+# --allow-dirty: earlier steps may leave build outputs (proptest regressions) in crate folders.
+cargo package --workspace --exclude iot-jobs-lint-wasm --locked --allow-dirty --quiet
 echo "### npm package: wasm toolchain and node modules"
 bash scripts/setup-wasm.sh
 echo "### npm package: build"
