@@ -127,7 +127,7 @@ pub(crate) fn build(
             // value cannot make the preview expensive); 0 when it is missing or not a number.
             duration_minutes: w
                 .declared_duration
-                .map_or(0, |d| d.clamp(0, MAX_PREVIEW_DURATION_MINUTES)),
+                .map_or(0, |d| i64::from(d).clamp(0, MAX_PREVIEW_DURATION_MINUTES)),
             index: w.index,
         })
         .collect();

@@ -413,10 +413,10 @@ pub(crate) struct ParsedWindow {
     /// The parsed expression.
     pub(crate) expression: CronExpression,
     /// `durationInMinutes`, when it is a whole number within the model's range.
-    pub(crate) duration: Option<i64>,
+    pub(crate) duration: Option<i32>,
     /// `durationInMinutes` as written when it is a whole number, in range or not: the preview
     /// draws what the request declares (an out-of-range value has its own diagnostic).
-    pub(crate) declared_duration: Option<i64>,
+    pub(crate) declared_duration: Option<i32>,
 }
 
 /// Longest `startTime` the dialect is run on: the model's maximum (CronExpression, 256). A longer
@@ -499,7 +499,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
         let member = w.get("durationInMinutes");
         let declared_duration = member
             .and_then(|d| d.as_number())
-            .and_then(|t| t.parse::<i64>().ok());
+            .and_then(|t| t.parse::<i64>().ok())
+            // Four bytes per window, not eight: tens of thousands of windows are kept at once.
+            .map(|d| i32::try_from(d).unwrap_or(if d < 0 { i32::MIN } else { i32::MAX }));
         let duration = declared_duration.filter(|_| member.is_some_and(|d| ctx.is_valid(d)));
         parsed.push(ParsedWindow {
             index,

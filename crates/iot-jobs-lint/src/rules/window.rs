@@ -185,19 +185,21 @@ fn at_most_daily(expression: &cron::CronExpression) -> bool {
     single(fields.next()) && single(fields.next())
 }
 
+/// The preview engine's view of a parsed window, built per use rather than kept: with tens of
+/// thousands of windows every byte per window counts (see the CLI's peak-memory harness).
+fn spec(w: &ParsedWindow) -> Window<'_> {
+    Window {
+        expression: &w.expression,
+        duration_minutes: w.duration.map_or(0, i64::from),
+        index: w.index,
+    }
+}
+
 pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: &[ParsedWindow]) {
     if windows.is_empty() {
         return;
     }
     let (from, until) = bounds(times, ctx.now);
-    let specs: Vec<Window<'_>> = windows
-        .iter()
-        .map(|w| Window {
-            expression: &w.expression,
-            duration_minutes: w.duration.unwrap_or(0),
-            index: w.index,
-        })
-        .collect();
     // For a request about to be sent the period starts at the later of now and startTime; a
     // DescribeJob response may describe the past, so there it starts at startTime itself.
     let period_start = match ctx.operation {
@@ -207,7 +209,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     };
     if let Some(end) = until
         && let Some(start) = period_start
-        && cron::preview(&specs, start, Some(end), 1).is_empty()
+        // One window at a time (the first that opens ends the search): a merged preview of
+        // every window would hold each one's iterator at once.
+        && !windows.iter().any(|w| {
+            !cron::preview(std::slice::from_ref(&spec(w)), start, Some(end), 1).is_empty()
+        })
     {
         let span = view
             .scheduling
@@ -228,15 +234,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
 
     // Windows whose duration failed its own constraint are left out: their overlaps would be
     // derived from a value that is already wrong.
-    let judged: Vec<(usize, &Window<'_>)> = specs
-        .iter()
-        .zip(windows)
-        .enumerate()
-        .filter(|(_, (_, parsed))| parsed.duration.is_some())
-        .map(|(i, (w, _))| (i, w))
-        .collect();
+    let judged = || {
+        windows
+            .iter()
+            .enumerate()
+            .filter(|(_, parsed)| parsed.duration.is_some())
+    };
+    let judged_count = judged().count();
     let needs_expansion =
-        judged.len() > 1 || judged.iter().any(|(_, w)| !at_most_daily(w.expression));
+        judged_count > 1 || judged().any(|(_, w)| !at_most_daily(&w.expression));
     if !needs_expansion {
         if ctx.operation == Operation::DescribeJob {
             rollouts_match(ctx, view, windows);
@@ -246,17 +252,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     // The overlap rules look at a bounded number of occurrences in all, however many windows.
     // Past 20,000 windows each contributes its first occurrence to the overlap sweep (the total
     // stays bounded); its own overlap is judged from its first two.
-    let per_window = (TOTAL_OCCURRENCES / judged.len().max(1)).clamp(1, MAX_OCCURRENCES);
+    let per_window = (TOTAL_OCCURRENCES / judged_count.max(1)).clamp(1, MAX_OCCURRENCES);
     let horizon = from
         .checked_add_signed(TimeDelta::days(HORIZON_DAYS))
         .unwrap_or(DateTime::<Utc>::MAX_UTC);
     let mut all: Vec<(WindowOccurrence, usize)> = Vec::with_capacity(
-        judged
-            .len()
+        judged_count
             .saturating_mul(per_window)
             .min(TOTAL_OCCURRENCES * 2),
     );
-    for &(position, w) in &judged {
+    for (position, parsed) in judged() {
+        let w = &spec(parsed);
         let occurrences = cron::preview(
             std::slice::from_ref(w),
             from,
@@ -314,7 +320,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     // Sweep in start order with the open occurrences in a heap by end; each window is reported
     // at most once (with the first other window it overlaps), so the output stays linear.
     let mut open: BinaryHeap<Reverse<OpenOccurrence>> = BinaryHeap::new();
-    let mut open_per_window = vec![0usize; windows.len()];
+    let mut open_per_window = vec![0u32; windows.len()];
     let mut reported = vec![false; windows.len()];
     for &(o, position) in &all {
         while let Some(Reverse((end, _, p, _))) = open.peek().copied()
@@ -325,7 +331,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
                 *n = n.saturating_sub(1);
             }
         }
-        let own = open_per_window.get(position).copied().unwrap_or(0);
+        let own = open_per_window.get(position).map_or(0, |&n| n as usize);
         if reported.get(position) == Some(&false)
             && open.len() > own
             && let Some(Reverse((end, other, other_position, start))) =
