@@ -98,10 +98,24 @@ fn read_file(path: &str, limit: usize) -> std::io::Result<Input> {
     if meta.is_file() && meta.len() > limit as u64 {
         return Ok(Input::TooLarge(Some(meta.len())));
     }
-    let file = std::fs::File::open(path)?;
-    // Again on the open file: the path may have been replaced in between.
+    read_limited(open_regular(path)?, limit, meta.len())
+}
+
+/// Opens `path` for reading and refuses it unless the open file is a regular file. The open is
+/// non-blocking, so that a FIFO swapped in for the file after the caller's check does not wait
+/// for a writer; the check on the open file then refuses it. Reads of a regular file are not
+/// affected by the flag.
+fn open_regular(path: &str) -> std::io::Result<std::fs::File> {
+    let mut open = std::fs::OpenOptions::new();
+    open.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        open.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = open.open(path)?;
     refuse_special(&file.metadata()?)?;
-    read_limited(file, limit, meta.len())
+    Ok(file)
 }
 
 /// Reads at most `limit + 1` bytes: one past the limit tells that the input is over it, without
@@ -282,5 +296,35 @@ pub(crate) fn display_path(path: &str) -> String {
         "<stdin>".into()
     } else {
         path.to_string()
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A FIFO that reaches the open (as if swapped in after the path was checked) is refused at
+    /// once instead of waiting for a writer.
+    #[test]
+    fn a_fifo_at_open_is_refused_without_blocking() {
+        let dir = std::env::temp_dir().join(format!("iot-jobs-lint-fifo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("job.json");
+        let _ = std::fs::remove_file(&fifo);
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let started = std::time::Instant::now();
+        let err = open_regular(fifo.to_str().unwrap()).unwrap_err();
+        assert!(err.to_string().contains("FIFO"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let file = dir.join("plain.json");
+        std::fs::write(&file, "{}").unwrap();
+        let mut text = String::new();
+        open_regular(file.to_str().unwrap())
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "{}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
