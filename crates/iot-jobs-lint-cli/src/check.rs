@@ -3,12 +3,11 @@
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{Finder, Overrides};
 use crate::files::Target;
-use crate::input::{Entry, Input, InputArgs, JsonFiles, Status, color, emit, read};
+use crate::input::{Input, InputArgs, JsonFiles, Status, color, emit, read};
 use crate::render;
 use clap::{Args, ValueEnum};
 use iot_jobs_lint::{Applicability, LintOptions, Report, Severity};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,15 +78,6 @@ pub(crate) enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::message`), one line per diagnostic.
     Github,
-}
-
-/// One file's entry in the JSON output.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct FileReport<'a> {
-    path: &'a str,
-    #[serde(flatten)]
-    report: &'a Report,
 }
 
 /// Most rounds of fixing one file: fixes that overlap apply one per round.
@@ -358,11 +348,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                     eprintln!("error: {error}");
                     status.unreadable();
                     if let Some(json) = &mut json {
-                        let entry: Entry<'_, FileReport<'_>> = Entry::Unreadable {
-                            path: shown,
-                            error: &error,
-                        };
-                        json.entry(&entry);
+                        json.unreadable(shown, &error);
                     }
                     continue;
                 }
@@ -421,10 +407,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             match args.format {
                 CheckFormat::Json => {
                     if let Some(json) = &mut json {
-                        json.entry(&Entry::Read(FileReport {
-                            path: shown,
-                            report: &report,
-                        }));
+                        json.read(shown, &report);
                     }
                 }
                 CheckFormat::Human => {
@@ -454,10 +437,9 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             })
             .collect();
         if args.format == CheckFormat::Sarif {
-            let log = iot_jobs_lint::output::sarif(&reports, env!("CARGO_PKG_VERSION"));
-            emit(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&log).unwrap_or_default()
+            emit(&iot_jobs_lint::output::sarif_text(
+                &reports,
+                env!("CARGO_PKG_VERSION"),
             ));
         } else {
             emit(&iot_jobs_lint::output::github(&reports));

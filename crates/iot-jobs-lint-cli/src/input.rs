@@ -163,31 +163,35 @@ pub(crate) enum Entry<'a, T: serde::Serialize> {
 }
 
 /// The JSON output `{"files": [...]}` and a newline, written one entry at a time as each file is
-/// checked, so that memory holds one file's report at a time.
-pub(crate) struct JsonFiles {
-    entries: usize,
-}
+/// checked, so that memory holds one file's report at a time. The bytes are the core's
+/// ([`iot_jobs_lint::output::JsonFiles`]), which the npm package's command writes too.
+pub(crate) struct JsonFiles(iot_jobs_lint::output::JsonFiles);
 
 impl JsonFiles {
     /// Writes the opening `{"files":[`.
     pub(crate) fn start() -> JsonFiles {
-        emit("{\"files\":[");
-        JsonFiles { entries: 0 }
+        emit(iot_jobs_lint::output::JsonFiles::START);
+        JsonFiles(iot_jobs_lint::output::JsonFiles::new())
     }
 
     /// Writes one entry (members in declaration order).
     pub(crate) fn entry<T: serde::Serialize>(&mut self, entry: &T) {
-        let text = serde_json::to_string(entry).unwrap_or_else(|e| {
-            format!("{{\"error\":{}}}", serde_json::Value::from(e.to_string()))
-        });
-        let comma = if self.entries > 0 { "," } else { "" };
-        self.entries += 1;
-        emit(&format!("{comma}{text}"));
+        emit(&self.0.entry(entry));
+    }
+
+    /// Writes the entry of a file that was read: its path, then the report.
+    pub(crate) fn read(&mut self, path: &str, report: &iot_jobs_lint::Report) {
+        emit(&self.0.read(path, report));
+    }
+
+    /// Writes the entry of a file that could not be read.
+    pub(crate) fn unreadable(&mut self, path: &str, error: &str) {
+        emit(&self.0.unreadable(path, error));
     }
 
     /// Writes the closing `]}` and a newline.
     pub(crate) fn finish(self) {
-        emit("]}\n");
+        emit(iot_jobs_lint::output::JsonFiles::END);
     }
 }
 

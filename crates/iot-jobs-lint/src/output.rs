@@ -1,7 +1,8 @@
 //! Machine-readable reports of several checked files, shared by every front end that writes them
 //! (the CLI, the npm package's command): SARIF 2.1.0 for code-scanning tools and GitHub Actions
-//! workflow commands for pull-request annotations. The same function gives the same bytes in a
-//! native build and in WebAssembly.
+//! workflow commands for pull-request annotations, and the `{"files":[...]}` JSON document of
+//! `check --format json`. The same function gives the same bytes in a native build and in
+//! WebAssembly.
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::{Report, registry};
@@ -17,6 +18,69 @@ pub struct FileReport<'a> {
     /// The file's text, for fingerprints that survive unrelated edits (`None`: fingerprints
     /// use the code, the pointer and the message only).
     pub text: Option<&'a str>,
+}
+
+/// The JSON document `{"files":[ENTRY,...]}` and a newline, one entry per file in the order
+/// checked, written piece by piece so that a front end can stream it (memory holds one file's
+/// report at a time): [`JsonFiles::START`], each entry from [`JsonFiles::read`],
+/// [`JsonFiles::unreadable`] or [`JsonFiles::entry`] (comma included), then [`JsonFiles::END`].
+#[derive(Debug, Default)]
+pub struct JsonFiles {
+    entries: usize,
+}
+
+/// A read file's entry: its path, then the report's members.
+#[derive(serde::Serialize)]
+struct ReadEntry<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// A file that could not be read: its path and why.
+#[derive(serde::Serialize)]
+struct UnreadableEntry<'a> {
+    path: &'a str,
+    error: &'a str,
+}
+
+impl JsonFiles {
+    /// The opening of the document.
+    pub const START: &'static str = "{\"files\":[";
+    /// The closing of the document and a newline.
+    pub const END: &'static str = "]}\n";
+
+    /// A writer before its first entry.
+    pub fn new() -> JsonFiles {
+        JsonFiles::default()
+    }
+
+    /// The entry of a file that was read: `{"path":…,` then the report's members.
+    pub fn read(&mut self, path: &str, report: &Report) -> String {
+        self.entry(&ReadEntry { path, report })
+    }
+
+    /// The entry of a file that could not be read: `{"path":…,"error":…}`.
+    pub fn unreadable(&mut self, path: &str, error: &str) -> String {
+        self.entry(&UnreadableEntry { path, error })
+    }
+
+    /// Any other entry (members in declaration order), preceded by a comma after the first.
+    pub fn entry<T: serde::Serialize>(&mut self, entry: &T) -> String {
+        let text = serde_json::to_string(entry)
+            .unwrap_or_else(|e| format!("{{\"error\":{}}}", Value::from(e.to_string())));
+        let comma = if self.entries > 0 { "," } else { "" };
+        self.entries += 1;
+        format!("{comma}{text}")
+    }
+}
+
+/// [`sarif`] as the text a front end prints: pretty-printed, and a newline.
+pub fn sarif_text(files: &[FileReport<'_>], tool_version: &str) -> String {
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&sarif(files, tool_version)).unwrap_or_default()
+    )
 }
 
 /// The SARIF level of a severity.
