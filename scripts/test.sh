@@ -24,8 +24,11 @@ echo "### npm package: build"
 bash scripts/build-pkg.sh
 echo "### npm package: the test build with forced failures (pkg/dist-test, never published)"
 bash scripts/build-pkg.sh --test-panic
-echo "### node --test (pkg/test: the corpus, the API, limits, recovery, npm pack + TypeScript + esbuild)"
-(cd pkg && node --test --test-reporter=tap test/*.test.mjs)
+echo "### node --test (pkg/test: the corpus, the API, limits, recovery, npm pack + TypeScript + esbuild, the npx command against the native CLI)"
+# pkg/test/cli.test.mjs compares the npm command with this native binary (built by cargo test above).
+cargo build --quiet --locked -p iot-jobs-lint-cli
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).target_directory')
+(cd pkg && IOT_JOBS_LINT_BIN="$target_dir/debug/iot-jobs-lint" node --test --test-reporter=tap test/*.test.mjs)
 if [ "${PRE_COMMIT_TEST:-1}" != 0 ]; then
   echo "### pre-commit hook: pre-commit try-repo on a scratch repository (PRE_COMMIT_TEST=0 skips it)"
   bash scripts/test-pre-commit.sh
