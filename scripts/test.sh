@@ -5,7 +5,9 @@
 # internal errors for the recovery tests) and run its Node tests (pkg/test/), then build the web
 # console and run its browser tests (scripts/test-web.sh; installs Debian's chromium when missing),
 # then the pre-commit hook end to end (scripts/test-pre-commit.sh: pre-commit from PyPI in a venv
-# in /tmp, about 2 minutes when it builds the CLI; PRE_COMMIT_TEST=0 skips it),
+# in /tmp, about 2 minutes when it builds the CLI; PRE_COMMIT_TEST=0 skips it), then the GitHub
+# Action (scripts/test-action.sh: check-jsonschema from PyPI in a venv in /tmp, about 10 s;
+# ACTION_TEST=0 skips it),
 # and last a fuzz smoke: every fuzz target for FUZZ_SECONDS (default 30) seconds
 # (scripts/fuzz-smoke.sh; installs cargo-fuzz when missing; FUZZ_SMOKE=0 skips it).
 set -euo pipefail
@@ -32,6 +34,10 @@ target_dir=$(cargo metadata --format-version 1 --no-deps --locked | node -p 'JSO
 if [ "${PRE_COMMIT_TEST:-1}" != 0 ]; then
   echo "### pre-commit hook: pre-commit try-repo on a scratch repository (PRE_COMMIT_TEST=0 skips it)"
   bash scripts/test-pre-commit.sh
+fi
+if [ "${ACTION_TEST:-1}" != 0 ]; then
+  echo "### GitHub Action: action.yml against SchemaStore's schema, its run: scripts on the examples (ACTION_TEST=0 skips it)"
+  bash scripts/test-action.sh
 fi
 echo "### web console: build and browser tests in headless Chromium (web/test)"
 bash scripts/test-web.sh
