@@ -343,6 +343,28 @@ mod tests {
     }
 
     #[test]
+    fn json_files_document() {
+        let options = LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap_or_default());
+        let report = crate::lint_str("{", &options);
+        let mut json = JsonFiles::new();
+        let first = json.read("a \"b\".json", &report);
+        let second = json.unreadable("c.json", "cannot read c.json: gone");
+        let doc = format!("{}{first}{second}{}", JsonFiles::START, JsonFiles::END);
+        assert!(doc.starts_with("{\"files\":[{\"path\":\"a \\\"b\\\".json\",\"operation\":"));
+        assert_eq!(
+            second,
+            ",{\"path\":\"c.json\",\"error\":\"cannot read c.json: gone\"}"
+        );
+        assert!(doc.ends_with("]}\n"));
+        let v: Value = serde_json::from_str(&doc).unwrap_or_default();
+        assert_eq!(v["files"].as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            v["files"][0]["diagnostics"].as_array().map(Vec::len),
+            Some(report.diagnostics.len())
+        );
+    }
+
+    #[test]
     fn fingerprints_survive_unrelated_edits() {
         let options = LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap_or_default());
         let a = r#"{"jobId": "a b", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/x"], "document": "{}"}"#;
