@@ -122,7 +122,11 @@ function special(stat) {
 /** What `__cliReport` takes for one file: its bytes, its size when over the limit, or an error. */
 function read(path, limit) {
   try {
-    if (path === '-') return { path, input: readFileSync(0) };
+    if (path === '-') {
+      // Over the limit: as the native CLI, which reads standard input up to one byte past it.
+      const input = readFileSync(0);
+      return input.length > limit ? { path, tooLarge: null } : { path, input };
+    }
     const stat = statSync(path);
     const what = special(stat);
     if (what) {

@@ -88,6 +88,7 @@ test('json: standard input, a small input limit', () => {
   const text = readFileSync(join(ROOT, 'examples/firmware-ota.job.json'), 'utf8');
   same(['check', '--format', 'json', '--now', NOW, '-'], text);
   same(['check', '--format', 'json', '--now', NOW, '--max-input-bytes', '100', ...examples]);
+  same(['check', '--format', 'json', '--now', NOW, '--max-input-bytes', '100', '-'], text);
 });
 
 test('exit status 2: unreadable file (json entry with an error), undetected operation, usage', () => {

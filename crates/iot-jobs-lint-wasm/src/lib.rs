@@ -174,7 +174,8 @@ pub fn rules() -> Result<JsValue, JsValue> {
 
 /// The output of the package's command (`npx iot-jobs-lint check`, not part of the documented
 /// API): checks `files`, an array of `{ path, input }` (path as given, `-` for standard input;
-/// input as for `lint()`), `{ path, tooLarge }` (a file's size in bytes, over `maxInputBytes`) or
+/// input as for `lint()`), `{ path, tooLarge }` (a file's size in bytes over `maxInputBytes`, or
+/// `null`: standard input, read up to one byte past the limit) or
 /// `{ path, error }` (why a file could not be read), and writes them as `format` (`"json"`,
 /// `"sarif"` or `"github"`) with the core's writers, as the native CLI does ([`report::write`]).
 /// Returns `{ text, stderr, status }`: stdout, stderr and the exit status (0, 1 or 2) of the
@@ -198,6 +199,7 @@ pub fn cli_report(
         .ok_or_else(|| bad("files must be an array"))?;
     enum Got {
         Loaded(input::Loaded),
+        TooLarge(Option<u64>),
         Unreadable(String),
     }
     let mut got: Vec<(String, Got)> = Vec::new();
@@ -212,8 +214,13 @@ pub fn cli_report(
             continue;
         }
         // A regular file the command found over the limit from its size, without reading it.
-        if let Some(size) = field("tooLarge")?.as_f64() {
-            got.push((path, Got::Loaded(input::Loaded::TooLarge(size as u64))));
+        let too_large = field("tooLarge")?;
+        if too_large.is_null() {
+            got.push((path, Got::TooLarge(None)));
+            continue;
+        }
+        if let Some(size) = too_large.as_f64() {
+            got.push((path, Got::TooLarge(Some(size as u64))));
             continue;
         }
         let given = input::given(&field("input")?, "__cliReport")?;
@@ -224,7 +231,8 @@ pub fn cli_report(
         .iter()
         .map(|(path, g)| {
             let source = match g {
-                Got::Loaded(l) => report::Source::Read(l.bytes()),
+                Got::Loaded(l) => report::Source::Read(l.bytes().map_err(Some)),
+                Got::TooLarge(len) => report::Source::Read(Err(*len)),
                 Got::Unreadable(e) => report::Source::Unreadable(e),
             };
             (path.as_str(), source)

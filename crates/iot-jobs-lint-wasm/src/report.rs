@@ -7,8 +7,9 @@ use iot_jobs_lint::{LintOptions, Report, Severity};
 
 /// One file as the command read it.
 pub enum Source<'a> {
-    /// Its bytes, or its length when it is over the input limit.
-    Read(Result<&'a [u8], u64>),
+    /// Its bytes, or that it is over the input limit: its length when known (a file's size),
+    /// `None` for standard input read up to one byte past the limit.
+    Read(Result<&'a [u8], Option<u64>>),
     /// Why it could not be read, as the OS said (the file is left out of SARIF and GitHub output).
     Unreadable(&'a str),
 }
@@ -72,10 +73,7 @@ pub fn write(files: &[(&str, Source<'_>)], format: Format, options: &LintOptions
                 std::str::from_utf8(bytes).ok(),
             ),
             // The CLI keeps an empty text for a file over the limit.
-            Source::Read(Err(len)) => (
-                iot_jobs_lint::too_large(Some(*len), options).report,
-                Some(""),
-            ),
+            Source::Read(Err(len)) => (iot_jobs_lint::too_large(*len, options).report, Some("")),
             Source::Unreadable(why) => {
                 io_failed = true;
                 let error = format!(
