@@ -136,7 +136,7 @@ printf '{\n  "version": "%s",\n  "wasmBindgen": "%s",\n  "wasmBytes": %d,\n  "wa
 echo "### built $root/$dist: iot-jobs-lint $version, ${name}_bg.wasm $raw bytes, $gz gzipped (gzip -9)"
 # Size budget of the gzipped .wasm (WASM_GZIP_BUDGET overrides it). Raised from the 200 KB aim:
 # the npm command's __cliReport export (the core's SARIF, GitHub and JSON writers linked into the
-# module) brought the build to 598,664 bytes, 227,441 gzipped; issue 14 will shrink it back.
+# module) brought the build to 598,779 bytes, 227,496 gzipped; issue 14 will shrink it back.
 budget=${WASM_GZIP_BUDGET:-235000}
 if [ "$gz" -gt "$budget" ]; then
   echo "error: ${name}_bg.wasm is $gz bytes gzipped, over the budget of $budget (WASM_GZIP_BUDGET)" >&2
