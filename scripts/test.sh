@@ -4,6 +4,10 @@
 # build the package (scripts/build-pkg.sh) and its test build (--test-panic: pkg/dist-test, forced
 # internal errors for the recovery tests) and run its Node tests (pkg/test/), then build the web
 # console and run its browser tests (scripts/test-web.sh; installs Debian's chromium when missing),
+# then the pre-commit hook end to end (scripts/test-pre-commit.sh: pre-commit from PyPI in a venv
+# in /tmp, about 2 minutes when it builds the CLI; PRE_COMMIT_TEST=0 skips it), then the GitHub
+# Action (scripts/test-action.sh: check-jsonschema from PyPI in a venv in /tmp, about 10 s;
+# ACTION_TEST=0 skips it),
 # and last a fuzz smoke: every fuzz target for FUZZ_SECONDS (default 30) seconds
 # (scripts/fuzz-smoke.sh; installs cargo-fuzz when missing; FUZZ_SMOKE=0 skips it).
 set -euo pipefail
@@ -25,8 +29,19 @@ echo "### npm package: build"
 bash scripts/build-pkg.sh
 echo "### npm package: the test build with forced failures (pkg/dist-test, never published)"
 bash scripts/build-pkg.sh --test-panic
-echo "### node --test (pkg/test: the corpus, the API, limits, recovery, npm pack + TypeScript + esbuild)"
-(cd pkg && node --test --test-reporter=tap test/*.test.mjs)
+echo "### node --test (pkg/test: the corpus, the API, limits, recovery, npm pack + TypeScript + esbuild, the npx command against the native CLI)"
+# pkg/test/cli.test.mjs compares the npm command with this native binary (built by cargo test above).
+cargo build --quiet --locked -p iot-jobs-lint-cli
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).target_directory')
+(cd pkg && IOT_JOBS_LINT_BIN="$target_dir/debug/iot-jobs-lint" node --test --test-reporter=tap test/*.test.mjs)
+if [ "${PRE_COMMIT_TEST:-1}" != 0 ]; then
+  echo "### pre-commit hook: pre-commit try-repo on a scratch repository (PRE_COMMIT_TEST=0 skips it)"
+  bash scripts/test-pre-commit.sh
+fi
+if [ "${ACTION_TEST:-1}" != 0 ]; then
+  echo "### GitHub Action: action.yml against SchemaStore's schema, its run: scripts on the examples (ACTION_TEST=0 skips it)"
+  bash scripts/test-action.sh
+fi
 echo "### web console: build and browser tests in headless Chromium (web/test)"
 bash scripts/test-web.sh
 if [ "${FUZZ_SMOKE:-1}" != 0 ]; then

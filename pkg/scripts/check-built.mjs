@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const dist = new URL('../dist/', import.meta.url);
-for (const file of ['index.js', 'index.cjs', 'node.js', 'guard.js', 'guard.cjs', 'iot_jobs_lint_bg.wasm', 'shapes.d.ts', 'schemas.js']) {
+for (const file of ['index.js', 'index.cjs', 'node.js', 'guard.js', 'guard.cjs', 'iot_jobs_lint_bg.wasm', 'shapes.d.ts', 'schemas.js', 'cli.mjs']) {
   if (!existsSync(new URL(file, dist))) {
     console.error(`iot-jobs-lint: dist/${file} is missing; build the package first: scripts/build-pkg.sh`);
     process.exit(1);

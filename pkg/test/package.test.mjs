@@ -3,7 +3,7 @@
 // consumers with `tsc --strict` (module nodenext: ESM and CommonJS; module esnext with
 // moduleResolution bundler: the browser entry), run them in Node, and bundle consumers with
 // esbuild: for the browser (no Node built-ins; the schemas only when schema() is used) and for
-// Node; then run the bundles.
+// Node; then run the bundles. The package's bin (dist/cli.mjs) runs from the install.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -107,7 +107,7 @@ test('npm pack: a TypeScript project installs the tarball, type-checks and runs 
   try {
     const [packed] = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], pkgDir));
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/node.js', 'dist/iot_jobs_lint_bg.wasm', 'dist/shapes.d.ts', 'package.json', 'README.md', 'LICENSE']) {
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/node.js', 'dist/cli.mjs', 'dist/iot_jobs_lint_bg.wasm', 'dist/shapes.d.ts', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} is packed: ${files.join(', ')}`);
     }
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('src/') || f.includes('node_modules')), files.join(', '));
@@ -122,6 +122,11 @@ test('npm pack: a TypeScript project installs the tarball, type-checks and runs 
       devDependencies: { typescript: locked('typescript'), '@types/node': locked('@types/node'), esbuild: locked('esbuild') },
     }, null, 2));
     run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], scratch);
+    // The bin (npx iot-jobs-lint): installed as node_modules/.bin/iot-jobs-lint, runs from the tarball.
+    const bin = join(scratch, 'node_modules/.bin/iot-jobs-lint');
+    assert.equal(run(bin, ['--version'], scratch), `iot-jobs-lint ${version}\n`);
+    const checked = JSON.parse(run(bin, ['check', '--format', 'json', '--now', '2026-01-01T00:00:00Z', join(pkgDir, '../examples/firmware-ota.job.json')], scratch));
+    assert.deepEqual(checked.files[0].diagnostics, []);
 
     mkdirSync(join(scratch, 'src'));
     writeFileSync(join(scratch, 'src/esm.mts'), ESM_CONSUMER);

@@ -3,12 +3,11 @@
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{Finder, Overrides};
 use crate::files::Target;
-use crate::input::{Entry, Input, InputArgs, JsonFiles, Status, color, emit, entry_text, read};
+use crate::input::{Input, InputArgs, JsonFiles, Status, color, emit, read};
 use crate::render;
 use clap::{Args, ValueEnum};
 use iot_jobs_lint::{Applicability, LintOptions, Report, Severity};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,15 +78,6 @@ pub(crate) enum CheckFormat {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::message`), one line per diagnostic.
     Github,
-}
-
-/// One file's entry in the JSON output.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct FileReport<'a> {
-    path: &'a str,
-    #[serde(flatten)]
-    report: &'a Report,
 }
 
 /// Most rounds of fixing one file: fixes that overlap apply one per round.
@@ -231,11 +221,9 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
     let fail = |done: &mut Done, error: String| {
         done.failed = true;
         if shared.show && args.format == CheckFormat::Json {
-            let entry: Entry<'_, FileReport<'_>> = Entry::Unreadable {
-                path: shown,
-                error: &error,
-            };
-            done.json = Some(entry_text(&entry));
+            done.json = Some(iot_jobs_lint::output::JsonFiles::unreadable_entry(
+                shown, &error,
+            ));
         }
         done.err.push(format!("error: {error}"));
     };
@@ -303,10 +291,7 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
     }
     match args.format {
         CheckFormat::Json => {
-            done.json = Some(entry_text(&Entry::Read(FileReport {
-                path: shown,
-                report: &report,
-            })));
+            done.json = Some(iot_jobs_lint::output::JsonFiles::read_entry(shown, &report));
         }
         CheckFormat::Human => {
             if !(args.quiet && report.diagnostics.is_empty()) {
@@ -433,7 +418,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 status.unreadable();
             }
             if let (Some(json), Some(entry)) = (&mut json, &done.json) {
-                json.entry_text(entry);
+                json.push(entry);
             }
             if !done.out.is_empty() {
                 emit(&done.out);
@@ -483,10 +468,9 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             })
             .collect();
         if args.format == CheckFormat::Sarif {
-            let log = iot_jobs_lint::output::sarif(&reports, env!("CARGO_PKG_VERSION"));
-            emit(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&log).unwrap_or_default()
+            emit(&iot_jobs_lint::output::sarif_text(
+                &reports,
+                env!("CARGO_PKG_VERSION"),
             ));
         } else {
             emit(&iot_jobs_lint::output::github(&reports));

@@ -177,41 +177,31 @@ pub(crate) enum Entry<'a, T: serde::Serialize> {
 }
 
 /// The JSON output `{"files": [...]}` and a newline, written one entry at a time as each file is
-/// checked, so that memory holds one file's report at a time.
-pub(crate) struct JsonFiles {
-    entries: usize,
-}
+/// checked, so that memory holds one file's report at a time. The bytes are the core's
+/// ([`iot_jobs_lint::output::JsonFiles`]), which the npm package's command writes too.
+pub(crate) struct JsonFiles(iot_jobs_lint::output::JsonFiles);
 
 impl JsonFiles {
     /// Writes the opening `{"files":[`.
     pub(crate) fn start() -> JsonFiles {
-        emit("{\"files\":[");
-        JsonFiles { entries: 0 }
+        emit(iot_jobs_lint::output::JsonFiles::START);
+        JsonFiles(iot_jobs_lint::output::JsonFiles::new())
     }
 
     /// Writes one entry (members in declaration order).
     pub(crate) fn entry<T: serde::Serialize>(&mut self, entry: &T) {
-        self.entry_text(&entry_text(entry));
+        emit(&self.0.entry(entry));
     }
 
-    /// Writes one entry already serialized with [`entry_text`].
-    pub(crate) fn entry_text(&mut self, text: &str) {
-        let comma = if self.entries > 0 { "," } else { "" };
-        self.entries += 1;
-        emit(&format!("{comma}{text}"));
+    /// Writes an entry serialized on a worker thread
+    /// ([`iot_jobs_lint::output::JsonFiles::read_entry`] or `unreadable_entry`).
+    pub(crate) fn push(&mut self, entry: &str) {
+        emit(&self.0.push(entry));
     }
-}
 
-/// One entry of the JSON output as text (serialized where the file was checked).
-pub(crate) fn entry_text<T: serde::Serialize>(entry: &T) -> String {
-    serde_json::to_string(entry)
-        .unwrap_or_else(|e| format!("{{\"error\":{}}}", serde_json::Value::from(e.to_string())))
-}
-
-impl JsonFiles {
     /// Writes the closing `]}` and a newline.
     pub(crate) fn finish(self) {
-        emit("]}\n");
+        emit(iot_jobs_lint::output::JsonFiles::END);
     }
 }
 
@@ -311,7 +301,10 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let fifo = dir.join("job.json");
         let _ = std::fs::remove_file(&fifo);
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
         assert!(made.success());
         let started = std::time::Instant::now();
         let err = open_regular(fifo.to_str().unwrap()).unwrap_err();

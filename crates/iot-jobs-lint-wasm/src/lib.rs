@@ -34,6 +34,7 @@
 pub mod dto;
 pub mod input;
 pub mod options;
+pub mod report;
 
 use chrono::{DateTime, Utc};
 use iot_jobs_lint::{Edition, LintOptions, Operation};
@@ -169,6 +170,80 @@ pub fn rules() -> Result<JsValue, JsValue> {
     let _call = Call::enter();
     install_panic_hook();
     to_js(&rule_list())
+}
+
+/// The output of the package's command (`npx iot-jobs-lint check`, not part of the documented
+/// API): checks `files`, an array of `{ path, input }` (path as given, `-` for standard input;
+/// input as for `lint()`), `{ path, tooLarge }` (a file's size in bytes over `maxInputBytes`, or
+/// `null`: standard input, read up to one byte past the limit) or
+/// `{ path, error }` (why a file could not be read), and writes them as `format` (`"json"`,
+/// `"sarif"` or `"github"`) with the core's writers, as the native CLI does ([`report::write`]).
+/// Returns `{ text, stderr, status }`: stdout, stderr and the exit status (0, 1 or 2) of the
+/// native CLI.
+#[wasm_bindgen(js_name = __cliReport, skip_typescript)]
+pub fn cli_report(
+    files: JsValue,
+    format: JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let _call = Call::enter();
+    install_panic_hook();
+    let bad = |what: &str| JsValue::from(js_sys::TypeError::new(&format!("__cliReport: {what}")));
+    let format = format
+        .as_string()
+        .and_then(|f| report::Format::from_name(&f))
+        .ok_or_else(|| bad("format must be \"json\", \"sarif\" or \"github\""))?;
+    let (options, _) = read_options(options, "__cliReport", false)?;
+    let files: &js_sys::Array = files
+        .dyn_ref()
+        .ok_or_else(|| bad("files must be an array"))?;
+    enum Got {
+        Loaded(input::Loaded),
+        TooLarge(Option<u64>),
+        Unreadable(String),
+    }
+    let mut got: Vec<(String, Got)> = Vec::new();
+    for file in files.iter() {
+        let field = |key: &str| js_sys::Reflect::get(&file, &JsValue::from_str(key));
+        let path = field("path")?
+            .as_string()
+            .ok_or_else(|| bad("each file needs a string path"))?;
+        let error = field("error")?;
+        if let Some(error) = error.as_string() {
+            got.push((path, Got::Unreadable(error)));
+            continue;
+        }
+        // A regular file the command found over the limit from its size, without reading it.
+        let too_large = field("tooLarge")?;
+        if too_large.is_null() {
+            got.push((path, Got::TooLarge(None)));
+            continue;
+        }
+        if let Some(size) = too_large.as_f64() {
+            got.push((path, Got::TooLarge(Some(size as u64))));
+            continue;
+        }
+        let given = input::given(&field("input")?, "__cliReport")?;
+        let loaded = input::load(given, options.max_input_bytes, "__cliReport")?;
+        got.push((path, Got::Loaded(loaded)));
+    }
+    let sources: Vec<(&str, report::Source<'_>)> = got
+        .iter()
+        .map(|(path, g)| {
+            let source = match g {
+                Got::Loaded(l) => report::Source::Read(l.bytes().map_err(Some)),
+                Got::TooLarge(len) => report::Source::Read(Err(*len)),
+                Got::Unreadable(e) => report::Source::Unreadable(e),
+            };
+            (path.as_str(), source)
+        })
+        .collect();
+    let written = report::write(&sources, format, &options);
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"text".into(), &written.text.into())?;
+    js_sys::Reflect::set(&out, &"status".into(), &written.status.into())?;
+    js_sys::Reflect::set(&out, &"stderr".into(), &written.stderr.into())?;
+    Ok(out.into())
 }
 
 /// The version of the linter (the Rust crates' version, which the npm package shares).

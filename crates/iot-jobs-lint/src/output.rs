@@ -1,7 +1,8 @@
 //! Machine-readable reports of several checked files, shared by every front end that writes them
 //! (the CLI, the npm package's command): SARIF 2.1.0 for code-scanning tools and GitHub Actions
-//! workflow commands for pull-request annotations. The same function gives the same bytes in a
-//! native build and in WebAssembly.
+//! workflow commands for pull-request annotations, and the `{"files":[...]}` JSON document of
+//! `check --format json`. The same function gives the same bytes in a native build and in
+//! WebAssembly.
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::{Report, registry};
@@ -17,6 +18,90 @@ pub struct FileReport<'a> {
     /// The file's text, for fingerprints that survive unrelated edits (`None`: fingerprints
     /// use the code, the pointer and the message only).
     pub text: Option<&'a str>,
+}
+
+/// The JSON document `{"files":[ENTRY,...]}` and a newline, one entry per file in the order
+/// checked, written piece by piece so that a front end can stream it (memory holds one file's
+/// report at a time): [`JsonFiles::START`], each entry from [`JsonFiles::read`],
+/// [`JsonFiles::unreadable`] or [`JsonFiles::entry`] (comma included), then [`JsonFiles::END`].
+#[derive(Debug, Default)]
+pub struct JsonFiles {
+    entries: usize,
+}
+
+/// A read file's entry: its path, then the report's members.
+#[derive(serde::Serialize)]
+struct ReadEntry<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// A file that could not be read: its path and why.
+#[derive(serde::Serialize)]
+struct UnreadableEntry<'a> {
+    path: &'a str,
+    error: &'a str,
+}
+
+impl JsonFiles {
+    /// The opening of the document.
+    pub const START: &'static str = "{\"files\":[";
+    /// The closing of the document and a newline.
+    pub const END: &'static str = "]}\n";
+
+    /// A writer before its first entry.
+    pub fn new() -> JsonFiles {
+        JsonFiles::default()
+    }
+
+    /// The entry of a file that was read: `{"path":…,` then the report's members.
+    pub fn read(&mut self, path: &str, report: &Report) -> String {
+        self.push(&JsonFiles::read_entry(path, report))
+    }
+
+    /// The entry of a file that could not be read: `{"path":…,"error":…}`.
+    pub fn unreadable(&mut self, path: &str, error: &str) -> String {
+        self.push(&JsonFiles::unreadable_entry(path, error))
+    }
+
+    /// Any other entry (members in declaration order), preceded by a comma after the first.
+    pub fn entry<T: serde::Serialize>(&mut self, entry: &T) -> String {
+        self.push(&entry_text(entry))
+    }
+
+    /// A read file's entry without the separator, for a front end that serializes entries on
+    /// worker threads and [`push`](Self::push)es them in order.
+    pub fn read_entry(path: &str, report: &Report) -> String {
+        entry_text(&ReadEntry { path, report })
+    }
+
+    /// An unreadable file's entry without the separator (see [`read_entry`](Self::read_entry)).
+    pub fn unreadable_entry(path: &str, error: &str) -> String {
+        entry_text(&UnreadableEntry { path, error })
+    }
+
+    /// An entry made by [`read_entry`](Self::read_entry) or
+    /// [`unreadable_entry`](Self::unreadable_entry), preceded by a comma after the first.
+    pub fn push(&mut self, entry: &str) -> String {
+        let comma = if self.entries > 0 { "," } else { "" };
+        self.entries += 1;
+        format!("{comma}{entry}")
+    }
+}
+
+/// One entry as JSON text (an error object if it cannot be serialized, which our types cannot).
+fn entry_text<T: serde::Serialize>(entry: &T) -> String {
+    serde_json::to_string(entry)
+        .unwrap_or_else(|e| format!("{{\"error\":{}}}", Value::from(e.to_string())))
+}
+
+/// [`sarif`] as the text a front end prints: pretty-printed, and a newline.
+pub fn sarif_text(files: &[FileReport<'_>], tool_version: &str) -> String {
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&sarif(files, tool_version)).unwrap_or_default()
+    )
 }
 
 /// The SARIF level of a severity.
@@ -276,6 +361,28 @@ mod tests {
         assert!(out.starts_with("::error file=jobs/a%2Cb%3Ac%25.json,line=1,col=11,endLine=1,endColumn=16,title=model/pattern::"), "{out}");
         assert!(out.contains("%0Ahelp: "), "{out}");
         assert_eq!(out.lines().count(), report.diagnostics.len());
+    }
+
+    #[test]
+    fn json_files_document() {
+        let options = LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap_or_default());
+        let report = crate::lint_str("{", &options);
+        let mut json = JsonFiles::new();
+        let first = json.read("a \"b\".json", &report);
+        let second = json.unreadable("c.json", "cannot read c.json: gone");
+        let doc = format!("{}{first}{second}{}", JsonFiles::START, JsonFiles::END);
+        assert!(doc.starts_with("{\"files\":[{\"path\":\"a \\\"b\\\".json\",\"operation\":"));
+        assert_eq!(
+            second,
+            ",{\"path\":\"c.json\",\"error\":\"cannot read c.json: gone\"}"
+        );
+        assert!(doc.ends_with("]}\n"));
+        let v: Value = serde_json::from_str(&doc).unwrap_or_default();
+        assert_eq!(v["files"].as_array().map(Vec::len), Some(2));
+        assert_eq!(
+            v["files"][0]["diagnostics"].as_array().map(Vec::len),
+            Some(report.diagnostics.len())
+        );
     }
 
     #[test]
