@@ -256,44 +256,16 @@ fn byte_length(prototype: &JsValue, value: &JsValue) -> Result<f64, JsValue> {
         .ok_or_else(|| js_sys::Error::new("byteLength is not a length").into())
 }
 
-/// The report of `lint()` for an input of `len` bytes over `options.max_input_bytes`.
-///
-/// The core builds it (operation, edition, code, severity, help, positions: everything but the
-/// lengths) from a one-byte input under a limit of 0, which it refuses the same way without reading
-/// it; only the message is written here, with the real lengths, in the core's words (a test holds
-/// the two to each other). The core has no entry point that takes a length alone, and the input
-/// cannot be handed to it without copying it into WebAssembly memory.
+/// The report of `lint()` for an input of `len` bytes over `options.max_input_bytes`: the
+/// core's [`iot_jobs_lint::too_large`], which needs only the length, so the input is never
+/// copied into WebAssembly memory.
 pub fn too_large_report(len: u64, options: &LintOptions) -> dto::LintReport {
-    let mut report: dto::LintReport = (&iot_jobs_lint::lint(b" ", &probe(options))).into();
-    restate(&mut report.diagnostics, len, options);
-    report
+    (&iot_jobs_lint::too_large(Some(len), options).report).into()
 }
 
 /// The schedule of `schedule()` for an input over the limit (see [`too_large_report`]).
-pub fn too_large_schedule(len: u64, options: &LintOptions, count: usize) -> dto::Schedule {
-    let mut schedule: dto::Schedule =
-        (&iot_jobs_lint::schedule(b" ", &probe(options), count)).into();
-    restate(&mut schedule.diagnostics, len, options);
-    schedule
-}
-
-fn probe(options: &LintOptions) -> LintOptions {
-    LintOptions {
-        max_input_bytes: 0,
-        ..options.clone()
-    }
-}
-
-fn restate(diagnostics: &mut [dto::Diagnostic], len: u64, options: &LintOptions) {
-    for d in diagnostics
-        .iter_mut()
-        .filter(|d| d.code == "input/too-large")
-    {
-        d.message = format!(
-            "the input is {len} bytes, over the limit of {} bytes; it is not checked",
-            options.max_input_bytes
-        );
-    }
+pub fn too_large_schedule(len: u64, options: &LintOptions) -> dto::Schedule {
+    (&iot_jobs_lint::too_large(Some(len), options).schedule).into()
 }
 
 #[cfg(test)]
@@ -323,7 +295,7 @@ mod tests {
                 assert_eq!(core_lint.diagnostics[0].code, "input/too-large");
                 assert_eq!(too_large_report(len as u64, &options), core_lint);
                 let core_schedule = crate::schedule_bytes(&input, &options, 5);
-                assert_eq!(too_large_schedule(len as u64, &options, 5), core_schedule);
+                assert_eq!(too_large_schedule(len as u64, &options), core_schedule);
             }
         }
         let huge = too_large_report(1 << 33, &options(4 << 20, None));

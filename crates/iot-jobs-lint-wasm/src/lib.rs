@@ -122,7 +122,7 @@ pub fn schedule(
             forced_failure(bytes);
             to_js(&schedule_bytes(bytes, &options, count))
         }
-        Err(len) => to_js(&input::too_large_schedule(len, &options, count)),
+        Err(len) => to_js(&input::too_large_schedule(len, &options)),
     }
 }
 
