@@ -11,6 +11,9 @@ use iot_jobs_lint::{Diagnostic, Report};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// The largest baseline read: about a million findings.
+const MAX_BASELINE_BYTES: usize = 256 * 1024 * 1024;
+
 /// The baseline format's version.
 const VERSION: u32 = 1;
 
@@ -48,9 +51,12 @@ impl Baseline {
     /// Reads a baseline written by `--write-baseline`.
     pub(crate) fn load(path: &str) -> Result<Baseline, String> {
         let shown = iot_jobs_lint::text::printable(path);
-        let text = std::fs::read(path).map_err(|e| format!("cannot read baseline {shown}: {e}"))?;
-        let file: File = serde_json::from_slice(&text)
-            .map_err(|e| format!("{shown} is not a baseline written by --write-baseline: {e}"))?;
+        let text = crate::input::read_aux(std::path::Path::new(path), MAX_BASELINE_BYTES)
+            .map_err(|e| format!("cannot read baseline {shown}: {e}"))?;
+        let file: File = serde_json::from_slice(&text).map_err(|e| {
+            let e = iot_jobs_lint::text::printable(&e.to_string()).into_owned();
+            format!("{shown} is not a baseline written by --write-baseline: {e}")
+        })?;
         if file.version != VERSION {
             return Err(format!(
                 "{shown} is a baseline of version {}; this iot-jobs-lint reads version {VERSION}",

@@ -39,7 +39,7 @@ pub(crate) struct CheckArgs {
     unsafe_fixes: bool,
     /// Print a unified diff of what --fix would change and write nothing; exit 1 when there is
     /// something to change.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["format", "baseline", "write_baseline"])]
     diff: bool,
     /// Rules to run: codes, families (`cron`) or ALL, comma-separated; replaces the
     /// configuration's `select`.
@@ -119,18 +119,29 @@ fn fixable(report: &Report, up_to: Applicability) -> (usize, usize) {
     (with_fix.filter(|f| f.applicability <= up_to).count(), all)
 }
 
-/// Writes `new` to `path` atomically (a temporary file in the same directory, then a rename),
-/// keeping the file's permissions, and only if the file still holds `old`.
+/// Writes `new` over the file at `path`, only if it still holds `old`. A symbolic link is
+/// followed (the file it points to is written, the link stays). A file with one link is replaced
+/// atomically: a temporary file in the same directory, with the file's permissions and (on Unix)
+/// owner and group, renamed over it. A file with several hard links is rewritten in place, so
+/// every name sees the fix.
 fn write_atomically(path: &str, old: &[u8], new: &str) -> Result<(), String> {
     use std::io::Write;
-    let target = std::path::Path::new(path);
-    let current = std::fs::read(target).map_err(|e| format!("cannot re-read {path}: {e}"))?;
+    let shown = iot_jobs_lint::text::printable(path);
+    let target = std::fs::canonicalize(path).map_err(|e| format!("cannot resolve {shown}: {e}"))?;
+    let current = std::fs::read(&target).map_err(|e| format!("cannot re-read {shown}: {e}"))?;
     if current != old {
         return Err(format!(
-            "{path} changed since it was read; not written (run again)"
+            "{shown} changed since it was read; not written (run again)"
         ));
     }
-    let meta = std::fs::metadata(target).map_err(|e| format!("cannot stat {path}: {e}"))?;
+    let meta = std::fs::metadata(&target).map_err(|e| format!("cannot stat {shown}: {e}"))?;
+    #[cfg(unix)]
+    let links = std::os::unix::fs::MetadataExt::nlink(&meta);
+    #[cfg(not(unix))]
+    let links = 1;
+    if links > 1 {
+        return std::fs::write(&target, new).map_err(|e| format!("cannot write {shown}: {e}"));
+    }
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
@@ -139,7 +150,13 @@ fn write_atomically(path: &str, old: &[u8], new: &str) -> Result<(), String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.iot-jobs-lint-{}.tmp", std::process::id()));
+    // Unique per process and call: two workers never share a temporary file.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let temp = dir.join(format!(
+        ".{name}.iot-jobs-lint-{}-{n}.tmp",
+        std::process::id()
+    ));
     let result = (|| -> std::io::Result<()> {
         let mut file = std::fs::OpenOptions::new()
             .write(true)
@@ -147,12 +164,19 @@ fn write_atomically(path: &str, old: &[u8], new: &str) -> Result<(), String> {
             .open(&temp)?;
         file.write_all(new.as_bytes())?;
         file.set_permissions(meta.permissions())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            // Keep the owner and group (matters when root fixes someone else's file); a user
+            // who may not give the file away keeps it as it is.
+            let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
+        }
         file.sync_all()?;
-        std::fs::rename(&temp, target)
+        std::fs::rename(&temp, &target)
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        format!("cannot write {path}: {e}")
+        format!("cannot write {shown}: {e}")
     })
 }
 
@@ -161,7 +185,10 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(
+            &format!("a/{}", iot_jobs_lint::text::printable(path)),
+            &format!("b/{}", iot_jobs_lint::text::printable(path)),
+        )
         .to_string()
 }
 
@@ -255,6 +282,9 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
                 } else if outcome.changed
                     && let Err(e) = write_atomically(&target.path, &bytes, &fixed.text)
                 {
+                    // Nothing was applied to the file: the summary must not count it.
+                    outcome.changed = false;
+                    outcome.applied = 0;
                     fail(&mut done, e);
                 }
                 done.fix = Some(outcome);
@@ -350,6 +380,17 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
+    // The command line's own patterns first, so that their errors name the flags.
+    if let Err(e) = crate::config::selection_without_config(&overrides) {
+        eprintln!("error: --select/--ignore: {e}");
+        return ExitCode::from(2);
+    }
+    if args.fix && args.input.files.iter().any(|f| f == "-") && args.input.files.len() > 1 {
+        eprintln!(
+            "error: --fix with standard input prints the fixed text on standard output; give `-` alone"
+        );
+        return ExitCode::from(2);
+    }
     let finder = match Finder::new(args.config.as_deref(), args.no_config) {
         Ok(f) => f,
         Err(errors) => return config_failure(&errors),

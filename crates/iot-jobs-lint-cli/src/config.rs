@@ -28,6 +28,9 @@ use toml::Spanned;
 /// The file name looked for.
 pub(crate) const FILE_NAME: &str = "iot-jobs-lint.toml";
 
+/// The largest configuration file read (a real one is a few hundred bytes).
+const MAX_CONFIG_BYTES: usize = 1024 * 1024;
+
 /// The keys of the file, for did-you-mean.
 const KEYS: [&str; 6] = [
     "service-model",
@@ -89,8 +92,10 @@ impl Config {
     /// Reads and checks one configuration file; every problem is returned, with its position.
     pub(crate) fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
         let shown = iot_jobs_lint::text::printable(&path.to_string_lossy()).into_owned();
-        let text = std::fs::read_to_string(path)
+        let bytes = crate::input::read_aux(path, MAX_CONFIG_BYTES)
             .map_err(|e| vec![format!("{shown}: cannot read the configuration: {e}")])?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| vec![format!("{shown}: the configuration is not UTF-8")])?;
         let at = |span: std::ops::Range<usize>, message: &str| {
             let before = text.get(..span.start).unwrap_or("");
             let line = before.matches('\n').count() + 1;
@@ -98,7 +103,7 @@ impl Config {
             format!("{shown}:{line}:{column}: {message}")
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| {
-            let mut message = e.message().trim_end().to_string();
+            let mut message = iot_jobs_lint::text::printable(e.message().trim_end()).into_owned();
             if let Some(unknown) = message
                 .strip_prefix("unknown field `")
                 .and_then(|rest| rest.split('`').next())
@@ -141,8 +146,21 @@ impl Config {
         let select = check(&raw.select, &mut errors);
         let ignore = check(&raw.ignore, &mut errors);
         let mut per_file = Vec::new();
-        for (glob, codes) in &raw.per_file_ignores {
-            let codes = check(codes, &mut errors);
+        for (glob, written) in &raw.per_file_ignores {
+            let codes = check(written, &mut errors);
+            // Known codes that may not be ignored (unknown ones are reported above).
+            if let Err(e) = RuleSelection::new(&[] as &[String], &codes) {
+                for e in e
+                    .iter()
+                    .filter(|e| iot_jobs_lint::registry::find(&e.pattern).is_some())
+                {
+                    let place = written
+                        .iter()
+                        .find(|p| *p.get_ref() == e.pattern)
+                        .map_or(glob.span(), Spanned::span);
+                    errors.push(at(place, &e.message));
+                }
+            }
             match matcher(glob.get_ref()) {
                 Ok(m) => per_file.push((m.compile_matcher(), codes)),
                 Err(e) => errors.push(at(glob.span(), &e)),
@@ -241,6 +259,10 @@ impl Config {
 
 /// The selection without any configuration file: only `--select` and `--ignore`.
 pub(crate) fn selection_without_config(overrides: &Overrides) -> Result<RuleSelection, String> {
+    let empty = |list: &[String]| list.iter().any(|p| p.trim().is_empty());
+    if overrides.select.as_deref().is_some_and(empty) || empty(&overrides.ignore) {
+        return Err("an empty pattern (two commas in a row, or a trailing comma)".into());
+    }
     let select = overrides.select.clone().unwrap_or_default();
     RuleSelection::new(&select, &overrides.ignore).map_err(join)
 }
@@ -256,15 +278,31 @@ fn join(errors: Vec<iot_jobs_lint::selection::SelectionError>) -> String {
 /// A glob as the configuration file means it: `*` stays within one path component, `**`
 /// crosses them; a glob without `/` matches a file name at any depth (as in .gitignore).
 pub(crate) fn matcher(glob: &str) -> Result<Glob, String> {
-    let pattern = if glob.contains('/') {
-        glob.trim_start_matches("./").to_string()
+    if glob.trim().is_empty() {
+        return Err("an empty glob would match every file; remove it".into());
+    }
+    // As in .gitignore: a leading `/` anchors to this file's directory, a trailing `/` means
+    // everything under that directory.
+    let mut pattern = glob.trim_start_matches("./").to_string();
+    if let Some(dir) = pattern.strip_suffix('/') {
+        pattern = format!("{dir}/**");
+    }
+    let pattern = if let Some(anchored) = pattern.strip_prefix('/') {
+        anchored.to_string()
+    } else if pattern.contains('/') {
+        pattern
     } else {
-        format!("**/{glob}")
+        format!("**/{pattern}")
     };
     GlobBuilder::new(&pattern)
         .literal_separator(true)
         .build()
-        .map_err(|e| format!("invalid glob: {e}"))
+        .map_err(|e| {
+            format!(
+                "invalid glob: {}",
+                iot_jobs_lint::text::printable(&e.to_string())
+            )
+        })
 }
 
 /// Where configurations come from: `--config`, `--no-config`, or found upward from each file
@@ -314,7 +352,9 @@ impl Finder {
             }
             visited.push(d.to_path_buf());
             let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
+            // Anything by that name counts (a directory or a FIFO is an error, not skipped in
+            // favour of a configuration further up).
+            if std::fs::symlink_metadata(&candidate).is_ok() {
                 match Config::load(&candidate) {
                     Ok(c) => result = Some(Arc::new(c)),
                     Err(e) => self

@@ -30,17 +30,22 @@ fn shown(path: &Path) -> String {
     text.strip_prefix("./").unwrap_or(&text).to_string()
 }
 
-/// Expands the FILE arguments. A glob that matches nothing, or a directory without any JSON
-/// file, is an error in the returned list (the run exits with 2, as for an unreadable file).
+/// Expands the FILE arguments. A glob that matches nothing, a directory without any JSON file,
+/// a directory the walk cannot read or a broken link is an error in the returned list (the run
+/// exits with 2, as for an unreadable file). The same file named twice, or found by two
+/// arguments, is checked once.
 pub(crate) fn expand(
     args: &[String],
     stdin_filename: Option<&str>,
     finder: &Finder,
 ) -> (Vec<Target>, Vec<String>) {
-    let mut targets = Vec::new();
+    let mut targets: Vec<Target> = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
         if arg == "-" {
+            if targets.iter().any(|t| t.path == "-") {
+                continue;
+            }
             let shown = stdin_filename.unwrap_or("<stdin>").to_string();
             let config = finder.for_file(Path::new(stdin_filename.unwrap_or("stdin")));
             targets.push(Target {
@@ -53,7 +58,7 @@ pub(crate) fn expand(
         let path = Path::new(arg);
         if path.is_dir() {
             let before = targets.len();
-            walk(path, None, finder, &mut targets);
+            walk(path, None, finder, &mut targets, &mut errors);
             if targets.len() == before {
                 errors.push(format!(
                     "no *.json file in directory {}",
@@ -62,22 +67,28 @@ pub(crate) fn expand(
             }
         } else if is_glob(arg) && !path.exists() {
             let pattern = arg.strip_prefix("./").unwrap_or(arg);
-            let base: PathBuf = pattern
-                .split('/')
-                .take_while(|part| !is_glob(part))
-                .collect();
-            let base = if base.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                base
-            };
+            // The literal leading directories (an absolute pattern keeps its root).
+            let mut base = PathBuf::new();
+            if pattern.starts_with('/') {
+                base.push("/");
+            }
+            for part in pattern.split('/').filter(|p| !p.is_empty()) {
+                if is_glob(part) {
+                    break;
+                }
+                base.push(part);
+            }
+            if base.as_os_str().is_empty() {
+                base.push(".");
+            }
             let glob = globset::GlobBuilder::new(pattern)
                 .literal_separator(true)
                 .build();
             match glob {
                 Ok(glob) => {
                     let before = targets.len();
-                    walk(&base, Some(&glob.compile_matcher()), finder, &mut targets);
+                    let matcher = glob.compile_matcher();
+                    walk(&base, Some(&matcher), finder, &mut targets, &mut errors);
                     if targets.len() == before {
                         errors.push(format!(
                             "no file matches {}",
@@ -86,29 +97,39 @@ pub(crate) fn expand(
                     }
                 }
                 Err(e) => errors.push(format!(
-                    "invalid glob {}: {e}",
-                    iot_jobs_lint::text::printable(arg)
+                    "invalid glob {}",
+                    iot_jobs_lint::text::printable(&format!("{arg}: {e}"))
                 )),
             }
         } else {
             // A file given by name is checked whatever its name or the exclude globs say.
             targets.push(Target {
                 path: arg.clone(),
-                shown: arg.clone(),
+                shown: shown(path),
                 config: finder.for_file(path),
             });
         }
     }
+    // Two fixes of one file would race, and a baseline would count its findings twice.
+    let mut seen = std::collections::HashSet::new();
+    targets.retain(|t| {
+        t.path == "-"
+            || seen
+                .insert(std::fs::canonicalize(&t.path).unwrap_or_else(|_| PathBuf::from(&t.path)))
+    });
     (targets, errors)
 }
 
 /// Walks `root` (hidden entries, ignore files and the excluded globs of the configuration found
-/// for `root` left out), adding the files that `glob` matches, or every `*.json` file.
+/// for `root` left out), adding the files that `glob` matches, or every `*.json` file. A
+/// symbolic link to a file counts as that file; links to directories are not followed, so the
+/// walk cannot loop.
 fn walk(
     root: &Path,
     glob: Option<&globset::GlobMatcher>,
     finder: &Finder,
     targets: &mut Vec<Target>,
+    errors: &mut Vec<String>,
 ) {
     let root_config = finder.for_dir(root);
     let mut builder = ignore::WalkBuilder::new(root);
@@ -118,27 +139,41 @@ fn walk(
     if let Some(config) = root_config {
         builder.filter_entry(move |entry| !config.excludes(entry.path()));
     }
+    let wanted = |path: &Path| match glob {
+        Some(g) => g.is_match(path.strip_prefix("./").unwrap_or(path)),
+        None => path.extension().is_some_and(|e| e == "json"),
+    };
     for entry in builder.build() {
-        // An unreadable directory inside the walk: say so and go on.
+        // A directory the walk cannot read held files that go unchecked: an error (exit 2),
+        // and the walk goes on.
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                eprintln!(
-                    "warning: {}",
+                errors.push(format!(
+                    "cannot walk: {}",
                     iot_jobs_lint::text::printable(&e.to_string())
-                );
+                ));
                 continue;
             }
         };
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
         let path = entry.path();
-        let matched = match glob {
-            Some(g) => g.is_match(path.strip_prefix("./").unwrap_or(path)),
-            None => path.extension().is_some_and(|e| e == "json"),
+        let is_file = match entry.file_type() {
+            Some(t) if t.is_symlink() => match std::fs::metadata(path) {
+                Ok(m) => m.is_file(),
+                Err(e) => {
+                    if wanted(path) {
+                        errors.push(format!(
+                            "cannot read {}: {e}",
+                            iot_jobs_lint::text::printable(&path.to_string_lossy())
+                        ));
+                    }
+                    false
+                }
+            },
+            Some(t) => t.is_file(),
+            None => false,
         };
-        if matched {
+        if is_file && wanted(path) {
             targets.push(Target {
                 path: path.to_string_lossy().into_owned(),
                 shown: shown(path),

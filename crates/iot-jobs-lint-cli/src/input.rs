@@ -89,6 +89,18 @@ pub(crate) fn read(path: &str, limit: usize) -> Result<Input, String> {
     })
 }
 
+/// Reads a file the run needs besides its inputs (a configuration, a baseline) with the same
+/// protections as an input: FIFOs, devices and sockets refused before they are opened, at most
+/// `limit` bytes read. The error is the reason, without the path.
+pub(crate) fn read_aux(path: &std::path::Path, limit: usize) -> Result<Vec<u8>, String> {
+    let text = path.to_str().ok_or("the path is not UTF-8")?;
+    match read_file(text, limit) {
+        Ok(Input::Bytes(bytes)) => Ok(bytes),
+        Ok(Input::TooLarge(_)) => Err(format!("it is larger than {limit} bytes")),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// A named file: its type is checked from the path before it is opened (opening a FIFO waits for
 /// a writer, and `/dev/zero` or `/dev/urandom` never end); a regular file whose metadata says it
 /// is over the limit is not read at all.

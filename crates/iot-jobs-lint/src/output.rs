@@ -316,7 +316,7 @@ pub fn github(files: &[FileReport<'_>]) -> String {
             }
             out.push_str(&format!(
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                escape_property(file.path),
+                escape_property(&crate::text::printable(file.path)),
                 d.line,
                 d.column,
                 d.end_line,

@@ -1,0 +1,240 @@
+//! Regressions from trying to break `check`'s configuration, baselines, walks and fixes with
+//! hostile or careless input (each test names what it once got wrong).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+const NOW: &str = "2026-12-01T00:00:00Z";
+
+fn repo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "iot-jobs-lint-hostile-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(repo().join("examples/broken.job.json"), dir.join("a.json")).unwrap();
+    dir
+}
+
+/// Runs `check` in `dir`, killed after 20 s (a hang fails the test instead of blocking it).
+fn run(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .current_dir(dir)
+        .arg("check")
+        .args(["--now", NOW])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("check {args:?} did not finish in 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn configuration_and_baseline_files_are_read_like_inputs() {
+    let dir = scratch("aux");
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.join("fifo"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    for flag in ["--config", "--baseline"] {
+        let o = run(&dir, &[flag, "fifo", "a.json"]);
+        assert_eq!(o.status.code(), Some(2), "{flag} fifo: {}", err(&o));
+        assert!(err(&o).contains("FIFO"), "{}", err(&o));
+        let o = run(&dir, &[flag, "/dev/zero", "a.json"]);
+        assert_eq!(o.status.code(), Some(2), "{flag} /dev/zero: {}", err(&o));
+    }
+    // A discovered configuration that is a directory is an error, not skipped.
+    std::fs::create_dir(dir.join("iot-jobs-lint.toml")).unwrap();
+    let o = run(&dir, &["a.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("cannot read the configuration"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn walks_take_symlinked_files_absolute_globs_and_report_broken_links() {
+    let dir = scratch("walk");
+    std::fs::create_dir(dir.join("d")).unwrap();
+    std::fs::copy(
+        repo().join("examples/firmware-ota.job.json"),
+        dir.join("real.json"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.join("real.json"), dir.join("d/link.json")).unwrap();
+    let o = run(&dir, &["--format", "json", "d"]);
+    assert!(out(&o).contains("\"path\":\"d/link.json\""), "{}", out(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    std::os::unix::fs::symlink(dir.join("gone.json"), dir.join("d/broken.json")).unwrap();
+    let o = run(&dir, &["d"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a broken link is not silently skipped"
+    );
+    let pattern = format!("{}/*.json", dir.display());
+    let o = run(&dir, &["--format", "json", &pattern]);
+    assert!(out(&o).contains("real.json"), "{}{}", out(&o), err(&o));
+}
+
+#[test]
+fn empty_and_anchored_globs_in_the_configuration() {
+    let dir = scratch("globs");
+    std::fs::write(dir.join("iot-jobs-lint.toml"), "exclude = [\"\"]\n").unwrap();
+    let o = run(&dir, &["."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("iot-jobs-lint.toml:1:12: an empty glob"),
+        "{}",
+        err(&o)
+    );
+    std::fs::create_dir(dir.join("fixtures")).unwrap();
+    std::fs::copy(dir.join("a.json"), dir.join("fixtures/b.json")).unwrap();
+    for glob in ["fixtures/", "/fixtures"] {
+        std::fs::write(
+            dir.join("iot-jobs-lint.toml"),
+            format!("exclude = [\"{glob}\"]\n"),
+        )
+        .unwrap();
+        let o = run(&dir, &["--format", "json", "."]);
+        assert!(!out(&o).contains("fixtures/b.json"), "{glob}: {}", out(&o));
+        assert!(
+            out(&o).contains("\"path\":\"a.json\""),
+            "{glob}: {}",
+            out(&o)
+        );
+    }
+    std::fs::write(
+        dir.join("iot-jobs-lint.toml"),
+        "[per-file-ignores]\n\"*.json\" = [\"json/syntax\"]\n",
+    )
+    .unwrap();
+    let e = err(&run(&dir, &["a.json"]));
+    assert!(
+        e.contains("iot-jobs-lint.toml:2:13: `json/syntax` cannot be ignored"),
+        "{e}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_links_and_once_per_file() {
+    let dir = scratch("links");
+    std::os::unix::fs::symlink(dir.join("a.json"), dir.join("link.json")).unwrap();
+    let o = run(&dir, &["--no-config", "--fix", "link.json"]);
+    assert!(
+        std::fs::symlink_metadata(dir.join("link.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        err(&o).contains("2 fixes applied in 1 file;"),
+        "{}",
+        err(&o)
+    );
+    assert!(
+        !std::fs::read_to_string(dir.join("a.json"))
+            .unwrap()
+            .contains("\"snapshot\"")
+    );
+    // A hard link sees the fix too.
+    std::fs::copy(repo().join("examples/broken.job.json"), dir.join("h1.json")).unwrap();
+    std::fs::hard_link(dir.join("h1.json"), dir.join("h2.json")).unwrap();
+    run(&dir, &["--no-config", "--fix", "h1.json"]);
+    assert!(
+        !std::fs::read_to_string(dir.join("h2.json"))
+            .unwrap()
+            .contains("\"snapshot\"")
+    );
+    // The same file twice (and by two spellings) is fixed once, without a collision.
+    std::fs::copy(repo().join("examples/broken.job.json"), dir.join("a.json")).unwrap();
+    let o = run(&dir, &["--no-config", "--fix", "a.json", "./a.json", "."]);
+    assert!(!err(&o).contains("cannot write"), "{}", err(&o));
+    assert!(
+        err(&o).contains("2 fixes applied in 1 file;"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn flags_that_cannot_combine_and_flag_errors() {
+    let dir = scratch("flags");
+    for args in [
+        &["--diff", "--baseline", "b.json", "a.json"][..],
+        &["--diff", "--write-baseline", "b.json", "a.json"],
+        &["--diff", "--format", "json", "a.json"],
+        &["--fix", "-", "a.json"],
+    ] {
+        let o = run(&dir, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", err(&o));
+    }
+    std::fs::write(dir.join("iot-jobs-lint.toml"), "").unwrap();
+    let o = run(&dir, &["--ignore", "json/syntax", "a.json"]);
+    assert!(
+        err(&o).contains("--select/--ignore: `json/syntax` cannot be ignored"),
+        "{}",
+        err(&o)
+    );
+    let o = run(&dir, &["--select", ",,", "a.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(err(&o).matches("error:").count(), 1, "{}", err(&o));
+}
+
+#[test]
+fn baseline_paths_do_not_depend_on_spelling() {
+    let dir = scratch("spelling");
+    run(&dir, &["--write-baseline", "b.json", "a.json"]);
+    let o = run(&dir, &["--baseline", "b.json", "./a.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+}
+
+#[test]
+fn file_names_are_escaped_in_github_output_and_diff_headers() {
+    let dir = scratch("escape");
+    std::fs::copy(dir.join("a.json"), dir.join("e\u{1b}[31m.json")).unwrap();
+    let o = run(
+        &dir,
+        &["--no-config", "--format", "github", "e\u{1b}[31m.json"],
+    );
+    assert!(!out(&o).contains('\u{1b}'), "{}", out(&o));
+    assert!(out(&o).contains("file=e\\u{1b}[31m.json"), "{}", out(&o));
+    let o = run(&dir, &["--no-config", "--diff", "e\u{1b}[31m.json"]);
+    assert!(!out(&o).contains('\u{1b}'), "{}", out(&o));
+    let toml = "\"\u{1b}[31mx\" = 1\n";
+    std::fs::write(dir.join("iot-jobs-lint.toml"), toml).unwrap();
+    let o = run(&dir, &["a.json"]);
+    assert!(!err(&o).contains('\u{1b}'), "{}", err(&o));
+}
