@@ -216,8 +216,8 @@ struct Done {
     fix: Option<FixOutcome>,
     /// The findings for --write-baseline.
     record: Recorder,
-    /// The report (and text) kept for SARIF and GitHub output.
-    kept: Option<(Report, Option<String>)>,
+    /// The file's SARIF results, as text (the log is written once every file is checked).
+    sarif: Vec<String>,
 }
 
 /// What fixing one file did.
@@ -328,8 +328,20 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
                 done.out = render::human(shown, &bytes, &report, shared.color);
             }
         }
-        CheckFormat::Sarif => done.kept = Some((report, String::from_utf8(bytes).ok())),
-        CheckFormat::Github => done.kept = Some((report, None)),
+        CheckFormat::Sarif => {
+            done.sarif = iot_jobs_lint::output::sarif_results(&iot_jobs_lint::output::FileReport {
+                path: shown,
+                report: &report,
+                text: std::str::from_utf8(&bytes).ok(),
+            });
+        }
+        CheckFormat::Github => {
+            done.out = iot_jobs_lint::output::github(&[iot_jobs_lint::output::FileReport {
+                path: shown,
+                report: &report,
+                text: None,
+            }]);
+        }
     }
     done
 }
@@ -436,8 +448,8 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     };
     let show = shared.show;
     let mut json = (show && args.format == CheckFormat::Json).then(JsonFiles::start);
-    // SARIF needs every result at once: the reports (and texts, for fingerprints) are kept.
-    let mut collected: Vec<(String, Report, Option<String>)> = Vec::new();
+    // SARIF is one document: each file's results are kept as text until the end.
+    let mut sarif: Vec<String> = Vec::new();
     let mut files = 0usize;
     let (mut errors, mut warnings) = (0usize, 0usize);
     let mut per_code: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
@@ -451,7 +463,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             .par_iter()
             .map(|(target, options)| check_one(target, options, &shared))
             .collect();
-        for ((target, _), done) in batch.iter().zip(results) {
+        for done in results {
             for line in &done.err {
                 eprintln!("{line}");
             }
@@ -491,31 +503,16 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 }
                 per_code.entry(code).or_insert((*severity, 0)).1 += 1;
             }
-            if let Some((report, text)) = done.kept {
-                collected.push((target.shown.clone(), report, text));
+            if !done.sarif.is_empty() {
+                sarif.extend(done.sarif);
             }
         }
     }
     if let Some(json) = json {
         json.finish();
     }
-    if show && matches!(args.format, CheckFormat::Sarif | CheckFormat::Github) {
-        let reports: Vec<iot_jobs_lint::output::FileReport<'_>> = collected
-            .iter()
-            .map(|(path, report, text)| iot_jobs_lint::output::FileReport {
-                path,
-                report,
-                text: text.as_deref(),
-            })
-            .collect();
-        if args.format == CheckFormat::Sarif {
-            emit(&iot_jobs_lint::output::sarif_text(
-                &reports,
-                env!("CARGO_PKG_VERSION"),
-            ));
-        } else {
-            emit(&iot_jobs_lint::output::github(&reports));
-        }
+    if show && args.format == CheckFormat::Sarif {
+        iot_jobs_lint::output::sarif_write(sarif, env!("CARGO_PKG_VERSION"), emit);
     }
     // Text for a person: on stdout in human output, on stderr when stdout is machine-readable.
     let to_person = |text: &str| {

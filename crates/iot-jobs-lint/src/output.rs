@@ -96,12 +96,73 @@ fn entry_text<T: serde::Serialize>(entry: &T) -> String {
         .unwrap_or_else(|e| format!("{{\"error\":{}}}", Value::from(e.to_string())))
 }
 
-/// [`sarif`] as the text a front end prints: pretty-printed, and a newline.
+/// [`sarif`] as the text a front end prints: pretty-printed, and a newline. The same bytes as
+/// [`sarif_results`] of each file put together by [`sarif_assemble`].
 pub fn sarif_text(files: &[FileReport<'_>], tool_version: &str) -> String {
-    format!(
+    sarif_assemble(files.iter().flat_map(sarif_results), tool_version)
+}
+
+/// The indentation of a result inside the pretty-printed log (`runs[0].results[i]`).
+const RESULT_INDENT: &str = "        ";
+
+/// The results of one file as pretty-printed text, indented for their place in the log: what
+/// a front end keeps per file instead of the reports (a result's text is a tenth of the memory
+/// of its `serde_json::Value`), and later hands to [`sarif_assemble`].
+pub fn sarif_results(file: &FileReport<'_>) -> Vec<String> {
+    let rules = registry::all();
+    file.report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let text = serde_json::to_string_pretty(&result(file, d, rules)).unwrap_or_default();
+            let mut out = String::with_capacity(text.len() + text.len() / 8);
+            for (i, line) in text.lines().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(RESULT_INDENT);
+                out.push_str(line);
+            }
+            out
+        })
+        .collect()
+}
+
+/// The pretty-printed SARIF log (and a newline) around results made by [`sarif_results`], in
+/// order: byte for byte what pretty-printing [`sarif`] of the same files gives.
+pub fn sarif_assemble(results: impl IntoIterator<Item = String>, tool_version: &str) -> String {
+    let mut out = String::new();
+    sarif_write(results, tool_version, |piece| out.push_str(piece));
+    out
+}
+
+/// [`sarif_assemble`] piece by piece into `sink` (standard output, say), so the log is never
+/// held twice.
+pub fn sarif_write(
+    results: impl IntoIterator<Item = String>,
+    tool_version: &str,
+    mut sink: impl FnMut(&str),
+) {
+    let skeleton = format!(
         "{}\n",
-        serde_json::to_string_pretty(&sarif(files, tool_version)).unwrap_or_default()
-    )
+        serde_json::to_string_pretty(&sarif(&[], tool_version)).unwrap_or_default()
+    );
+    let mut results = results.into_iter().peekable();
+    let empty = "\"results\": []";
+    let (Some(at), Some(_)) = (skeleton.find(empty), results.peek()) else {
+        return sink(&skeleton);
+    };
+    let (head, tail) = skeleton.split_at(at);
+    sink(head);
+    sink("\"results\": [\n");
+    for (i, r) in results.enumerate() {
+        if i > 0 {
+            sink(",\n");
+        }
+        sink(&r);
+    }
+    sink("\n      ]");
+    sink(tail.get(empty.len()..).unwrap_or(""));
 }
 
 /// The SARIF level of a severity.
@@ -395,5 +456,32 @@ mod tests {
         let fb = fingerprint(Some(&b), &rb.diagnostics[0]);
         assert_eq!(fa, fb);
         assert_eq!(fa.len(), 16);
+    }
+
+    #[test]
+    fn assembled_sarif_is_the_pretty_printed_log() {
+        let options = LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap_or_default());
+        let a = r#"{"jobId": "a b", "targets": ["x", "x"], "document": "{}"}"#;
+        let b = r#"{"jobId": "ok", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/x"], "document": "{}"}"#;
+        let (ra, rb) = (crate::lint_str(a, &options), crate::lint_str(b, &options));
+        let files = [
+            FileReport {
+                path: "a.json",
+                report: &ra,
+                text: Some(a),
+            },
+            FileReport {
+                path: "b.json",
+                report: &rb,
+                text: Some(b),
+            },
+        ];
+        for set in [&files[..], &files[..1], &files[1..], &[]] {
+            let want = format!(
+                "{}\n",
+                serde_json::to_string_pretty(&sarif(set, "1.0")).unwrap()
+            );
+            assert_eq!(sarif_text(set, "1.0"), want);
+        }
     }
 }
