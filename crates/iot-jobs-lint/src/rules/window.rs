@@ -241,8 +241,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
             .filter(|(_, parsed)| parsed.duration.is_some())
     };
     let judged_count = judged().count();
-    let needs_expansion =
-        judged_count > 1 || judged().any(|(_, w)| !at_most_daily(&w.expression));
+    let needs_expansion = judged_count > 1 || judged().any(|(_, w)| !at_most_daily(&w.expression));
     if !needs_expansion {
         if ctx.operation == Operation::DescribeJob {
             rollouts_match(ctx, view, windows);
