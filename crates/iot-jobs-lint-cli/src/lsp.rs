@@ -156,13 +156,18 @@ fn is_json(uri: &Uri) -> bool {
 }
 
 /// Whether the name says the file is a job file, so it is reported even when its operation
-/// cannot be told: `*.job.json`, `*.job-template.json`, and describe outputs
-/// (`describe-job*.json`, as `aws iot describe-job > describe-job.output.json` writes them).
+/// cannot be told: the names the README maps to the schemas, `*.job.json`,
+/// `*.job-template.json`, `*describe-job.output.json` and `*describe-job-template.output.json`.
 fn is_job_file(uri: &Uri) -> bool {
     let name = file_name(uri).to_ascii_lowercase();
-    name.ends_with(".job.json")
-        || name.ends_with(".job-template.json")
-        || (name.starts_with("describe-job") && name.ends_with(".json"))
+    [
+        ".job.json",
+        ".job-template.json",
+        "describe-job.output.json",
+        "describe-job-template.output.json",
+    ]
+    .iter()
+    .any(|suffix| name.ends_with(suffix))
 }
 
 /// The LSP diagnostic of one core diagnostic.
@@ -617,8 +622,12 @@ mod tests {
         assert_eq!(file_path(&uri), None);
         assert!(is_json(&uri));
         assert!(!is_job_file(&uri));
-        let uri: Uri = "file:///x/describe-job.output.json".parse().unwrap();
-        assert!(is_job_file(&uri));
+        for name in ["pump.job.json", "prod-describe-job-template.output.json"] {
+            let uri: Uri = format!("file:///x/{name}").parse().unwrap();
+            assert!(is_job_file(&uri), "{name}");
+        }
+        let uri: Uri = "file:///x/describe-job.json".parse().unwrap();
+        assert!(!is_job_file(&uri));
     }
 
     #[test]
