@@ -140,6 +140,11 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
         }
     }
     let path = String::from_utf8(decoded).ok()?;
+    // `file:///C:/dir/x.json` on Windows: the path starts at the drive letter.
+    let path = match path.strip_prefix('/') {
+        Some(rest) if cfg!(windows) && rest.as_bytes().get(1) == Some(&b':') => rest,
+        _ => &path,
+    };
     Some(PathBuf::from(path))
 }
 
@@ -525,10 +530,10 @@ pub(crate) fn run() -> ExitCode {
         .initialize_start()
         .and_then(|(id, _params)| connection.initialize_finish(id, init));
     if let Err(e) = initialized {
+        // End of input, or a client that did not follow `initialize` with `initialized`: the
+        // reader may still be waiting on its input, so the threads are not joined (returning
+        // ends them with the process).
         eprintln!("iot-jobs-lint lsp: {e}");
-        // The reader stops at end of input or `exit`; dropping the connection stops the writer.
-        drop(connection);
-        let _ = io_threads.join();
         return ExitCode::FAILURE;
     }
     let mut server = Server {

@@ -36,6 +36,24 @@ fn file_uri(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 
+/// `iot-jobs-lint lsp` with piped input, its output going to `stdout`.
+fn spawn_server(stdout: Stdio) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(stdout)
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap()
+}
+
+/// Writes one JSON-RPC message with its Content-Length header.
+fn write_frame(stdin: &mut ChildStdin, message: &Value) {
+    let body = message.to_string();
+    write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    stdin.flush().unwrap();
+}
+
 /// A client: the server process, its input, and the messages it sent, read on a thread.
 struct Client {
     child: Child,
@@ -48,13 +66,7 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_server(Stdio::piped());
         let stdin = child.stdin.take();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = channel();
@@ -103,10 +115,7 @@ impl Client {
     }
 
     fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        let stdin = self.stdin.as_mut().unwrap();
-        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        stdin.flush().unwrap();
+        write_frame(self.stdin.as_mut().unwrap(), &message);
     }
 
     fn notify(&mut self, method: &str, params: Value) {
@@ -496,6 +505,27 @@ fn closing_standard_input_ends_the_server() {
     assert!(status.is_some(), "still running 5 s after its input closed");
     // No shutdown first: status 1, as the protocol asks.
     assert_eq!(status.unwrap().code(), Some(1));
+}
+
+#[test]
+fn input_closed_during_initialization_ends_the_server() {
+    // Before `initialize`, and between `initialize` and `initialized`.
+    for messages in [0, 1] {
+        let mut child = spawn_server(Stdio::null());
+        let mut stdin = child.stdin.take().unwrap();
+        if messages == 1 {
+            let initialize = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}});
+            write_frame(&mut stdin, &initialize);
+        }
+        drop(stdin);
+        let status = wait_for_exit(&mut child, Duration::from_secs(5));
+        let _ = child.kill();
+        assert_eq!(
+            status.map(|s| s.code()),
+            Some(Some(1)),
+            "after {messages} messages"
+        );
+    }
 }
 
 #[test]
