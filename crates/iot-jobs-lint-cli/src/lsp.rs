@@ -25,9 +25,10 @@ use lsp_types::{
     Position, PublishDiagnosticsParams, Range, ServerCapabilities, ShowMessageParams,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 /// The kind of the "fix all safe fixes" source action.
 const FIX_ALL_KIND: &str = "source.fixAll.iot-jobs-lint";
@@ -112,7 +113,14 @@ struct Server {
     documents: HashMap<Uri, Document>,
     /// The configuration problems last shown, so each is shown once per change.
     shown_config_errors: Vec<String>,
+    /// Documents changed since they were last linted.
+    changed: HashSet<Uri>,
+    /// When to lint them: [`DEBOUNCE`] after the last change.
+    lint_after: Option<Instant>,
 }
+
+/// How long after the last change a changed document is linted (and its diagnostics published).
+const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The local path of a `file:` URI (percent-decoded); `None` for other schemes.
 fn file_path(uri: &Uri) -> Option<PathBuf> {
@@ -340,6 +348,7 @@ impl Server {
         if !is_json(&uri) {
             return;
         }
+        self.changed.remove(&uri);
         self.documents.insert(
             uri.clone(),
             Document {
@@ -362,11 +371,22 @@ impl Server {
             doc.text = change.text;
         }
         doc.version = params.text_document.version;
-        self.lint(&uri);
+        // Linted once typing pauses (see `run`), not on every keystroke.
+        self.changed.insert(uri);
+        self.lint_after = Some(Instant::now() + DEBOUNCE);
+    }
+
+    /// Lints the documents changed since they were last linted.
+    fn lint_changed(&mut self) {
+        self.lint_after = None;
+        for uri in std::mem::take(&mut self.changed) {
+            self.lint(&uri);
+        }
     }
 
     fn did_close(&mut self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        self.changed.remove(&uri);
         if self.documents.remove(&uri).is_some() {
             self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
                 uri,
@@ -452,6 +472,8 @@ impl Server {
     }
 
     fn request(&mut self, req: Request) {
+        // Answers come from the text as it is now: lint what changed first.
+        self.lint_changed();
         let id = req.id.clone();
         let result = match req.method.as_str() {
             CodeActionRequest::METHOD => parse::<CodeActionParams>(req.params)
@@ -540,11 +562,27 @@ pub(crate) fn run() -> ExitCode {
         connection,
         documents: HashMap::new(),
         shown_config_errors: Vec::new(),
+        changed: HashSet::new(),
+        lint_after: None,
     };
     let mut clean = false;
     let mut join = true;
-    // Ends when the reader thread stops: end of input (the client went away) or `exit`.
-    while let Ok(message) = server.connection.receiver.recv() {
+    loop {
+        // Ends when the reader thread stops: end of input (the client went away) or `exit`.
+        let received = match server.lint_after {
+            None => server.connection.receiver.recv().ok(),
+            Some(at) => match server.connection.receiver.recv_deadline(at) {
+                Ok(message) => Some(message),
+                Err(e) if e.is_timeout() => {
+                    server.lint_changed();
+                    continue;
+                }
+                Err(_) => None,
+            },
+        };
+        let Some(message) = received else {
+            break;
+        };
         match message {
             Message::Request(req) => match server.connection.handle_shutdown(&req) {
                 Ok(true) => {

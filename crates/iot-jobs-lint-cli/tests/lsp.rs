@@ -232,6 +232,14 @@ fn check_json(name: &str, text: &str) -> Vec<Value> {
     v["files"][0]["diagnostics"].as_array().unwrap().clone()
 }
 
+/// The first diagnostic with `code`.
+fn find(diagnostics: &[Value], code: &str) -> Value {
+    let found = diagnostics.iter().find(|d| d["code"] == code);
+    found
+        .unwrap_or_else(|| panic!("no {code} in {diagnostics:?}"))
+        .clone()
+}
+
 fn codes(diagnostics: &[Value]) -> Vec<String> {
     diagnostics
         .iter()
@@ -388,11 +396,7 @@ fn ranges_count_utf16_code_units_after_an_emoji() {
 fn duplicate_target_quick_fix_removes_the_diagnostic() {
     let (mut client, text, got) = open_broken();
     let uri = BROKEN_URI;
-    let duplicate = got
-        .iter()
-        .find(|d| d["code"] == "targets/duplicate")
-        .unwrap()
-        .clone();
+    let duplicate = find(&got, "targets/duplicate");
     let actions = client.code_actions(uri, &duplicate["range"], "quickfix");
     let fix = actions
         .iter()
@@ -442,10 +446,48 @@ fn fix_all_applies_every_safe_fix_in_one_edit() {
 }
 
 #[test]
+fn changes_in_a_burst_are_linted_once_and_requests_see_the_latest_text() {
+    let (mut client, text, got) = open_broken();
+    let uri = BROKEN_URI;
+    let duplicate = find(&got, "targets/duplicate");
+    let fixed = text.replace("\"snapshot\"", "\"SNAPSHOT\"");
+    for (version, t) in [(2, &fixed), (3, &text), (4, &fixed)] {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": t}]}),
+        );
+    }
+    // Asked before the pause is over: answered from version 4 (no model/enum fix any more).
+    let actions = client.code_actions(uri, &duplicate["range"], "quickfix");
+    assert!(!actions.is_empty());
+    let all = json!({"start": position(0, 0), "end": position(60, 0)});
+    let actions = client.code_actions(uri, &all, "quickfix");
+    assert!(
+        !actions
+            .iter()
+            .any(|a| a["diagnostics"][0]["code"] == "model/enum"),
+        "{actions:?}"
+    );
+    // One publication, for the last version.
+    let published = loop {
+        let m = client.pending.pop().unwrap_or_else(|| client.next());
+        if m["method"] == "textDocument/publishDiagnostics" {
+            break m;
+        }
+    };
+    assert_eq!(published["params"]["version"], json!(4));
+    assert_eq!(
+        published["params"]["diagnostics"].as_array().unwrap().len(),
+        got.len() - 1
+    );
+    client.shut_down();
+}
+
+#[test]
 fn hover_shows_the_rule_under_the_cursor() {
     let (mut client, _, got) = open_broken();
     let uri = BROKEN_URI;
-    let enum_diag = got.iter().find(|d| d["code"] == "model/enum").unwrap();
+    let enum_diag = &find(&got, "model/enum");
     let start = &enum_diag["range"]["start"];
     let inside = position(
         start["line"].as_u64().unwrap(),
