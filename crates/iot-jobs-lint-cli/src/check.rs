@@ -84,15 +84,19 @@ pub(crate) enum CheckFormat {
 const MAX_FIX_ROUNDS: usize = 8;
 
 /// What fixing one text gave.
-struct Fixing {
-    text: String,
-    applied: usize,
-    report: Report,
+pub(crate) struct Fixing {
+    pub(crate) text: String,
+    pub(crate) applied: usize,
+    pub(crate) report: Report,
 }
 
 /// Applies the fixes up to `up_to` again and again, re-linting each time, until nothing changes
 /// (at most [`MAX_FIX_ROUNDS`] rounds). The report is that of the final text.
-fn fix_text(text: &str, options: &iot_jobs_lint::LintOptions, up_to: Applicability) -> Fixing {
+pub(crate) fn fix_text(
+    text: &str,
+    options: &iot_jobs_lint::LintOptions,
+    up_to: Applicability,
+) -> Fixing {
     let mut current = text.to_string();
     let mut report = iot_jobs_lint::lint_str(&current, options);
     let mut applied = 0;

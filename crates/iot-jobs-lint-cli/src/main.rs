@@ -9,6 +9,7 @@ mod config;
 mod explain;
 mod files;
 mod input;
+mod lsp;
 mod render;
 mod schedule;
 mod schema;
@@ -43,6 +44,9 @@ enum Command {
     /// Print the editor JSON Schema (draft 2020-12) of an operation's request or response, or
     /// write all of them with --all --out-dir DIR.
     Schema(schema::SchemaArgs),
+    /// Run the language server over standard input and output (diagnostics, quick fixes and
+    /// hover for `*.json` job files in an editor; see the README's "Editors" section).
+    Lsp,
     /// List every rule: code, severity, whether the JSON Schema carries it, summary and source.
     Rules {
         /// Output format.
@@ -108,6 +112,7 @@ fn main() -> ExitCode {
         Command::Schedule(args) => schedule::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Explain { code } => explain::run(&code),
+        Command::Lsp => lsp::run(),
         Command::Rules { format } => {
             let rules = iot_jobs_lint::registry::all();
             match format {
