@@ -49,6 +49,10 @@ case "${1:-}" in
 esac
 
 wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ ! -d pkg/node_modules/json-schema-to-typescript ]; then
+  echo "error: pkg/node_modules is not installed; run scripts/setup-wasm.sh first" >&2
+  exit 2
+fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wbg_version" ]; then
   echo "error: wasm-bindgen $wbg_version (the version in Cargo.lock) is not on PATH; run scripts/setup-wasm.sh" >&2
   exit 2

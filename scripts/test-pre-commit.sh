@@ -2,8 +2,9 @@
 # Tests the pre-commit hook (.pre-commit-hooks.yaml) end to end: installs pre-commit from PyPI into
 # a venv in /tmp (kept between runs: PRE_COMMIT_VENV), makes a scratch git repository with one good
 # and one bad job file from examples/, and runs `pre-commit try-repo` on this repository: the good
-# file passes, the bad one is rejected. pre-commit builds the CLI with `cargo install` into its own
-# cache (PRE_COMMIT_HOME, default a fresh directory in /tmp), so the first run compiles the CLI.
+# file passes, the bad one is rejected. The hook builds the CLI with `cargo run --release` in
+# pre-commit's clone of the repository (its cache: PRE_COMMIT_HOME, default a fresh directory in
+# /tmp), so the first run compiles the CLI.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${PRE_COMMIT_VENV:-/tmp/iot-jobs-lint-pre-commit-venv}"

@@ -317,6 +317,8 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
         .iter()
         .map(|d| (d.code.as_str(), d.severity))
         .collect();
+    // The verdict line counts every diagnostic, also the warnings --quiet does not show.
+    let verdict = render::summary(shown, &report);
     if args.quiet {
         report.diagnostics.retain(|d| d.severity == Severity::Error);
     }
@@ -329,7 +331,8 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
         }
         CheckFormat::Human => {
             if !(args.quiet && report.diagnostics.is_empty()) {
-                done.out = render::human(shown, &bytes, &report, shared.color);
+                done.out = render::diagnostics(shown, &bytes, &report.diagnostics, shared.color);
+                done.out.push_str(&verdict);
             }
         }
         CheckFormat::Sarif => {
@@ -553,7 +556,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             plural(baseline.hidden, "finding")
         );
         let stale = baseline.stale();
-        if stale > 0 {
+        if baseline.hidden == 0 && stale > 0 {
+            line.push_str(&format!(
+                "; none of its {} matched: files are matched by the path as shown, so run from the directory the baseline was written in",
+                plural(stale, "finding")
+            ));
+        } else if stale > 0 {
             line.push_str(&format!(
                 "; {} of the baseline no longer found (rewrite it with --write-baseline)",
                 plural(stale, "finding")

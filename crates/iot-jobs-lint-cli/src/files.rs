@@ -88,7 +88,11 @@ pub(crate) fn expand(
                 Ok(glob) => {
                     let before = targets.len();
                     let matcher = glob.compile_matcher();
-                    walk(&base, Some(&matcher), finder, &mut targets, &mut errors);
+                    // A pattern whose literal directories do not exist matches nothing (one
+                    // message, not a walk error as well).
+                    if base.exists() {
+                        walk(&base, Some(&matcher), finder, &mut targets, &mut errors);
+                    }
                     if targets.len() == before {
                         errors.push(format!(
                             "no file matches {}",
@@ -163,7 +167,7 @@ fn walk(
                 Err(e) => {
                     if wanted(path) {
                         errors.push(format!(
-                            "cannot read {}: {e}",
+                            "cannot read {}: a broken symbolic link ({e})",
                             iot_jobs_lint::text::printable(&path.to_string_lossy())
                         ));
                     }

@@ -116,16 +116,16 @@ fn main() -> ExitCode {
         Command::Rules { format } => {
             let rules = iot_jobs_lint::registry::all();
             match format {
-                RulesFormat::Json => println!(
-                    "{}",
+                RulesFormat::Json => input::emit(&format!(
+                    "{}\n",
                     serde_json::to_string_pretty(rules).unwrap_or_default()
-                ),
-                RulesFormat::Markdown => print!("{}", iot_jobs_lint::registry::markdown()),
+                )),
+                RulesFormat::Markdown => input::emit(&iot_jobs_lint::registry::markdown()),
                 RulesFormat::Human => {
                     let width = rules.iter().map(|r| r.code.len()).max().unwrap_or(0);
                     for r in rules {
-                        println!(
-                            "{:width$}  {:7}  {:6}  {}\n{:width$}  {:7}  {:6}  source: {}",
+                        input::emit(&format!(
+                            "{:width$}  {:7}  {:6}  {}\n{:width$}  {:7}  {:6}  source: {}\n",
                             r.code,
                             r.severity.as_str(),
                             if r.json_schema { "schema" } else { "-" },
@@ -134,10 +134,10 @@ fn main() -> ExitCode {
                             "",
                             "",
                             r.source
-                        );
+                        ));
                     }
-                    println!(
-                        "\n\"schema\": the exported JSON Schema (iot-jobs-lint schema) carries the rule, so an editor underlines it too; \"-\": only iot-jobs-lint checks it."
+                    input::emit(
+                        "\n\"schema\": the exported JSON Schema (iot-jobs-lint schema) carries the rule, so an editor underlines it too; \"-\": only iot-jobs-lint checks it.\n",
                     );
                 }
             }

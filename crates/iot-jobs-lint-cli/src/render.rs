@@ -4,13 +4,6 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use iot_jobs_lint::{Applicability, Diagnostic, Report, Severity, text};
 
-/// Renders one file's report: every diagnostic, then the verdict line.
-pub(crate) fn human(path: &str, bytes: &[u8], report: &Report, color: bool) -> String {
-    let mut out = diagnostics(path, bytes, &report.diagnostics, color);
-    out.push_str(&summary(path, report));
-    out
-}
-
 /// Diagnostics shown with a source excerpt; the rest of a long report is listed one per line.
 const MAX_EXCERPTS: usize = 200;
 /// Longest excerpt (the lines of the offending value) shown; a longer one is listed one per line.

@@ -27,10 +27,10 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
     match (args.all, &args.out_dir, args.operation) {
         (true, Some(dir), _) => write_all(dir),
         (false, _, Some(operation)) => {
-            print!(
-                "{}",
-                schema::file_text(operation.into(), args.service_model.into())
-            );
+            crate::input::emit(&schema::file_text(
+                operation.into(),
+                args.service_model.into(),
+            ));
             ExitCode::SUCCESS
         }
         _ => unreachable!("clap requires --operation, or --all with --out-dir"),
