@@ -238,3 +238,35 @@ fn file_names_are_escaped_in_github_output_and_diff_headers() {
     let o = run(&dir, &["a.json"]);
     assert!(!err(&o).contains('\u{1b}'), "{}", err(&o));
 }
+
+#[test]
+fn a_closed_pipe_ends_rules_quietly_and_quiet_counts_hidden_warnings() {
+    use std::io::Read;
+    for format in ["human", "json", "markdown"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+            .args(["rules", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The reading end is closed here; the rest of the output meets a closed pipe.
+        let o = child.wait_with_output().unwrap();
+        assert!(
+            o.status.code().is_some_and(|c| c != 101),
+            "{format}: {}",
+            err(&o)
+        );
+        assert!(!err(&o).contains("panicked"), "{}", err(&o));
+    }
+    let dir = scratch("quiet");
+    let o = run(&dir, &["--no-config", "-q", "a.json"]);
+    assert!(
+        out(&o)
+            .contains("a.json: CreateJob (detected), service model latest: 21 errors, 2 warnings"),
+        "{}",
+        out(&o)
+    );
+    assert!(!out(&o).contains("warning["), "{}", out(&o));
+}
