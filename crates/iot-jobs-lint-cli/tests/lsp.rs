@@ -783,3 +783,57 @@ fn code_lenses_show_the_next_windows_and_the_rollout_period() {
     client.shut_down();
     client2.shut_down();
 }
+
+/// Neovim's own LSP client (headless, `tests/nvim/test.lua`) against the built server, on
+/// examples/broken.job.json: the diagnostics `check` reports, hover at one, completion of an
+/// enum, the rollout lens, and the `targets/duplicate` quick fix applied to the buffer. Skipped
+/// (with a note) when `nvim` is not installed.
+#[test]
+fn neovim_headless_client_sees_diagnostics_hover_completion_lens_and_applies_a_fix() {
+    if Command::new("nvim").arg("--version").output().is_err() {
+        eprintln!("note: nvim is not installed; the Neovim client test is skipped");
+        return;
+    }
+    let file = repo()
+        .join("examples/broken.job.json")
+        .canonicalize()
+        .unwrap();
+    // What check reports for the file at NOW, with the configuration it finds.
+    let out = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .args(["check", "--format", "json", "--now", NOW])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = v["files"][0]["diagnostics"].as_array().unwrap().len();
+    assert!(expected > 0);
+    let script = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/nvim/test.lua"));
+    let mut child = Command::new("nvim")
+        .args(["--headless", "--clean", "-u", "NONE", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("IOT_JOBS_LINT", env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .env("IOT_JOBS_LINT_FILE", &file)
+        .env("IOT_JOBS_LINT_NOW", NOW)
+        .env("IOT_JOBS_LINT_EXPECTED", expected.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = wait_for_exit(&mut child, Duration::from_secs(60));
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        status.and_then(|s| s.code()),
+        Some(0),
+        "nvim failed or timed out\nstdout: {stdout}\nstderr: {stderr}"
+    );
+    assert!(
+        stdout.contains("nvim test: ok"),
+        "stdout: {stdout}\nstderr: {stderr}"
+    );
+}
