@@ -196,6 +196,25 @@ fn is_job_file(uri: &Uri) -> bool {
     .any(|suffix| name.ends_with(suffix))
 }
 
+/// The operation a job file's name stands for (the names of [`is_job_file`]), for completion
+/// in a file whose content does not tell it yet (a new, empty `{}`).
+fn operation_by_name(uri: &Uri) -> Option<iot_jobs_lint::Operation> {
+    use iot_jobs_lint::Operation;
+    let name = file_name(uri).to_ascii_lowercase();
+    [
+        (
+            "describe-job-template.output.json",
+            Operation::DescribeJobTemplate,
+        ),
+        ("describe-job.output.json", Operation::DescribeJob),
+        (".job-template.json", Operation::CreateJobTemplate),
+        (".job.json", Operation::CreateJob),
+    ]
+    .into_iter()
+    .find(|(suffix, _)| name.ends_with(suffix))
+    .map(|(_, operation)| operation)
+}
+
 /// The LSP diagnostic of one core diagnostic.
 fn to_lsp(
     uri: &Uri,
@@ -589,7 +608,10 @@ impl Server {
         let at = &params.text_document_position;
         let doc = self.documents.get(&at.text_document.uri)?;
         let report = doc.report.as_ref()?;
-        let operation = report.operation.or(doc.operation)?;
+        let operation = report
+            .operation
+            .or(doc.operation)
+            .or_else(|| operation_by_name(&at.text_document.uri))?;
         let schema = iot_jobs_lint::schema::json_schema(operation, report.service_model);
         let index = LineIndex::new(&doc.text);
         let offset = index.offset(at.position);
@@ -920,6 +942,25 @@ mod tests {
         }
         let uri: Uri = "file:///x/describe-job.json".parse().unwrap();
         assert!(!is_job_file(&uri));
+        assert_eq!(operation_by_name(&uri), None);
+        for (name, operation) in [
+            ("a.job.json", iot_jobs_lint::Operation::CreateJob),
+            (
+                "a.JOB-template.json",
+                iot_jobs_lint::Operation::CreateJobTemplate,
+            ),
+            (
+                "describe-job.output.json",
+                iot_jobs_lint::Operation::DescribeJob,
+            ),
+            (
+                "x-describe-job-template.output.json",
+                iot_jobs_lint::Operation::DescribeJobTemplate,
+            ),
+        ] {
+            let uri: Uri = format!("file:///x/{name}").parse().unwrap();
+            assert_eq!(operation_by_name(&uri), Some(operation), "{name}");
+        }
     }
 
     #[test]

@@ -678,6 +678,17 @@ fn completion_offers_the_missing_members_with_their_documentation() {
     assert_eq!(edit["range"]["start"], position_of(&typing, at));
     assert_eq!(edit["range"]["end"], position_of(&typing, at + 5));
     assert_eq!(abort["filterText"], "\"abortConfig\"");
+    // A new, empty template: its name says the operation; the required members are marked.
+    let uri = "file:///nonexistent-dir/new.job-template.json";
+    client.open(uri, "{\n  \n}\n");
+    let items = complete(&mut client, uri, position(1, 2));
+    let job_template_id = items
+        .iter()
+        .find(|i| i["label"] == "jobTemplateId")
+        .unwrap();
+    assert_eq!(job_template_id["detail"], "required");
+    assert!(labels(&items).contains(&"description"));
+    assert!(!labels(&items).contains(&"jobId"), "{:?}", labels(&items));
     client.shut_down();
 }
 
