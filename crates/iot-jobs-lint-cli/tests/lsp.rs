@@ -730,6 +730,15 @@ fn completion_in_an_enum_value_lists_the_values_with_their_meanings() {
     let empty = text.find("\"action\": \"\"").unwrap() + "\"action\": \"".len();
     let items = complete(&mut client, SCHEDULED_URI, position_of(&text, empty));
     assert_eq!(labels(&items), ["CANCEL"]);
+    // After the colon, no string yet: the value is inserted with its quotes.
+    let bare = SCHEDULED.replace("\"endBehavior\": \"CANCEL\"", "\"endBehavior\": ");
+    client.change(SCHEDULED_URI, 3, &bare);
+    let colon = bare.find("\"endBehavior\": ").unwrap() + "\"endBehavior\": ".len();
+    let items = complete(&mut client, SCHEDULED_URI, position_of(&bare, colon));
+    assert_eq!(labels(&items), ["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"]);
+    assert_eq!(items[1]["insertText"], "\"CANCEL\"");
+    assert_eq!(items[1]["textEdit"], Value::Null);
+    client.change(SCHEDULED_URI, 4, &text);
     // A value that is not an enum: nothing.
     let job_id = text.find("pump-fw").unwrap();
     let items = client.request(
