@@ -9,6 +9,8 @@
 //! Positions: the core speaks byte offsets (and code-point columns); LSP speaks lines and UTF-16
 //! code units. [`LineIndex`] converts both ways, from the document text.
 
+mod cursor;
+
 use crate::config::{Finder, Overrides};
 use iot_jobs_lint::{Applicability, LintOptions, Report, Severity};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
@@ -16,11 +18,15 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, CodeLensRequest, Completion, HoverRequest, Request as _,
+};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DiagnosticRelatedInformation, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover, HoverContents, HoverParams,
+    CodeActionProviderCapability, CodeLens, CodeLensOptions, CodeLensParams, Command,
+    CompletionItem, CompletionItemKind, CompletionOptions, CompletionParams, CompletionTextEdit,
+    DiagnosticRelatedInformation, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, Documentation, Hover, HoverContents, HoverParams,
     HoverProviderCapability, Location, MarkupContent, MarkupKind, MessageType, NumberOrString,
     Position, PublishDiagnosticsParams, Range, ServerCapabilities, ShowMessageParams,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
@@ -105,6 +111,10 @@ struct Document {
     options: Option<LintOptions>,
     /// The published diagnostics' report (`None`: nothing published for this file).
     report: Option<Report>,
+    /// The schedule preview from the same pass (`None` with `report`).
+    schedule: Option<iot_jobs_lint::Schedule>,
+    /// The operation last detected in the text (kept while the text being typed is not JSON).
+    operation: Option<iot_jobs_lint::Operation>,
 }
 
 /// The server's state.
@@ -117,6 +127,9 @@ struct Server {
     changed: HashSet<Uri>,
     /// When to lint them: [`DEBOUNCE`] after the last change.
     lint_after: Option<Instant>,
+    /// `now` from the client's `initializationOptions` (`{"now": "RFC 3339"}`); `None`: the host
+    /// clock.
+    now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// How long after the last change a changed document is linted (and its diagnostics published).
@@ -181,6 +194,25 @@ fn is_job_file(uri: &Uri) -> bool {
     ]
     .iter()
     .any(|suffix| name.ends_with(suffix))
+}
+
+/// The operation a job file's name stands for (the names of [`is_job_file`]), for completion
+/// in a file whose content does not tell it yet (a new, empty `{}`).
+fn operation_by_name(uri: &Uri) -> Option<iot_jobs_lint::Operation> {
+    use iot_jobs_lint::Operation;
+    let name = file_name(uri).to_ascii_lowercase();
+    [
+        (
+            "describe-job-template.output.json",
+            Operation::DescribeJobTemplate,
+        ),
+        ("describe-job.output.json", Operation::DescribeJob),
+        (".job-template.json", Operation::CreateJobTemplate),
+        (".job.json", Operation::CreateJob),
+    ]
+    .into_iter()
+    .find(|(suffix, _)| name.ends_with(suffix))
+    .map(|(_, operation)| operation)
 }
 
 /// The LSP diagnostic of one core diagnostic.
@@ -262,6 +294,97 @@ fn hover_markdown(report: &Report, offset: usize) -> Option<(String, std::ops::R
     Some((parts.join("\n\n---\n\n"), span.unwrap_or(offset..offset)))
 }
 
+/// How many upcoming window starts the `maintenanceWindows` lens names (then "…" when there are
+/// more).
+const LENS_WINDOWS: usize = 3;
+
+/// The subschema a `$ref` (`#/$defs/Name`) points to, or the schema itself.
+fn resolve<'a>(
+    root: &'a serde_json::Value,
+    schema: &'a serde_json::Value,
+) -> &'a serde_json::Value {
+    schema
+        .get("$ref")
+        .and_then(|r| r.as_str())
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+        .and_then(|name| root.get("$defs")?.get(name))
+        .unwrap_or(schema)
+}
+
+/// The (resolved) schema of the value at `path`, walking `properties`, map values and `items`.
+fn schema_at<'a>(
+    root: &'a serde_json::Value,
+    path: &[cursor::Step],
+) -> Option<&'a serde_json::Value> {
+    let mut node = root;
+    for step in path {
+        node = child(root, node, step)?;
+    }
+    Some(node)
+}
+
+/// The resolved schema of one step below `node` (itself resolved).
+fn child<'a>(
+    root: &'a serde_json::Value,
+    node: &'a serde_json::Value,
+    step: &cursor::Step,
+) -> Option<&'a serde_json::Value> {
+    let next = match step {
+        cursor::Step::Key(key) => node
+            .get("properties")
+            .and_then(|p| p.get(key))
+            .or_else(|| node.get("additionalProperties").filter(|a| a.is_object()))?,
+        cursor::Step::Index(_) => node.get("items")?,
+    };
+    Some(resolve(root, next))
+}
+
+/// A schema's documentation: its Markdown description, else its plain one.
+fn documentation(schema: &serde_json::Value) -> Option<Documentation> {
+    let (kind, text) = match schema.get("markdownDescription").and_then(|d| d.as_str()) {
+        Some(text) => (MarkupKind::Markdown, text),
+        None => (MarkupKind::PlainText, schema.get("description")?.as_str()?),
+    };
+    Some(Documentation::MarkupContent(MarkupContent {
+        kind,
+        value: text.to_string(),
+    }))
+}
+
+/// `YYYY-MM-DDTHH:MM` (the preview's UTC times) as `YYYY-MM-DD HH:MM UTC`.
+fn utc(time: &str) -> String {
+    format!("{} UTC", time.replacen('T', " ", 1))
+}
+
+/// The text of the `maintenanceWindows` lens.
+fn windows_lens(schedule: &iot_jobs_lint::Schedule) -> String {
+    if schedule.windows.is_empty() {
+        return if schedule.previewable_windows < schedule.declared_windows {
+            "next: none (a window has an error)".to_string()
+        } else {
+            "next: no upcoming window".to_string()
+        };
+    }
+    let mut starts: Vec<String> = schedule
+        .windows
+        .iter()
+        .take(LENS_WINDOWS)
+        .map(|w| utc(&w.start))
+        .collect();
+    if schedule.windows.len() > LENS_WINDOWS {
+        starts.push("…".to_string());
+    }
+    format!("next: {}", starts.join(", "))
+}
+
+/// The text of the `schedulingConfig` lens: the rollout period.
+fn rollout_lens(schedule: &iot_jobs_lint::Schedule) -> String {
+    match &schedule.until {
+        Some(until) => format!("rollout: {} → {}", utc(&schedule.from), utc(until)),
+        None => format!("rollout: from {}, no end time", utc(&schedule.from)),
+    }
+}
+
 impl Server {
     fn send(&self, message: impl Into<Message>) {
         // The writer thread is gone only when the client is: nothing left to tell it.
@@ -276,7 +399,7 @@ impl Server {
     /// of the `iot-jobs-lint.toml` that applies to its file (read again each time, so edits to
     /// it apply at the next change). Configuration problems are shown as a message.
     fn options_for(&mut self, uri: &Uri) -> LintOptions {
-        let mut options = LintOptions::new(chrono::Utc::now());
+        let mut options = LintOptions::new(self.now.unwrap_or_else(chrono::Utc::now));
         let Some(path) = file_path(uri) else {
             return options;
         };
@@ -319,7 +442,8 @@ impl Server {
         let Some(doc) = self.documents.get_mut(uri) else {
             return;
         };
-        let report = iot_jobs_lint::lint_str(&doc.text, &options);
+        let analysis = iot_jobs_lint::analyze(doc.text.as_bytes(), &options, LENS_WINDOWS + 1);
+        let report = analysis.report;
         // An ordinary JSON file (not named as a job file, no operation the core could tell) gets
         // nothing, so package.json and friends are not flagged.
         let publish = report.operation.is_some() || is_job_file(uri);
@@ -334,6 +458,10 @@ impl Server {
             Vec::new()
         };
         doc.report = publish.then_some(report);
+        doc.schedule = publish.then_some(analysis.schedule);
+        if let Some(operation) = doc.report.as_ref().and_then(|r| r.operation) {
+            doc.operation = Some(operation);
+        }
         doc.options = Some(options);
         let version = Some(doc.version);
         self.notify::<PublishDiagnostics>(PublishDiagnosticsParams {
@@ -356,6 +484,8 @@ impl Server {
                 text: params.text_document.text,
                 options: None,
                 report: None,
+                schedule: None,
+                operation: None,
             },
         );
         self.lint(&uri);
@@ -471,6 +601,118 @@ impl Server {
         })
     }
 
+    /// Completion: the members the service model allows in the object at the cursor that it
+    /// does not have yet, or an enum member's values, each with its documentation (from the
+    /// core's JSON Schema for the detected operation and edition).
+    fn completion(&self, params: &CompletionParams) -> Option<Vec<CompletionItem>> {
+        let at = &params.text_document_position;
+        let doc = self.documents.get(&at.text_document.uri)?;
+        let report = doc.report.as_ref()?;
+        let operation = report
+            .operation
+            .or(doc.operation)
+            .or_else(|| operation_by_name(&at.text_document.uri))?;
+        let schema = iot_jobs_lint::schema::json_schema(operation, report.service_model);
+        let index = LineIndex::new(&doc.text);
+        let offset = index.offset(at.position);
+        let cursor = cursor::at(&doc.text, offset)?;
+        let container = schema_at(&schema, &cursor.path)?;
+        let edit = |span: &Option<std::ops::Range<usize>>, text: String| {
+            span.as_ref()
+                .map(|span| CompletionTextEdit::Edit(TextEdit::new(index.range(span), text)))
+        };
+        let mut items = Vec::new();
+        match &cursor.slot {
+            cursor::Slot::Key { string } => {
+                let properties = container.get("properties")?.as_object()?;
+                let required = container.get("required").and_then(|r| r.as_array());
+                for (name, member) in properties {
+                    if cursor.keys.contains(name) {
+                        continue;
+                    }
+                    let is_required = required.is_some_and(|r| r.iter().any(|n| n == name));
+                    let quoted = format!("\"{name}\"");
+                    items.push(CompletionItem {
+                        label: name.clone(),
+                        kind: Some(CompletionItemKind::PROPERTY),
+                        detail: is_required.then(|| "required".to_string()),
+                        documentation: documentation(member),
+                        filter_text: string.as_ref().map(|_| quoted.clone()),
+                        insert_text: string.is_none().then(|| format!("{quoted}: ")),
+                        text_edit: edit(string, quoted),
+                        ..CompletionItem::default()
+                    });
+                }
+            }
+            cursor::Slot::Value { key, string } => {
+                let step = match key {
+                    Some(key) => cursor::Step::Key(key.clone()),
+                    None => cursor::Step::Index(0),
+                };
+                let value = child(&schema, container, &step)?;
+                let values = value.get("enum")?.as_array()?;
+                let meanings = value
+                    .get("markdownEnumDescriptions")
+                    .or_else(|| value.get("enumDescriptions"))
+                    .and_then(|m| m.as_array());
+                for (i, v) in values.iter().enumerate() {
+                    let Some(v) = v.as_str() else { continue };
+                    let meaning = meanings
+                        .and_then(|m| m.get(i))
+                        .and_then(|m| m.as_str())
+                        .map(str::to_string);
+                    let quoted = format!("\"{v}\"");
+                    items.push(CompletionItem {
+                        label: v.to_string(),
+                        kind: Some(CompletionItemKind::ENUM_MEMBER),
+                        detail: meaning.clone(),
+                        documentation: meaning.map(|m| {
+                            Documentation::MarkupContent(MarkupContent {
+                                kind: MarkupKind::Markdown,
+                                value: m,
+                            })
+                        }),
+                        filter_text: string.as_ref().map(|_| quoted.clone()),
+                        insert_text: string.is_none().then(|| quoted.clone()),
+                        text_edit: edit(string, quoted),
+                        ..CompletionItem::default()
+                    });
+                }
+            }
+        }
+        Some(items)
+    }
+
+    /// Code lenses from the core's schedule preview: the next window starts on
+    /// `maintenanceWindows`, the rollout period on `schedulingConfig`.
+    fn code_lenses(&self, params: &CodeLensParams) -> Vec<CodeLens> {
+        let Some(doc) = self.documents.get(&params.text_document.uri) else {
+            return Vec::new();
+        };
+        let (Some(_), Some(schedule)) = (&doc.report, &doc.schedule) else {
+            return Vec::new();
+        };
+        let index = LineIndex::new(&doc.text);
+        let mut lenses = Vec::new();
+        for key in cursor::keys(&doc.text) {
+            let parent = key.path.last();
+            let in_scheduling =
+                matches!(parent, Some(cursor::Step::Key(k)) if k == "schedulingConfig");
+            let title = match key.key.as_str() {
+                "schedulingConfig" => rollout_lens(schedule),
+                "maintenanceWindows" if in_scheduling => windows_lens(schedule),
+                _ => continue,
+            };
+            lenses.push(CodeLens {
+                range: index.range(&key.span),
+                // Shown, not run: an empty command is the protocol's display-only lens.
+                command: Some(Command::new(title, String::new(), None)),
+                data: None,
+            });
+        }
+        lenses
+    }
+
     fn request(&mut self, req: Request) {
         // Answers come from the text as it is now: lint what changed first.
         self.lint_changed();
@@ -481,6 +723,10 @@ impl Server {
             HoverRequest::METHOD => {
                 parse::<HoverParams>(req.params).map(|p| serde_json::to_value(self.hover(&p)))
             }
+            Completion::METHOD => parse::<CompletionParams>(req.params)
+                .map(|p| serde_json::to_value(self.completion(&p))),
+            CodeLensRequest::METHOD => parse::<CodeLensParams>(req.params)
+                .map(|p| serde_json::to_value(self.code_lenses(&p))),
             _ => {
                 self.send(Response::new_err(
                     id,
@@ -524,6 +770,18 @@ fn parse<P: serde::de::DeserializeOwned>(params: serde_json::Value) -> Result<P,
     serde_json::from_value(params).map_err(|e| format!("invalid parameters: {e}"))
 }
 
+/// `initializationOptions.now` of the `initialize` parameters, when it is an RFC 3339 time.
+fn now_option(params: &serde_json::Value) -> Option<chrono::DateTime<chrono::Utc>> {
+    let now = params.get("initializationOptions")?.get("now")?.as_str()?;
+    match chrono::DateTime::parse_from_rfc3339(now) {
+        Ok(t) => Some(t.with_timezone(&chrono::Utc)),
+        Err(e) => {
+            eprintln!("iot-jobs-lint lsp: initializationOptions.now {now:?} ignored: {e}");
+            None
+        }
+    }
+}
+
 /// What the server offers.
 fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
@@ -536,6 +794,13 @@ fn capabilities() -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec!["\"".to_string()]),
+            ..CompletionOptions::default()
+        }),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         ..ServerCapabilities::default()
     }
 }
@@ -548,22 +813,28 @@ pub(crate) fn run() -> ExitCode {
         "capabilities": capabilities(),
         "serverInfo": { "name": "iot-jobs-lint", "version": env!("CARGO_PKG_VERSION") },
     });
-    let initialized = connection
-        .initialize_start()
-        .and_then(|(id, _params)| connection.initialize_finish(id, init));
-    if let Err(e) = initialized {
-        // End of input, or a client that did not follow `initialize` with `initialized`: the
-        // reader may still be waiting on its input, so the threads are not joined (returning
-        // ends them with the process).
-        eprintln!("iot-jobs-lint lsp: {e}");
-        return ExitCode::FAILURE;
-    }
+    let initialized = connection.initialize_start().and_then(|(id, params)| {
+        connection
+            .initialize_finish(id, init)
+            .map(|()| now_option(&params))
+    });
+    let now = match initialized {
+        Ok(now) => now,
+        Err(e) => {
+            // End of input, or a client that did not follow `initialize` with `initialized`: the
+            // reader may still be waiting on its input, so the threads are not joined (returning
+            // ends them with the process).
+            eprintln!("iot-jobs-lint lsp: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut server = Server {
         connection,
         documents: HashMap::new(),
         shown_config_errors: Vec::new(),
         changed: HashSet::new(),
         lint_after: None,
+        now,
     };
     let mut clean = false;
     let mut join = true;
@@ -671,6 +942,25 @@ mod tests {
         }
         let uri: Uri = "file:///x/describe-job.json".parse().unwrap();
         assert!(!is_job_file(&uri));
+        assert_eq!(operation_by_name(&uri), None);
+        for (name, operation) in [
+            ("a.job.json", iot_jobs_lint::Operation::CreateJob),
+            (
+                "a.JOB-template.json",
+                iot_jobs_lint::Operation::CreateJobTemplate,
+            ),
+            (
+                "describe-job.output.json",
+                iot_jobs_lint::Operation::DescribeJob,
+            ),
+            (
+                "x-describe-job-template.output.json",
+                iot_jobs_lint::Operation::DescribeJobTemplate,
+            ),
+        ] {
+            let uri: Uri = format!("file:///x/{name}").parse().unwrap();
+            assert_eq!(operation_by_name(&uri), Some(operation), "{name}");
+        }
     }
 
     #[test]

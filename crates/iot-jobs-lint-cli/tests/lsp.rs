@@ -66,6 +66,11 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(Value::Null)
+    }
+
+    /// A server initialized with `initializationOptions` `options`.
+    fn start_with(options: Value) -> Client {
         let mut child = spawn_server(Stdio::piped());
         let stdin = child.stdin.take();
         let stdout = child.stdout.take().unwrap();
@@ -103,10 +108,18 @@ impl Client {
             pending: Vec::new(),
             next_id: 1,
         };
-        let result = client.request("initialize", json!({"capabilities": {}, "processId": null}));
+        let result = client.request(
+            "initialize",
+            json!({"capabilities": {}, "processId": null, "initializationOptions": options}),
+        );
         let caps = &result["capabilities"];
         assert_eq!(caps["textDocumentSync"], json!(1), "full sync: {caps}");
         assert_eq!(caps["hoverProvider"], json!(true));
+        assert_eq!(
+            caps["completionProvider"]["triggerCharacters"],
+            json!(["\""])
+        );
+        assert_eq!(caps["codeLensProvider"]["resolveProvider"], json!(false));
         let kinds = &caps["codeActionProvider"]["codeActionKinds"];
         assert_eq!(kinds, &json!(["quickfix", "source.fixAll.iot-jobs-lint"]));
         assert_eq!(result["serverInfo"]["name"], "iot-jobs-lint");
@@ -588,4 +601,259 @@ fn exit_without_shutdown_ends_with_status_1() {
     };
     assert_eq!(reply["error"]["code"], json!(-32601));
     client.shut_down();
+}
+
+/// A CreateJob with a schedule, for completion and the lenses (valid at [`NOW`]).
+const SCHEDULED: &str = r#"{
+  "jobId": "pump-fw-2-5",
+  "targets": ["arn:aws:iot:eu-central-1:111122223333:thinggroup/pumps"],
+  "documentSource": "https://s3.amazonaws.com/example-firmware/job.json",
+  "schedulingConfig": {
+    "startTime": "2026-12-06T00:00",
+    "endTime": "2027-01-31T00:00",
+    "endBehavior": "CANCEL",
+    "maintenanceWindows": [
+      { "startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 120 }
+    ]
+  }
+}
+"#;
+
+const SCHEDULED_URI: &str = "file:///nonexistent-dir/scheduled.job.json";
+
+/// The `now` the lens and completion tests pass in `initializationOptions`.
+const NOW: &str = "2026-12-05T12:00:00Z";
+
+/// The LSP position of byte `offset` of `text`.
+fn position_of(text: &str, offset: usize) -> Value {
+    let line = text[..offset].matches('\n').count() as u64;
+    position(line, utf16_column(text, offset))
+}
+
+fn complete(client: &mut Client, uri: &str, at: Value) -> Vec<Value> {
+    let result = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": at}),
+    );
+    result.as_array().unwrap().clone()
+}
+
+fn labels(items: &[Value]) -> Vec<&str> {
+    items.iter().map(|i| i["label"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn completion_offers_the_missing_members_with_their_documentation() {
+    let mut client = Client::start_with(json!({"now": NOW}));
+    // A blank member slot in schedulingConfig, where endBehavior was.
+    let text = SCHEDULED.replace("\"endBehavior\": \"CANCEL\",\n", "\n");
+    client.open(SCHEDULED_URI, &text);
+    let blank = text.find("    \n").unwrap() + 4;
+    let items = complete(&mut client, SCHEDULED_URI, position_of(&text, blank));
+    // Present members are not offered again, also those after the cursor.
+    assert_eq!(labels(&items), ["endBehavior"]);
+    for item in &items {
+        assert_eq!(item["kind"], 10, "property: {item}");
+        let name = item["label"].as_str().unwrap();
+        assert_eq!(item["insertText"], format!("\"{name}\": "));
+        let doc = item["documentation"]["value"].as_str().unwrap();
+        assert!(doc.contains(name), "{name}: {doc}");
+    }
+    // At the root: the root members it lacks, `document`'s description from the model.
+    let root = text.find("\n  \"jobId\"").unwrap() + 1;
+    let items = complete(&mut client, SCHEDULED_URI, position_of(&text, root));
+    let names = labels(&items);
+    assert!(names.contains(&"description"), "{names:?}");
+    assert!(names.contains(&"abortConfig"), "{names:?}");
+    assert!(!names.contains(&"jobId") && !names.contains(&"schedulingConfig"));
+    // Inside a member name being typed (the text is not JSON then: the operation is the one
+    // last detected): the edit replaces the whole name, quotes included.
+    let typing = SCHEDULED.replace("  \"jobId\"", "  \"abo\"\n  \"jobId\"");
+    client.change(SCHEDULED_URI, 2, &typing);
+    let at = typing.find("\"abo\"").unwrap();
+    let items = complete(&mut client, SCHEDULED_URI, position_of(&typing, at + 4));
+    let abort = items.iter().find(|i| i["label"] == "abortConfig").unwrap();
+    let edit = &abort["textEdit"];
+    assert_eq!(edit["newText"], "\"abortConfig\"");
+    assert_eq!(edit["range"]["start"], position_of(&typing, at));
+    assert_eq!(edit["range"]["end"], position_of(&typing, at + 5));
+    assert_eq!(abort["filterText"], "\"abortConfig\"");
+    // A new, empty template: its name says the operation; the required members are marked.
+    let uri = "file:///nonexistent-dir/new.job-template.json";
+    client.open(uri, "{\n  \n}\n");
+    let items = complete(&mut client, uri, position(1, 2));
+    let job_template_id = items
+        .iter()
+        .find(|i| i["label"] == "jobTemplateId")
+        .unwrap();
+    assert_eq!(job_template_id["detail"], "required");
+    assert!(labels(&items).contains(&"description"));
+    assert!(!labels(&items).contains(&"jobId"), "{:?}", labels(&items));
+    client.shut_down();
+}
+
+#[test]
+fn completion_in_an_enum_value_lists_the_values_with_their_meanings() {
+    let mut client = Client::start_with(json!({"now": NOW}));
+    client.open(SCHEDULED_URI, SCHEDULED);
+    let string = SCHEDULED.find("\"CANCEL\"").unwrap();
+    let items = complete(
+        &mut client,
+        SCHEDULED_URI,
+        position_of(SCHEDULED, string + 2),
+    );
+    assert_eq!(labels(&items), ["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"]);
+    for item in &items {
+        assert_eq!(item["kind"], 20, "enum member: {item}");
+        let meaning = item["documentation"]["value"].as_str().unwrap();
+        assert!(!meaning.is_empty());
+        assert_eq!(item["detail"].as_str(), Some(meaning));
+        let edit = &item["textEdit"];
+        assert_eq!(edit["range"]["start"], position_of(SCHEDULED, string));
+        assert_eq!(edit["range"]["end"], position_of(SCHEDULED, string + 8));
+        assert_eq!(
+            edit["newText"],
+            format!("\"{}\"", item["label"].as_str().unwrap())
+        );
+    }
+    assert!(
+        items[2]["detail"].as_str().unwrap().contains("in progress"),
+        "{}",
+        items[2]
+    );
+    // An enum in an array item's object: abortConfig.criteriaList[0].action.
+    let text = SCHEDULED.replace(
+        "\"jobId\"",
+        "\"abortConfig\": {\"criteriaList\": [{\"action\": \"\"}]},\n  \"jobId\"",
+    );
+    client.change(SCHEDULED_URI, 2, &text);
+    let empty = text.find("\"action\": \"\"").unwrap() + "\"action\": \"".len();
+    let items = complete(&mut client, SCHEDULED_URI, position_of(&text, empty));
+    assert_eq!(labels(&items), ["CANCEL"]);
+    // After the colon, no string yet: the value is inserted with its quotes.
+    let bare = SCHEDULED.replace("\"endBehavior\": \"CANCEL\"", "\"endBehavior\": ");
+    client.change(SCHEDULED_URI, 3, &bare);
+    let colon = bare.find("\"endBehavior\": ").unwrap() + "\"endBehavior\": ".len();
+    let items = complete(&mut client, SCHEDULED_URI, position_of(&bare, colon));
+    assert_eq!(labels(&items), ["STOP_ROLLOUT", "CANCEL", "FORCE_CANCEL"]);
+    assert_eq!(items[1]["insertText"], "\"CANCEL\"");
+    assert_eq!(items[1]["textEdit"], Value::Null);
+    client.change(SCHEDULED_URI, 4, &text);
+    // A value that is not an enum: nothing.
+    let job_id = text.find("pump-fw").unwrap();
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": SCHEDULED_URI}, "position": position_of(&text, job_id)}),
+    );
+    assert_eq!(items, Value::Null);
+    client.shut_down();
+}
+
+#[test]
+fn code_lenses_show_the_next_windows_and_the_rollout_period() {
+    let mut client = Client::start_with(json!({"now": NOW}));
+    let got = client.open(SCHEDULED_URI, SCHEDULED);
+    assert_eq!(got, Vec::<Value>::new(), "a clean file at {NOW}");
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": SCHEDULED_URI}}),
+    );
+    let lenses = lenses.as_array().unwrap();
+    assert_eq!(lenses.len(), 2, "{lenses:?}");
+    let scheduling = SCHEDULED.find("\"schedulingConfig\"").unwrap();
+    assert_eq!(
+        lenses[0]["range"]["start"],
+        position_of(SCHEDULED, scheduling)
+    );
+    assert_eq!(
+        lenses[0]["command"]["title"],
+        "rollout: 2026-12-06 00:00 UTC → 2027-01-31 00:00 UTC"
+    );
+    let windows = SCHEDULED.find("\"maintenanceWindows\"").unwrap();
+    assert_eq!(lenses[1]["range"]["start"], position_of(SCHEDULED, windows));
+    assert_eq!(
+        lenses[1]["range"]["end"],
+        position_of(SCHEDULED, windows + "\"maintenanceWindows\"".len())
+    );
+    assert_eq!(
+        lenses[1]["command"]["title"],
+        "next: 2026-12-06 02:00 UTC, 2026-12-13 02:00 UTC, 2026-12-20 02:00 UTC, …"
+    );
+    // A later `now` moves the preview; no endTime: the period is open.
+    let mut client2 = Client::start_with(json!({"now": "2027-01-20T00:00:00Z"}));
+    let open_ended = SCHEDULED.replace("    \"endTime\": \"2027-01-31T00:00\",\n", "");
+    client2.open(SCHEDULED_URI, &open_ended);
+    let lenses = client2.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": SCHEDULED_URI}}),
+    );
+    let titles: Vec<_> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "rollout: from 2027-01-20 00:00 UTC, no end time",
+            "next: 2027-01-24 02:00 UTC, 2027-01-31 02:00 UTC, 2027-02-07 02:00 UTC, …"
+        ]
+    );
+    client.shut_down();
+    client2.shut_down();
+}
+
+/// Neovim's own LSP client (headless, `tests/nvim/test.lua`) against the built server, on
+/// examples/broken.job.json: the diagnostics `check` reports, hover at one, completion of an
+/// enum, the rollout lens, and the `targets/duplicate` quick fix applied to the buffer. Skipped
+/// (with a note) when `nvim` is not installed.
+#[test]
+fn neovim_headless_client_sees_diagnostics_hover_completion_lens_and_applies_a_fix() {
+    if Command::new("nvim").arg("--version").output().is_err() {
+        eprintln!("note: nvim is not installed; the Neovim client test is skipped");
+        return;
+    }
+    let file = repo()
+        .join("examples/broken.job.json")
+        .canonicalize()
+        .unwrap();
+    // What check reports for the file at NOW, with the configuration it finds.
+    let out = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .args(["check", "--format", "json", "--now", NOW])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = v["files"][0]["diagnostics"].as_array().unwrap().len();
+    assert!(expected > 0);
+    let script = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/nvim/test.lua"));
+    let mut child = Command::new("nvim")
+        .args(["--headless", "--clean", "-u", "NONE", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("IOT_JOBS_LINT", env!("CARGO_BIN_EXE_iot-jobs-lint"))
+        .env("IOT_JOBS_LINT_FILE", &file)
+        .env("IOT_JOBS_LINT_NOW", NOW)
+        .env("IOT_JOBS_LINT_EXPECTED", expected.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let status = wait_for_exit(&mut child, Duration::from_secs(60));
+    if status.is_none() {
+        let _ = child.kill();
+    }
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        status.and_then(|s| s.code()),
+        Some(0),
+        "nvim failed or timed out\nstdout: {stdout}\nstderr: {stderr}"
+    );
+    assert!(
+        stdout.contains("nvim test: ok"),
+        "stdout: {stdout}\nstderr: {stderr}"
+    );
 }
