@@ -2,7 +2,7 @@
 //! under an unknown member, many invalid targets, many maintenance windows, many repeated
 //! members, many unknown members), generated just under the input limit, the CLI runs as a
 //! child process and its peak resident set (`ru_maxrss` from `wait4`) must stay within
-//! 4 × the input + 16 MB, in both output formats (many maintenance windows: 9 ×, see `SHAPES`).
+//! 4 × the input + 16 MB, in both output formats.
 //!
 //! By default the inputs are just under the default limit (4 MiB). To measure larger inputs
 //! with the limit raised, and a release binary (the figures in the README):
@@ -19,26 +19,21 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// The bound: peak resident set ≤ `factor` × the input + 16 MB.
-fn bound(factor: u64, input: usize) -> u64 {
-    factor * input as u64 + 16 * 1024 * 1024
+/// The bound: peak resident set ≤ 4 × the input + 16 MB.
+fn bound(input: usize) -> u64 {
+    4 * input as u64 + 16 * 1024 * 1024
 }
 
-/// A shape: its name, how to make it `size` bytes long, and its bound's factor.
-type Shape = (&'static str, fn(usize) -> String, u64);
+/// A shape: its name and how to make it `size` bytes long.
+type Shape = (&'static str, fn(usize) -> String);
 
 /// The hostile shapes, each a function of the target size in bytes.
-///
-/// The factor is 4, except for many maintenance windows, which still cost about 8 times their
-/// size (each window keeps its parsed schedule, about 150 bytes, and its occurrences for the
-/// overlap rules, for 57 bytes of input): held to 9 until the window rules stream
-/// (docs/limits.md).
 const SHAPES: &[Shape] = &[
-    ("objects under an unknown member", objects, 4),
-    ("invalid targets", targets, 4),
-    ("maintenance windows", windows, 9),
-    ("repeated members", duplicates, 4),
-    ("unknown members", unknown, 4),
+    ("objects under an unknown member", objects),
+    ("invalid targets", targets),
+    ("maintenance windows", windows),
+    ("repeated members", duplicates),
+    ("unknown members", unknown),
 ];
 
 const HEAD: &str =
@@ -172,7 +167,7 @@ fn peak_memory_stays_within_four_times_the_input() {
         "| shape | input | format | peak RSS | peak / input | bound |\n|---|---|---|---|---|---|\n",
     );
     let mut failures = Vec::new();
-    for &(name, make, factor) in SHAPES {
+    for &(name, make) in SHAPES {
         let text = make(size);
         assert!(text.len() <= limit, "{name}: {} bytes", text.len());
         let file = dir.join("input.json");
@@ -192,18 +187,15 @@ fn peak_memory_stays_within_four_times_the_input() {
                 mb(len as u64),
                 mb(rss),
                 rss as f64 / len as f64,
-                mb(bound(factor, len))
+                mb(bound(len))
             )
             .unwrap();
             assert!(
                 code == 0 || code == 1,
                 "{name} ({format}): exit status {code}"
             );
-            if rss > bound(factor, len) {
-                failures.push(format!(
-                    "{name} ({format}): {rss} bytes > {}",
-                    bound(factor, len)
-                ));
+            if rss > bound(len) {
+                failures.push(format!("{name} ({format}): {rss} bytes > {}", bound(len)));
             }
         }
     }

@@ -106,11 +106,11 @@ fn is_schedule_family(d: &Diagnostic) -> bool {
         .any(|f| code.starts_with(f))
 }
 
-/// Builds the preview from what the lint pass read: the scheduling times and the windows that
-/// parsed.
 /// Longest window the preview draws, in minutes (one week).
 const MAX_PREVIEW_DURATION_MINUTES: i64 = 7 * 24 * 60;
 
+/// Builds the preview from what the lint pass read: the scheduling times and the windows that
+/// parsed.
 pub(crate) fn build(
     ctx: &Ctx<'_>,
     view: &View<'_>,
@@ -119,10 +119,15 @@ pub(crate) fn build(
     count: usize,
 ) -> (Schedule, Vec<(usize, usize)>) {
     let (from, until) = crate::rules::window::bounds(times, ctx.now);
-    let windows: Vec<cron::Window<'_>> = parsed
+    // The merged preview needs every expression at once (the lint rules parse one at a time).
+    let expressions: Vec<(&ParsedWindow, cron::CronExpression)> = parsed
         .iter()
-        .map(|w| cron::Window {
-            expression: &w.expression,
+        .filter_map(|w| Some((w, w.expression(view)?)))
+        .collect();
+    let windows: Vec<cron::Window<'_>> = expressions
+        .iter()
+        .map(|(w, expression)| cron::Window {
+            expression,
             // What the request declares, out of range or not (bounded to a week so a hostile
             // value cannot make the preview expensive); 0 when it is missing or not a number.
             duration_minutes: w

@@ -172,3 +172,28 @@ fn out_of_range_duration_is_drawn_as_declared() {
     );
     assert_eq!(s.windows[0].end, "2026-12-12T22:00");
 }
+
+/// `window/rollout-not-an-occurrence` with several windows: a rollout matched by any window is
+/// fine, and only the one no window opens at is reported (each window's expression is parsed
+/// once and tried against every rollout still unmatched).
+#[test]
+fn rollouts_are_matched_against_every_window() {
+    let describe = br#"{"job": {
+      "jobArn": "arn:aws:iot:eu-west-1:123456789012:job/j", "jobId": "j", "status": "SCHEDULED",
+      "schedulingConfig": {"maintenanceWindows": [
+        {"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 60},
+        {"startTime": "cron(30 3 ? * WED *)", "durationInMinutes": 60}
+      ]},
+      "scheduledJobRollouts": [
+        {"startTime": "2026-01-03T22:00"}, {"startTime": "2026-01-07T03:30"},
+        {"startTime": "2026-01-08T03:30"}, {"startTime": "2026-01-10T22:00"}
+      ]}}"#;
+    let report = iot_jobs_lint::lint(describe, &options("2026-01-01T00:00:00Z"));
+    let found: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "window/rollout-not-an-occurrence")
+        .map(|d| d.pointer.as_str())
+        .collect();
+    assert_eq!(found, ["/job/scheduledJobRollouts/2/startTime"]);
+}

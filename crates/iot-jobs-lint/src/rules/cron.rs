@@ -405,18 +405,34 @@ fn severity(level: Level) -> Severity {
 }
 
 /// A window whose `startTime` parsed, for the schedule rules and the preview.
+///
+/// It keeps where the expression is, not its parsed form: a parsed expression (about 150 bytes
+/// with its text) per 57-byte window was most of the memory of a lint with tens of thousands of
+/// windows, so each user parses it again with [`ParsedWindow::expression`], one window at a time.
 pub(crate) struct ParsedWindow {
     /// Position in the `maintenanceWindows` list.
     pub(crate) index: usize,
     /// Byte range of the `startTime` string literal.
     pub(crate) span: (usize, usize),
-    /// The parsed expression.
-    pub(crate) expression: CronExpression,
     /// `durationInMinutes`, when it is a whole number within the model's range.
     pub(crate) duration: Option<i32>,
     /// `durationInMinutes` as written when it is a whole number, in range or not: the preview
     /// draws what the request declares (an out-of-range value has its own diagnostic).
     pub(crate) declared_duration: Option<i32>,
+}
+
+impl ParsedWindow {
+    /// The window's expression, parsed again from the request (the same text and parser as in
+    /// [`check`], so it is always `Some` for a window that `check` returned).
+    pub(crate) fn expression(&self, view: &View<'_>) -> Option<CronExpression> {
+        let text = view
+            .windows?
+            .get(self.index)?
+            .as_object()?
+            .get("startTime")?
+            .as_str()?;
+        cron::parse(&text).expression
+    }
 }
 
 /// Longest `startTime` the dialect is run on: the model's maximum (CronExpression, 256). A longer
@@ -429,7 +445,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
     let Some(list) = view.windows else {
         return Vec::new();
     };
-    // At most one per item: no regrowth (a doubling vector of 152-byte windows was the largest
+    // At most one per item: no regrowth (a doubling vector of windows was once the largest
     // allocation of a lint with many windows).
     let mut parsed = Vec::with_capacity(list.len());
     for (index, item) in list.iter().enumerate() {
@@ -506,7 +522,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
         parsed.push(ParsedWindow {
             index,
             span: literal,
-            expression,
             duration,
             declared_duration,
         });

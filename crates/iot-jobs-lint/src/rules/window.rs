@@ -8,7 +8,7 @@
 
 use super::cron::ParsedWindow;
 use super::{Ctx, Times, View, string};
-use crate::cron::{self, Window, WindowOccurrence};
+use crate::cron::{self, Window};
 use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::registry::{Example, RuleInfo, example};
 use crate::rules::schedule::{format_time, parse_time};
@@ -185,14 +185,25 @@ fn at_most_daily(expression: &cron::CronExpression) -> bool {
     single(fields.next()) && single(fields.next())
 }
 
-/// The preview engine's view of a parsed window, built per use rather than kept: with tens of
-/// thousands of windows every byte per window counts (see the CLI's peak-memory harness).
-fn spec(w: &ParsedWindow) -> Window<'_> {
+/// The preview engine's view of a window and its expression (parsed again per use: see
+/// [`ParsedWindow`]).
+fn spec<'e>(w: &ParsedWindow, expression: &'e cron::CronExpression) -> Window<'e> {
     Window {
-        expression: &w.expression,
+        expression,
         duration_minutes: w.duration.map_or(0, i64::from),
         index: w.index,
     }
+}
+
+/// An instant of the overlap sweep, in seconds since the epoch: 8 bytes instead of chrono's 12
+/// (the sweep holds one or more per window, and there may be tens of thousands of windows).
+fn seconds(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+/// The instant back from [`seconds`] (always in range: it came from a `DateTime`).
+fn instant(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: &[ParsedWindow]) {
@@ -212,7 +223,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
         // One window at a time (the first that opens ends the search): a merged preview of
         // every window would hold each one's iterator at once.
         && !windows.iter().any(|w| {
-            !cron::preview(std::slice::from_ref(&spec(w)), start, Some(end), 1).is_empty()
+            w.expression(view).is_some_and(|e| {
+                !cron::preview(std::slice::from_ref(&spec(w, &e)), start, Some(end), 1).is_empty()
+            })
         })
     {
         let span = view
@@ -241,7 +254,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
             .filter(|(_, parsed)| parsed.duration.is_some())
     };
     let judged_count = judged().count();
-    let needs_expansion = judged_count > 1 || judged().any(|(_, w)| !at_most_daily(&w.expression));
+    let needs_expansion = judged_count > 1
+        || judged().any(|(_, w)| w.expression(view).is_none_or(|e| !at_most_daily(&e)));
     if !needs_expansion {
         if ctx.operation == Operation::DescribeJob {
             rollouts_match(ctx, view, windows);
@@ -255,13 +269,17 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     let horizon = from
         .checked_add_signed(TimeDelta::days(HORIZON_DAYS))
         .unwrap_or(DateTime::<Utc>::MAX_UTC);
-    let mut all: Vec<(WindowOccurrence, usize)> = Vec::with_capacity(
+    // (start, end, position in `windows`), in seconds.
+    let mut all: Vec<(i64, i64, usize)> = Vec::with_capacity(
         judged_count
             .saturating_mul(per_window)
             .min(TOTAL_OCCURRENCES * 2),
     );
     for (position, parsed) in judged() {
-        let w = &spec(parsed);
+        let Some(expression) = parsed.expression(view) else {
+            continue;
+        };
+        let w = &spec(parsed, &expression);
         let occurrences = cron::preview(
             std::slice::from_ref(w),
             from,
@@ -272,20 +290,18 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
             [a, b] if b.start < a.end => Some((a, b)),
             _ => None,
         });
-        if let Some((first, second)) = overlapping
-            && let Some(window) = windows.get(position)
-        {
+        if let Some((first, second)) = overlapping {
             let gap = (second.start - first.start).num_minutes();
             let duration_span = view
                 .windows
-                .and_then(|l| l.iter().nth(window.index))
+                .and_then(|l| l.get(parsed.index))
                 .and_then(|o| o.as_object())
                 .and_then(|o| o.get("durationInMinutes"))
                 .map(|d| d.span());
             ctx.report(
                 &SELF_OVERLAP,
-                format!("{}/{}/startTime", view.windows_pointer, window.index),
-                window.span,
+                format!("{}/{}/startTime", view.windows_pointer, parsed.index),
+                parsed.span,
                 format!(
                     "maintenance window {} lasts {} minutes but opens again after {gap} minute{} ({} and {} UTC), so its occurrences overlap",
                     w.index,
@@ -309,21 +325,21 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
             occurrences
                 .into_iter()
                 .take(per_window)
-                .map(|o| (o, position)),
+                .map(|o| (seconds(o.start), seconds(o.end), position)),
         );
     }
     // By start, then window position: the order a stable sort by start gave (occurrences were
     // added window by window), without its buffer.
-    all.sort_unstable_by_key(|(o, position)| (o.start, *position));
+    all.sort_unstable_by_key(|&(start, _, position)| (start, position));
 
     // Sweep in start order with the open occurrences in a heap by end; each window is reported
     // at most once (with the first other window it overlaps), so the output stays linear.
     let mut open: BinaryHeap<Reverse<OpenOccurrence>> = BinaryHeap::new();
     let mut open_per_window = vec![0u32; windows.len()];
     let mut reported = vec![false; windows.len()];
-    for &(o, position) in &all {
-        while let Some(Reverse((end, _, p, _))) = open.peek().copied()
-            && end <= o.start
+    for &(o_start, o_end, position) in &all {
+        while let Some(Reverse((end, p, _))) = open.peek().copied()
+            && end <= o_start
         {
             open.pop();
             if let Some(n) = open_per_window.get_mut(p) {
@@ -333,35 +349,33 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
         let own = open_per_window.get(position).map_or(0, |&n| n as usize);
         if reported.get(position) == Some(&false)
             && open.len() > own
-            && let Some(Reverse((end, other, other_position, start))) =
-                open.iter().find(|e| e.0.2 != position).copied()
+            && let Some(Reverse((end, other_position, start))) =
+                open.iter().find(|e| e.0.1 != position).copied()
             && let (Some(window), Some(other_window)) =
                 (windows.get(position), windows.get(other_position))
         {
             if let Some(r) = reported.get_mut(position) {
                 *r = true;
             }
+            let (this, other) = (window.index, other_window.index);
+            let (start, end) = (format_time(instant(start)), format_time(instant(end)));
             ctx.report(
                 &OVERLAP,
-                format!("{}/{}/startTime", view.windows_pointer, window.index),
+                format!("{}/{this}/startTime", view.windows_pointer),
                 window.span,
                 format!(
-                    "maintenance windows {other} and {} overlap: window {} opens at {} UTC while window {other} is open ({} to {} UTC)",
-                    o.window,
-                    o.window,
-                    format_time(o.start),
-                    format_time(start),
-                    format_time(end)
+                    "maintenance windows {other} and {this} overlap: window {this} opens at {} UTC while window {other} is open ({start} to {end} UTC)",
+                    format_time(instant(o_start)),
                 ),
                 Some("merge the two windows, or move one so they no longer overlap".into()),
             )
             .related(
-                format!("{}/{}/startTime", view.windows_pointer, other_window.index),
-                format!("window {other}, open from {} to {} UTC", format_time(start), format_time(end)),
+                format!("{}/{other}/startTime", view.windows_pointer),
+                format!("window {other}, open from {start} to {end} UTC"),
                 other_window.span,
             );
         }
-        open.push(Reverse((o.end, o.window, position, o.start)));
+        open.push(Reverse((o_end, position, o_start)));
         if let Some(n) = open_per_window.get_mut(position) {
             *n += 1;
         }
@@ -372,36 +386,53 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     }
 }
 
-/// An open window occurrence in the overlap sweep: (end, window index, position, start).
-type OpenOccurrence = (DateTime<Utc>, usize, usize, DateTime<Utc>);
+/// An open window occurrence in the overlap sweep: (end, position, start), in seconds. Ties on
+/// the end are broken by position, which follows the window's index.
+type OpenOccurrence = (i64, usize, i64);
 
 /// How many `scheduledJobRollouts` entries are matched against the windows (DescribeJob shows
 /// seven; `describe/too-many-scheduled-rollouts` reports more).
 const MAX_ROLLOUTS_CHECKED: usize = 64;
 
+/// A `scheduledJobRollouts` entry being matched: its position in the list, its instant, the span
+/// of its string, and whether a window opens at it.
+type Rollout = (usize, DateTime<Utc>, (usize, usize), bool);
+
 fn rollouts_match(ctx: &mut Ctx<'_>, view: &View<'_>, windows: &[ParsedWindow]) {
     let Some(list) = view.scheduled_rollouts else {
         return;
     };
-    for (i, item) in list.iter().enumerate().take(MAX_ROLLOUTS_CHECKED) {
-        let Some(o) = item.as_object() else { continue };
-        let Some((text, span)) = string(o, "startTime") else {
-            continue;
-        };
-        let Some(t) = parse_time(&text).map(|t| t.instant()) else {
-            continue;
-        };
-        if !windows
-            .iter()
-            .any(|w| w.expression.next_at_or_after(t) == Some(t))
-        {
-            ctx.report(
-                &ROLLOUT_NOT_AN_OCCURRENCE,
-                format!("/job/scheduledJobRollouts/{i}/startTime"),
-                span,
-                format!("scheduled rollout {} UTC is not a start of any of the job's maintenance windows", format_time(t)),
-                None,
-            );
+    let mut rollouts: Vec<Rollout> = list
+        .iter()
+        .enumerate()
+        .take(MAX_ROLLOUTS_CHECKED)
+        .filter_map(|(i, item)| {
+            let (text, span) = string(item.as_object()?, "startTime")?;
+            Some((i, parse_time(&text)?.instant(), span, false))
+        })
+        .collect();
+    // Windows outside, rollouts inside: each window's expression is parsed once.
+    for w in windows {
+        if rollouts.iter().all(|r| r.3) {
+            break;
         }
+        let Some(expression) = w.expression(view) else {
+            continue;
+        };
+        for r in rollouts.iter_mut().filter(|r| !r.3) {
+            r.3 = expression.next_at_or_after(r.1) == Some(r.1);
+        }
+    }
+    for (i, t, span, _) in rollouts.into_iter().filter(|r| !r.3) {
+        ctx.report(
+            &ROLLOUT_NOT_AN_OCCURRENCE,
+            format!("/job/scheduledJobRollouts/{i}/startTime"),
+            span,
+            format!(
+                "scheduled rollout {} UTC is not a start of any of the job's maintenance windows",
+                format_time(t)
+            ),
+            None,
+        );
     }
 }
