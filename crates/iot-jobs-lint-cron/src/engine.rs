@@ -230,6 +230,17 @@ impl Schedule {
         }
     }
 
+    /// Whether the minute `at` (a valid date) matches: a test of each field, no search.
+    pub(crate) fn matches(&self, (y, mo, d, h, mi): Tuple) -> bool {
+        let bit = |mask: u64, i: u32| mask.checked_shr(i).is_some_and(|m| m & 1 == 1);
+        (MIN_YEAR..=MAX_YEAR).contains(&y)
+            && u32::try_from(y - MIN_YEAR).is_ok_and(|o| self.years.next_from(o) == Some(o))
+            && bit(u64::from(self.months), mo)
+            && bit(u64::from(self.day_mask(y, mo)), d)
+            && bit(u64::from(self.hours), h)
+            && bit(self.minutes, mi)
+    }
+
     /// The first matching minute at or after `from` (which must be a valid date), or `None`
     /// if there is none up to the end of 2199.
     pub(crate) fn next_tuple(&self, from: Tuple) -> Option<Tuple> {

@@ -219,6 +219,22 @@ impl CronExpression {
         to_datetime(found)
     }
 
+    /// Whether the expression fires at the minute that holds `t` (seconds are ignored): the same
+    /// answer as `next_at_or_after` of that whole minute being that minute, without searching
+    /// forward (which can cross two centuries for a sparse expression).
+    ///
+    /// ```
+    /// use iot_jobs_lint_cron::CronExpression;
+    /// use chrono::{TimeZone, Utc};
+    /// let saturday_22 = CronExpression::parse_allowing_never_fires("cron(0 22 ? * SAT *)").unwrap();
+    /// assert!(saturday_22.matches(Utc.with_ymd_and_hms(2026, 12, 12, 22, 0, 30).unwrap()));
+    /// assert!(!saturday_22.matches(Utc.with_ymd_and_hms(2026, 12, 13, 22, 0, 0).unwrap()));
+    /// ```
+    pub fn matches(&self, t: DateTime<Utc>) -> bool {
+        self.schedule
+            .matches((t.year(), t.month(), t.day(), t.hour(), t.minute()))
+    }
+
     /// Every occurrence at or after `t`, in order (same rounding as
     /// [`next_at_or_after`](Self::next_at_or_after)). The iterator ends after the last
     /// occurrence in 2199; each step costs about as much as one `next_at_or_after` call.

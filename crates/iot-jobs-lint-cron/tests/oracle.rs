@@ -424,6 +424,12 @@ proptest! {
                 prop_assert_eq!(&got, &expected, "{}", text);
                 prop_assert_eq!(expr.next_at_or_after(from).filter(|t| *t < end), got.first().copied());
                 prop_assert!(!expr.never_fires());
+                // `matches` agrees with the search on the minute itself, a match or not.
+                let minute = from.with_second(0).unwrap().with_nanosecond(0).unwrap();
+                prop_assert_eq!(expr.matches(from), expr.next_at_or_after(minute) == Some(minute), "{}", text);
+                for t in &got {
+                    prop_assert!(expr.matches(*t), "{} at {}", text, t);
+                }
                 // Warnings' suggestions keep the expression valid and remove the warning.
                 for p in &parsed.problems {
                     if let Some(fix) = &p.fix {

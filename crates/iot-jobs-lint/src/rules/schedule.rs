@@ -12,7 +12,7 @@ use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::Object;
 use crate::text;
 use crate::{Edition, Operation};
-use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 /// `schedule/time-format`
 pub const TIME_FORMAT: RuleInfo = RuleInfo {
@@ -268,12 +268,21 @@ pub enum ParsedTime {
 }
 
 impl ParsedTime {
-    /// The instant in UTC.
+    /// The instant in UTC, as the rules read it: at its whole minute (seconds and fractions
+    /// dropped, as `schedule/time-not-canonical` says; the service schedules whole minutes), so a
+    /// rollout at `22:00:30Z` is the 22:00 opening of a window.
     pub fn instant(self) -> DateTime<Utc> {
         match self {
-            ParsedTime::Canonical(t) | ParsedTime::Other(t) => t,
+            ParsedTime::Canonical(t) | ParsedTime::Other(t) => at_minute(t),
         }
     }
+}
+
+/// `t` without its seconds and fractions.
+fn at_minute(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t)
 }
 
 /// Reads a `schedulingConfig` / `scheduledJobRollouts` time. `None` when it is not a date-time.
@@ -414,7 +423,8 @@ pub(crate) fn read_time(
                 span.0..span.1,
                 format!("\"{canonical}\""),
             ));
-            Some((t, span))
+            // The rules read it as the message says: at its whole minute.
+            Some((at_minute(t), span))
         }
         None => {
             ctx.report(

@@ -420,7 +420,7 @@ fn rollouts_match(ctx: &mut Ctx<'_>, view: &View<'_>, windows: &[ParsedWindow]) 
             continue;
         };
         for r in rollouts.iter_mut().filter(|r| !r.3) {
-            r.3 = expression.next_at_or_after(r.1) == Some(r.1);
+            r.3 = expression.matches(r.1);
         }
     }
     for (i, t, span, _) in rollouts.into_iter().filter(|r| !r.3) {
