@@ -41,8 +41,9 @@ target_dir=$(cargo metadata --format-version 1 --no-deps --locked --manifest-pat
   "$venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 export PATH="$target_dir/debug:$PATH"
 mkdir -p "$scratch/ws/nested/deeper"
-cp "$repo"/examples/*.json "$scratch/ws/"
-cp "$repo"/examples/*.json "$scratch/ws/nested/deeper/"
+# Schedules moved into the future: the action runs with the real clock.
+python3 "$repo/scripts/dated-examples.py" "$scratch/ws" "$repo"/examples/*.json
+python3 "$repo/scripts/dated-examples.py" "$scratch/ws/nested/deeper" "$repo"/examples/*.json
 cd "$scratch/ws"
 "$venv/bin/python" - "$repo/action.yml" <<'EOF'
 import json, os, re, subprocess, sys

@@ -18,7 +18,9 @@ export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$scratch/cache}"
 mkdir -p "$scratch/work"
 cd "$scratch/work"
 git init --quiet .
-cp "$repo/examples/firmware-ota.job.json" good.job.json
+# The example's schedule moved into the future: the hook runs with the real clock.
+python3 "$repo/scripts/dated-examples.py" . "$repo/examples/firmware-ota.job.json"
+mv firmware-ota.job.json good.job.json
 cp "$repo/examples/broken.job.json" bad.job.json
 git add good.job.json bad.job.json
 # try-repo runs the hooks of the repository's HEAD plus its uncommitted changes.
