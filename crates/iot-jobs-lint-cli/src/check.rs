@@ -3,11 +3,10 @@
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{Finder, Overrides};
 use crate::files::Target;
-use crate::input::{Input, InputArgs, JsonFiles, Status, color, emit, read};
+use crate::input::{Batch, Input, InputArgs, JsonFiles, Status, color, emit, read};
 use crate::render;
 use clap::{Args, ValueEnum};
 use iot_jobs_lint::{Applicability, LintOptions, Report, Severity};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -196,9 +195,87 @@ fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// How many files are checked at once before their results are printed: enough to keep every
-/// core busy, few enough that memory holds only a handful of files' bytes and reports.
-const CHUNK_PER_THREAD: usize = 8;
+/// How far a worker may run ahead of the printing, in files per thread: enough that a slow file
+/// (a broken one renders many snippets) does not leave the other cores idle, few enough that
+/// memory holds only a handful of files' reports.
+const AHEAD_PER_THREAD: usize = 16;
+
+/// How many consecutive files a worker takes at a time: fewer hand-overs between threads (each
+/// one a lock and a wake-up) for small files, still fine-grained enough to balance the load.
+const GRAIN: usize = 4;
+
+/// Runs `work` on every item on rayon's threads and hands the results to `sink` on the calling
+/// thread, in input order, as soon as each one's predecessors are done. No worker starts an item
+/// more than `ahead` places past the next one to print, so at most `ahead` results wait (memory
+/// stays bounded however many files there are) and no core waits at a barrier between batches.
+fn for_each_ordered<T: Sync, R: Send>(
+    items: &[T],
+    ahead: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(R),
+) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, mpsc};
+    let threads = rayon::current_num_threads().max(1);
+    if threads == 1 || items.len() < 2 {
+        items.iter().for_each(|item| sink(work(item)));
+        return;
+    }
+    let ahead = ahead.max(GRAIN);
+    let next = AtomicUsize::new(0);
+    // How many results the sink has taken (read without the lock on the fast path), a lock and
+    // condition for a worker that is too far ahead to wait on, and how many wait (the sink
+    // takes the lock only then). Sequentially consistent: a worker announces itself before it
+    // checks again, the sink stores before it looks for waiters.
+    let printed = AtomicUsize::new(0);
+    let gate = (Mutex::new(()), Condvar::new());
+    let sleeping = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
+    rayon::in_place_scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, printed, gate, sleeping, work) = (&next, &printed, &gate, &sleeping, &work);
+            scope.spawn(move |_| {
+                loop {
+                    let start = next.fetch_add(GRAIN, Ordering::Relaxed);
+                    let Some(group) = items.get(start..items.len().min(start + GRAIN)) else {
+                        break;
+                    };
+                    if start >= printed.load(Ordering::SeqCst) + ahead {
+                        sleeping.fetch_add(1, Ordering::SeqCst);
+                        let mut guard = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+                        while start >= printed.load(Ordering::SeqCst) + ahead {
+                            guard = gate.1.wait(guard).unwrap_or_else(|e| e.into_inner());
+                        }
+                        drop(guard);
+                        sleeping.fetch_sub(1, Ordering::SeqCst);
+                    }
+                    if tx.send((start, group.iter().map(work).collect())).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Groups that arrived before an earlier one, by position.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut want = 0usize;
+        for (start, results) in rx {
+            waiting.insert(start, results);
+            while let Some(results) = waiting.remove(&want) {
+                want += results.len();
+                results.into_iter().for_each(&mut sink);
+            }
+            printed.store(want, Ordering::SeqCst);
+            if sleeping.load(Ordering::SeqCst) > 0 {
+                // The lock: a worker between its check and its wait holds it, so the wake-up
+                // cannot fall between the two.
+                drop(gate.0.lock().unwrap_or_else(|e| e.into_inner()));
+                gate.1.notify_all();
+            }
+        }
+    });
+}
 
 /// What checking one file gave, ready to print: the worker thread does everything but the
 /// printing, so that the main thread only writes in order.
@@ -258,7 +335,7 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
         }
         done.err.push(format!("error: {error}"));
     };
-    let (bytes, mut report) = match read(&target.path, args.input.limit()) {
+    let (bytes, mut report) = match read(&target.path, args.input.limit(), target.walked) {
         Err(error) => {
             fail(&mut done, error);
             return done;
@@ -462,59 +539,56 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let mut per_code: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
     let (mut fixes_applied, mut fixes_remaining, mut unsafe_remaining) = (0usize, 0usize, 0usize);
     let mut changed_files = 0usize;
-    // Files are checked and rendered on every core a chunk at a time, then printed in input
-    // order and dropped.
-    let chunk = rayon::current_num_threads().max(1) * CHUNK_PER_THREAD;
-    for batch in prepared.chunks(chunk) {
-        let results: Vec<Done> = batch
-            .par_iter()
-            .map(|(target, options)| check_one(target, options, &shared))
-            .collect();
-        for done in results {
-            for line in &done.err {
-                eprintln!("{line}");
-            }
-            if done.failed {
-                status.unreadable();
-            }
-            if let (Some(json), Some(entry)) = (&mut json, &done.json) {
-                json.push(entry);
-            }
-            if !done.out.is_empty() {
-                emit(&done.out);
-            }
-            if !done.checked {
-                continue;
-            }
-            files += 1;
-            if let Some(fix) = &done.fix {
-                if fix.changed {
-                    changed_files += 1;
-                    fixes_applied += fix.applied;
-                }
-                fixes_remaining += fix.remaining;
-                unsafe_remaining += fix.remaining_unsafe;
-            }
-            if let Some(recorder) = &mut recorder {
-                recorder.extend(done.record);
-            }
-            for (code, severity) in &done.found {
-                // --diff exits on whether there is something to change, not on the diagnostics.
-                if !args.diff {
-                    status.add_one(code, *severity);
-                }
-                match severity {
-                    Severity::Error => errors += 1,
-                    Severity::Warning => warnings += 1,
-                    _ => {}
-                }
-                per_code.entry(code).or_insert((*severity, 0)).1 += 1;
-            }
-            if !done.sarif.is_empty() {
-                sarif.extend(done.sarif);
-            }
+    // Files are checked and rendered on every core, then printed in input order and dropped.
+    let ahead = rayon::current_num_threads().max(1) * AHEAD_PER_THREAD;
+    let work = |(target, options): &(&Target, LintOptions)| check_one(target, options, &shared);
+    let mut batch = Batch::new();
+    for_each_ordered(&prepared, ahead, work, |done| {
+        if !done.err.is_empty() {
+            batch.flush();
         }
-    }
+        for line in &done.err {
+            eprintln!("{line}");
+        }
+        if done.failed {
+            status.unreadable();
+        }
+        if let (Some(json), Some(entry)) = (&mut json, &done.json) {
+            json.push(entry, &mut batch);
+        }
+        batch.push(&done.out);
+        if !done.checked {
+            return;
+        }
+        files += 1;
+        if let Some(fix) = &done.fix {
+            if fix.changed {
+                changed_files += 1;
+                fixes_applied += fix.applied;
+            }
+            fixes_remaining += fix.remaining;
+            unsafe_remaining += fix.remaining_unsafe;
+        }
+        if let Some(recorder) = &mut recorder {
+            recorder.extend(done.record);
+        }
+        for (code, severity) in &done.found {
+            // --diff exits on whether there is something to change, not on the diagnostics.
+            if !args.diff {
+                status.add_one(code, *severity);
+            }
+            match severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                _ => {}
+            }
+            per_code.entry(code).or_insert((*severity, 0)).1 += 1;
+        }
+        if !done.sarif.is_empty() {
+            sarif.extend(done.sarif);
+        }
+    });
+    batch.flush();
     if let Some(json) = json {
         json.finish();
     }

@@ -310,6 +310,10 @@ pub(crate) fn matcher(glob: &str) -> Result<Glob, String> {
 pub(crate) struct Finder {
     fixed: Option<Option<Arc<Config>>>,
     found: std::sync::Mutex<HashMap<PathBuf, Option<Arc<Config>>>>,
+    /// The directory of the last file asked about, as given, and its answer: a walk lists a
+    /// directory's files one after another, and each lookup otherwise resolves the path against
+    /// the working directory.
+    last: std::sync::Mutex<Option<(PathBuf, Option<Arc<Config>>)>>,
     /// Problems in configuration files met so far (each reported once).
     pub(crate) errors: std::sync::Mutex<Vec<ConfigError>>,
 }
@@ -327,6 +331,7 @@ impl Finder {
         Ok(Finder {
             fixed,
             found: std::sync::Mutex::default(),
+            last: std::sync::Mutex::default(),
             errors: std::sync::Mutex::default(),
         })
     }
@@ -380,7 +385,18 @@ impl Finder {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        self.for_dir(dir)
+        if self.fixed.is_none() {
+            let last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((seen, config)) = last.as_ref()
+                && seen == dir
+            {
+                return config.clone();
+            }
+        }
+        let config = self.for_dir(dir);
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((dir.to_path_buf(), config.clone()));
+        config
     }
 
     /// Whether any configuration file had problems (reported, and the run exits with 2).

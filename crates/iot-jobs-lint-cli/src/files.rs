@@ -17,6 +17,9 @@ pub(crate) struct Target {
     pub(crate) shown: String,
     /// The configuration that applies to it.
     pub(crate) config: Option<Arc<Config>>,
+    /// A directory walk listed it as a regular file (not a link): its type need not be checked
+    /// again before it is opened (the open file is still checked).
+    pub(crate) walked: bool,
 }
 
 /// Whether `arg` is a glob pattern rather than a path.
@@ -52,6 +55,7 @@ pub(crate) fn expand(
                 path: arg.clone(),
                 shown,
                 config,
+                walked: false,
             });
             continue;
         }
@@ -111,10 +115,16 @@ pub(crate) fn expand(
                 path: arg.clone(),
                 shown: shown(path),
                 config: finder.for_file(path),
+                walked: false,
             });
         }
     }
-    // Two fixes of one file would race, and a baseline would count its findings twice.
+    // Two fixes of one file would race, and a baseline would count its findings twice. One
+    // argument walked without meeting a link lists each file once by construction: resolving
+    // every path (a readlink per component) is skipped then.
+    if args.len() < 2 && targets.iter().all(|t| t.walked) {
+        return (targets, errors);
+    }
     let mut seen = std::collections::HashSet::new();
     targets.retain(|t| {
         t.path == "-"
@@ -182,6 +192,7 @@ fn walk(
                 path: path.to_string_lossy().into_owned(),
                 shown: shown(path),
                 config: finder.for_file(path),
+                walked: !entry.path_is_symlink(),
             });
         }
     }
