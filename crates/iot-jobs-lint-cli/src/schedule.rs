@@ -119,10 +119,15 @@ fn table(path: &str, s: &Schedule) -> String {
             s.declared_windows
         ));
     }
-    out.push_str("   #  window  start (UTC)           end (UTC)\n");
+    // The row number's column is as wide as the largest number (`--count` goes to 1000).
+    let width = s.windows.len().to_string().len().max(2);
+    out.push_str(&format!(
+        "  {:>width$}  window  start (UTC)           end (UTC)\n",
+        "#"
+    ));
     for (i, w) in s.windows.iter().enumerate() {
         out.push_str(&format!(
-            "  {:>2}  {:>6}  {:<20}  {}\n",
+            "  {:>width$}  {:>6}  {:<20}  {}\n",
             i + 1,
             w.maintenance_window,
             with_weekday(&w.start),

@@ -159,7 +159,7 @@ mod preview;
 mod problem;
 
 pub use parse::{Parsed, parse};
-pub use preview::{Window, WindowOccurrence, preview};
+pub use preview::{Merge, Window, WindowOccurrence, preview};
 pub use problem::{Applicability, Level, Problem, RULES, Suggestion, codes};
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};

@@ -111,3 +111,53 @@ fn huge_durations_saturate() {
     let got = preview(&windows, at(2026, 1, 1, 0, 0), None, 1);
     assert_eq!(got[0].end, DateTime::<Utc>::MAX_UTC);
 }
+
+/// The one-window-at-a-time merge against the obvious one: every window's first `count`
+/// openings, all of them sorted by (start, index, position), the first `count` kept. Windows
+/// share expressions and indexes on purpose (ties), and some never open before `until`.
+mod merge_against_sorting {
+    use super::*;
+    use proptest::prelude::*;
+
+    const EXPRESSIONS: &[&str] = &[
+        "cron(0 22 ? * SAT *)",
+        "cron(0 0/6 * * ? *)",
+        "cron(30 1 ? * MON-FRI *)",
+        "cron(0 0 1 * ? *)",
+        "cron(15 3 L * ? *)",
+        "cron(0 2 ? * 2#1 *)",
+        "cron(0 0 29 2 ? *)",
+        "cron(0 12 * * ? 2030)",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn same_as_sorting_everything(
+            windows in proptest::collection::vec((0..EXPRESSIONS.len(), 0usize..6, 0i64..2000), 0..12),
+            count in 0usize..20,
+            bounded in any::<bool>(),
+        ) {
+            let from = at(2026, 12, 1, 0, 7);
+            let until = bounded.then(|| at(2027, 3, 1, 0, 0));
+            let parsed: Vec<CronExpression> = windows.iter().map(|(e, _, _)| expr(EXPRESSIONS[*e])).collect();
+            let list: Vec<Window<'_>> = windows
+                .iter()
+                .zip(&parsed)
+                .map(|((_, index, minutes), expression)| Window { expression, duration_minutes: *minutes, index: *index })
+                .collect();
+            let mut all = Vec::new();
+            for (position, w) in list.iter().enumerate() {
+                for start in w.expression.occurrences(from).take(count) {
+                    if until.is_some_and(|u| start >= u) {
+                        break;
+                    }
+                    all.push(((start, w.index, position), occ(start, w.duration_minutes, w.index)));
+                }
+            }
+            all.sort_by_key(|(key, _)| *key);
+            let expected: Vec<WindowOccurrence> = all.into_iter().take(count).map(|(_, o)| o).collect();
+            prop_assert_eq!(preview(&list, from, until, count), expected);
+        }
+    }
+}

@@ -119,23 +119,23 @@ pub(crate) fn build(
     count: usize,
 ) -> (Schedule, Vec<(usize, usize)>) {
     let (from, until) = crate::rules::window::bounds(times, ctx.now);
-    // The merged preview needs every expression at once (the lint rules parse one at a time).
-    let expressions: Vec<(&ParsedWindow, cron::CronExpression)> = parsed
-        .iter()
-        .filter_map(|w| Some((w, w.expression(view)?)))
-        .collect();
-    let windows: Vec<cron::Window<'_>> = expressions
-        .iter()
-        .map(|(w, expression)| cron::Window {
-            expression,
+    // One window at a time: parsed, merged into the earliest `count` openings, dropped (with
+    // tens of thousands of windows, holding every expression and its iterator cost 8 x the input).
+    let mut merge = cron::Merge::new(from, until, count);
+    for w in parsed {
+        let Some(expression) = w.expression(view) else {
+            continue;
+        };
+        merge.add(&cron::Window {
+            expression: &expression,
             // What the request declares, out of range or not (bounded to a week so a hostile
             // value cannot make the preview expensive); 0 when it is missing or not a number.
             duration_minutes: w
                 .declared_duration
                 .map_or(0, |d| i64::from(d).clamp(0, MAX_PREVIEW_DURATION_MINUTES)),
             index: w.index,
-        })
-        .collect();
+        });
+    }
     let mut out = Schedule {
         operation: Some(ctx.operation),
         from: format_time(from),
@@ -146,7 +146,7 @@ pub(crate) fn build(
         windows: Vec::new(),
         diagnostics: Vec::new(),
     };
-    for o in cron::preview(&windows, from, until, count) {
+    for o in merge.finish() {
         out.scheduled_job_rollouts.push(ScheduledJobRollout {
             start_time: format_time(o.start),
         });

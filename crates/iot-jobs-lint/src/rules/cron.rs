@@ -515,7 +515,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
         let member = w.get("durationInMinutes");
         let declared_duration = member
             .and_then(|d| d.as_number())
-            .and_then(|t| t.parse::<i64>().ok())
+            .and_then(|t| {
+                // A whole number too long for 64 bits still says "very long" (or "negative").
+                t.parse::<i64>().ok().or_else(|| {
+                    let digits = t.strip_prefix('-').unwrap_or(t);
+                    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(
+                        if t.starts_with('-') {
+                            i64::MIN
+                        } else {
+                            i64::MAX
+                        },
+                    )
+                })
+            })
             // Four bytes per window, not eight: tens of thousands of windows are kept at once.
             .map(|d| i32::try_from(d).unwrap_or(if d < 0 { i32::MIN } else { i32::MAX }));
         let duration = declared_duration.filter(|_| member.is_some_and(|d| ctx.is_valid(d)));
