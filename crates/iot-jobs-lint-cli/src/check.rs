@@ -204,10 +204,13 @@ const AHEAD_PER_THREAD: usize = 16;
 /// one a lock and a wake-up) for small files, still fine-grained enough to balance the load.
 const GRAIN: usize = 4;
 
-/// Runs `work` on every item on rayon's threads and hands the results to `sink` on the calling
-/// thread, in input order, as soon as each one's predecessors are done. No worker starts an item
-/// more than `ahead` places past the next one to print, so at most `ahead` results wait (memory
-/// stays bounded however many files there are) and no core waits at a barrier between batches.
+/// Runs `work` on every item and hands the results to `sink` on the calling thread, in input
+/// order, as soon as each one's predecessors are done. The calling thread works too: it takes
+/// items like the others (rayon's threads, one fewer than rayon's thread count) and prints
+/// whenever the next results are ready, so no thread waits at a barrier and the printer is not
+/// one thread too many that sleeps and wakes for every result. Nobody starts an item more than
+/// `ahead` places past the next one to print, so at most `ahead` results wait (memory stays
+/// bounded however many files there are).
 fn for_each_ordered<T: Sync, R: Send>(
     items: &[T],
     ahead: usize,
@@ -217,39 +220,65 @@ fn for_each_ordered<T: Sync, R: Send>(
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex, mpsc};
     let threads = rayon::current_num_threads().max(1);
-    if threads == 1 || items.len() < 2 {
+    if threads == 1 || items.len() <= GRAIN {
         items.iter().for_each(|item| sink(work(item)));
         return;
     }
     let ahead = ahead.max(GRAIN);
-    let next = AtomicUsize::new(0);
-    // How many results the sink has taken (read without the lock on the fast path), a lock and
-    // condition for a worker that is too far ahead to wait on, and how many wait (the sink
-    // takes the lock only then). Sequentially consistent: a worker announces itself before it
-    // checks again, the sink stores before it looks for waiters.
-    let printed = AtomicUsize::new(0);
-    let gate = (Mutex::new(()), Condvar::new());
-    let sleeping = AtomicUsize::new(0);
+    let next = &AtomicUsize::new(0);
+    // The next group of items, or `None` when all are taken or `start` is too far ahead of
+    // what is printed (`Err(start)`: wait for the printer).
+    let claim = |printed: usize| -> Result<Option<(usize, &[T])>, ()> {
+        let start = next.load(Ordering::SeqCst);
+        if start >= items.len() {
+            return Ok(None);
+        }
+        if start >= printed + ahead {
+            return Err(());
+        }
+        let start = next.fetch_add(GRAIN, Ordering::SeqCst);
+        Ok(items
+            .get(start..items.len().min(start + GRAIN))
+            .map(|group| (start, group)))
+    };
+    // How many results the sink has taken, a lock and condition for a worker that is too far
+    // ahead to wait on, and how many wait (the printer takes the lock only then). Sequentially
+    // consistent: a worker announces itself before it checks again, the printer stores before
+    // it looks for waiters.
+    let printed = &AtomicUsize::new(0);
+    let gate = &(Mutex::new(()), Condvar::new());
+    let sleeping = &AtomicUsize::new(0);
+    // Whether a worker must keep waiting: items are left, and the next is too far ahead.
+    let blocked = || {
+        let start = next.load(Ordering::SeqCst);
+        start < items.len() && start >= printed.load(Ordering::SeqCst) + ahead
+    };
     let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
     rayon::in_place_scope(|scope| {
-        for _ in 0..threads {
+        for _ in 1..threads {
             let tx = tx.clone();
-            let (next, printed, gate, sleeping, work) = (&next, &printed, &gate, &sleeping, &work);
+            let (claim, blocked, work) = (&claim, &blocked, &work);
             scope.spawn(move |_| {
                 loop {
-                    let start = next.fetch_add(GRAIN, Ordering::Relaxed);
-                    let Some(group) = items.get(start..items.len().min(start + GRAIN)) else {
-                        break;
-                    };
-                    if start >= printed.load(Ordering::SeqCst) + ahead {
-                        sleeping.fetch_add(1, Ordering::SeqCst);
-                        let mut guard = gate.0.lock().unwrap_or_else(|e| e.into_inner());
-                        while start >= printed.load(Ordering::SeqCst) + ahead {
-                            guard = gate.1.wait(guard).unwrap_or_else(|e| e.into_inner());
+                    let group = match claim(printed.load(Ordering::SeqCst)) {
+                        Ok(Some(group)) => group,
+                        Ok(None) => break,
+                        Err(()) => {
+                            sleeping.fetch_add(1, Ordering::SeqCst);
+                            let guard = gate.0.lock().unwrap_or_else(|e| e.into_inner());
+                            // Checked again under the lock: the printer stores, then notifies
+                            // under the same lock, so the wake-up cannot be missed.
+                            let waited = if blocked() {
+                                Some(gate.1.wait(guard).unwrap_or_else(|e| e.into_inner()))
+                            } else {
+                                None
+                            };
+                            drop(waited);
+                            sleeping.fetch_sub(1, Ordering::SeqCst);
+                            continue;
                         }
-                        drop(guard);
-                        sleeping.fetch_sub(1, Ordering::SeqCst);
-                    }
+                    };
+                    let (start, group) = group;
                     if tx.send((start, group.iter().map(work).collect())).is_err() {
                         break;
                     }
@@ -257,21 +286,46 @@ fn for_each_ordered<T: Sync, R: Send>(
             });
         }
         drop(tx);
-        // Groups that arrived before an earlier one, by position.
+        // Groups done before an earlier one, by position; the printer's own work goes here too.
         let mut waiting = std::collections::BTreeMap::new();
         let mut want = 0usize;
-        for (start, results) in rx {
-            waiting.insert(start, results);
-            while let Some(results) = waiting.remove(&want) {
-                want += results.len();
+        let mut print = |waiting: &mut std::collections::BTreeMap<usize, Vec<R>>,
+                         want: &mut usize| {
+            let before = *want;
+            while let Some(results) = waiting.remove(want) {
+                *want += results.len();
                 results.into_iter().for_each(&mut sink);
             }
-            printed.store(want, Ordering::SeqCst);
-            if sleeping.load(Ordering::SeqCst) > 0 {
-                // The lock: a worker between its check and its wait holds it, so the wake-up
-                // cannot fall between the two.
-                drop(gate.0.lock().unwrap_or_else(|e| e.into_inner()));
-                gate.1.notify_all();
+            if *want != before {
+                printed.store(*want, Ordering::SeqCst);
+                if sleeping.load(Ordering::SeqCst) > 0 {
+                    drop(gate.0.lock().unwrap_or_else(|e| e.into_inner()));
+                    gate.1.notify_all();
+                }
+            }
+        };
+        while want < items.len() {
+            while let Ok((start, results)) = rx.try_recv() {
+                waiting.insert(start, results);
+            }
+            print(&mut waiting, &mut want);
+            if want >= items.len() {
+                break;
+            }
+            match claim(want) {
+                Ok(Some((start, group))) => {
+                    waiting.insert(start, group.iter().map(&work).collect());
+                }
+                // Nothing to take (all taken, or too far ahead): wait for the workers.
+                _ => match rx.recv() {
+                    Ok((start, results)) => {
+                        waiting.insert(start, results);
+                    }
+                    Err(_) => {
+                        print(&mut waiting, &mut want);
+                        break;
+                    }
+                },
             }
         }
     });
@@ -708,4 +762,57 @@ fn config_failure(errors: &[String]) -> ExitCode {
         eprintln!("error: {e}");
     }
     ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Every result reaches the sink once, in input order, and no item starts more than
+    /// `ahead` (plus one group per thread, claimed at the same moment) past the printer, with
+    /// uneven work (every seventh item slow) on four threads.
+    #[test]
+    fn ordered_and_bounded() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        for (len, ahead) in [
+            (0, 8),
+            (1, 8),
+            (GRAIN, 8),
+            (5_000, 8),
+            (5_000, 64),
+            (777, 1),
+        ] {
+            let items: Vec<usize> = (0..len).collect();
+            let started = AtomicUsize::new(0);
+            let mut seen = Vec::new();
+            let mut worst = 0usize;
+            pool.install(|| {
+                for_each_ordered(
+                    &items,
+                    ahead,
+                    |&i| {
+                        started.fetch_add(1, Ordering::SeqCst);
+                        if i % 7 == 0 {
+                            std::thread::sleep(std::time::Duration::from_micros(50));
+                        }
+                        i
+                    },
+                    |i| {
+                        worst = worst.max(started.load(Ordering::SeqCst) - seen.len());
+                        seen.push(i);
+                    },
+                )
+            });
+            assert_eq!(seen, items, "{len} items");
+            let bound = ahead.max(GRAIN) + 4 * GRAIN;
+            assert!(
+                worst <= bound,
+                "{worst} started ahead of the printer (bound {bound})"
+            );
+        }
+    }
 }
