@@ -63,6 +63,10 @@ load_before="$(cat /proc/loadavg)"
 echo "### timing ($runs runs each)" >&2
 hyperfine --style basic --warmup 1 --runs "$runs" --ignore-failure --export-json "$work/times.json" \
   -n "iot-jobs-lint (all cores)" "$bin check --quiet --now 2026-12-01T00:00:00Z jobs" \
+  -n "iot-jobs-lint, every file listed" "$bin check --now 2026-12-01T00:00:00Z jobs" \
+  -n "iot-jobs-lint --format json" "$bin check --format json --now 2026-12-01T00:00:00Z jobs" \
+  -n "iot-jobs-lint --format github" "$bin check --format github --now 2026-12-01T00:00:00Z jobs" \
+  -n "iot-jobs-lint --format sarif" "$bin check --format sarif --now 2026-12-01T00:00:00Z jobs" \
   -n "iot-jobs-lint (1 thread)" "RAYON_NUM_THREADS=1 $bin check --quiet --now 2026-12-01T00:00:00Z jobs" \
   -n "ajv-cli 5 (draft 2020-12, all errors)" "bash $work/ajv.sh" \
   -n "check-jsonschema" "bash $work/cjs.sh" >&2
