@@ -151,7 +151,6 @@ impl<'t> Tree<'t> {
                 escaped_names: Vec::new(),
             },
             scratch: Vec::new(),
-            names: Vec::new(),
             keep,
             skipping: 0,
         };
@@ -732,9 +731,6 @@ struct Parser<'t> {
     /// Links of the containers being parsed; a container's links move to the tree, contiguous,
     /// when it closes.
     scratch: Vec<u32>,
-    /// Beside `scratch`, for the objects being parsed: each kept member's name literal (its byte
-    /// range, quotes included) and whether it holds an escape.
-    names: Vec<(u32, u32, bool)>,
     /// What to keep of the value being parsed.
     keep: Keep,
     /// How many opaque containers enclose the current position: inside one, nothing is kept.
@@ -1041,7 +1037,8 @@ impl<'t> Parser<'t> {
         let (id, opaque) = self.open_container(Kind::Object, start);
         self.pos += 1;
         let mark = self.scratch.len();
-        let names_mark = self.names.len();
+        // Whether a kept member's name holds an escape.
+        let mut escaped_names = false;
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -1066,8 +1063,7 @@ impl<'t> Parser<'t> {
                 self.keep = keep;
                 if self.skipping == 0 {
                     self.scratch.push(value);
-                    self.names
-                        .push((name_start as u32, name_end as u32, name_escaped));
+                    escaped_names |= name_escaped;
                 }
                 self.skip_ws();
                 match self.bytes.get(self.pos) {
@@ -1098,18 +1094,22 @@ impl<'t> Parser<'t> {
             }
         }
         if !self.close_skipped(id, opaque) {
-            let names = &self.names[names_mark..];
-            if names.iter().any(|n| n.2) {
+            if escaped_names {
                 let word = id as usize / 64;
                 if self.tree.escaped_names.len() <= word {
                     self.tree.escaped_names.resize(word + 1, 0);
                 }
                 self.tree.escaped_names[word] |= 1 << (id % 64);
             }
-            mark_shadowed(self.text, names, &mut self.scratch[mark..]);
+            let starts = |link: u32| {
+                self.tree
+                    .nodes
+                    .get((link & !SHADOWED) as usize)
+                    .map_or(0, |n| n.start as usize)
+            };
+            mark_shadowed(self.text, starts, escaped_names, &mut self.scratch[mark..]);
             self.close(id, mark);
         }
-        self.names.truncate(names_mark);
         self.depth -= 1;
         Ok(id)
     }
@@ -1393,53 +1393,68 @@ pub(crate) fn is_json_number(s: &str) -> bool {
     scan_number(s.as_bytes(), 0) == Ok(s.len())
 }
 
-/// Marks every member whose name repeats later in the same object. `names[i]` is the name
-/// literal of the member `links[i]` (its byte range, quotes included, and whether it holds an
-/// escape), as the parser found it.
-fn mark_shadowed(text: &str, names: &[(u32, u32, bool)], links: &mut [u32]) {
-    let n = links.len().min(names.len());
+/// Marks every member whose name repeats later in the same object. `links` are the members'
+/// value ids in source order, `start` gives where a value begins (its name literal is found
+/// again just before it, so the parser keeps no copy of the names: 12 bytes per member was a
+/// whole copy of an input of many small members), and `escaped` says whether any name holds an
+/// escape.
+fn mark_shadowed(text: &str, start: impl Fn(u32) -> usize, escaped: bool, links: &mut [u32]) {
+    let n = links.len();
     if n < 2 {
         return;
     }
-    // The name of member `i` as written, and whether it holds an escape.
-    let name = |i: usize| {
-        names.get(i).map_or(("", false), |&(s, e, escaped)| {
-            let inner = text.get(s as usize + 1..(e as usize).saturating_sub(1));
-            (inner.unwrap_or(""), escaped)
-        })
+    let bytes = text.as_bytes();
+    // The name of the member whose link is `link`, as written, and whether it holds an escape.
+    let name = |link: u32| {
+        let (s, e, escaped) = name_before(bytes, start(link));
+        (text.get(s + 1..e.saturating_sub(1)).unwrap_or(""), escaped)
     };
-    let any_escaped = (0..n).any(|i| name(i).1);
-    if n <= 16 && !any_escaped {
+    // An object as a request has them: the names found once, compared pairwise.
+    const SMALL: usize = 32;
+    if n <= SMALL && !escaped {
+        let mut names = [""; SMALL];
+        for (slot, &link) in names.iter_mut().zip(links.iter()) {
+            *slot = name(link).0;
+        }
+        let names = &names[..n];
         for (i, link) in links.iter_mut().enumerate().take(n - 1) {
-            let (this, _) = name(i);
-            if (i + 1..n).any(|j| name(j).0 == this) {
+            if names[i + 1..].contains(&names[i]) {
                 *link |= SHADOWED;
             }
         }
         return;
     }
     // Larger objects (or escaped names): sort member indices by decoded name, then mark every
-    // member of a run of equal names but the last in source order. Names are compared where
-    // they stand (decoded only when escaped), so the sort needs four bytes per member.
-    let decoded = |i: usize| {
-        let (raw, escaped) = name(i);
+    // member of a run of equal names but the last in source order. Names are found and compared
+    // where they stand (decoded only when escaped), so the sort needs four bytes per member.
+    let decoded = |link: u32| {
+        let (raw, escaped) = name(link);
         decode(raw, escaped)
     };
     let mut order: Vec<u32> = (0..n as u32).collect();
+    let all = &*links;
+    let link = |i: u32| all.get(i as usize).copied().unwrap_or(0);
     order.sort_unstable_by(|&x, &y| {
-        let (a, b) = (x as usize, y as usize);
-        let ((ra, ea), (rb, eb)) = (name(a), name(b));
+        let ((ra, ea), (rb, eb)) = (name(link(x)), name(link(y)));
         let by_name = if ea || eb {
-            decoded(a).cmp(&decoded(b))
+            decoded(link(x)).cmp(&decoded(link(y)))
         } else {
             ra.cmp(rb)
         };
         by_name.then(x.cmp(&y))
     });
-    for pair in order.windows(2) {
-        let (x, y) = (pair[0] as usize, pair[1] as usize);
-        if decoded(x) == decoded(y) {
-            links[x] |= SHADOWED;
+    // Marking sets only the SHADOWED bit, which `start` ignores: links are read as they change.
+    for k in 1..order.len() {
+        let (Some(&x), Some(&y)) = (order.get(k - 1), order.get(k)) else {
+            break;
+        };
+        let (Some(&lx), Some(&ly)) = (links.get(x as usize), links.get(y as usize)) else {
+            continue;
+        };
+        if decoded(lx) == decoded(ly)
+            && let Some(l) = links.get_mut(x as usize)
+        {
+            *l |= SHADOWED;
         }
     }
 }
