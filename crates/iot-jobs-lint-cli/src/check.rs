@@ -8,7 +8,7 @@ use crate::render;
 use clap::{Args, ValueEnum};
 use iot_jobs_lint::{Applicability, LintOptions, Report, Severity};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -127,9 +127,9 @@ fn fixable(report: &Report, up_to: Applicability) -> (usize, usize) {
 /// atomically: a temporary file in the same directory, with the file's permissions and (on Unix)
 /// owner and group, renamed over it. A file with several hard links is rewritten in place, so
 /// every name sees the fix.
-fn write_atomically(path: &str, old: &[u8], new: &str) -> Result<(), String> {
+fn write_atomically(path: &Path, old: &[u8], new: &str) -> Result<(), String> {
     use std::io::Write;
-    let shown = iot_jobs_lint::text::printable(path);
+    let shown = iot_jobs_lint::text::printable(&path.to_string_lossy()).into_owned();
     let target = std::fs::canonicalize(path).map_err(|e| format!("cannot resolve {shown}: {e}"))?;
     let current = std::fs::read(&target).map_err(|e| format!("cannot re-read {shown}: {e}"))?;
     if current != old {
@@ -412,7 +412,7 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
                     if outcome.changed {
                         done.out.push_str(&unified_diff(shown, text, &fixed.text));
                     }
-                } else if target.path == "-" {
+                } else if target.is_stdin() {
                     done.out.push_str(&fixed.text);
                 } else if outcome.changed
                     && let Err(e) = write_atomically(&target.path, &bytes, &fixed.text)
@@ -502,7 +502,7 @@ fn options_for(
     overrides: &Overrides,
 ) -> Result<LintOptions, String> {
     let mut options = base.clone();
-    let path = (target.path != "-" || args.stdin_filename.is_some())
+    let path = (!target.is_stdin() || args.stdin_filename.is_some())
         .then(|| std::path::Path::new(&target.shown));
     match &target.config {
         Some(config) => {
@@ -575,7 +575,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     };
     let mut recorder = args.write_baseline.as_ref().map(|_| Recorder::default());
     let fixing = args.fix || args.diff;
-    let fixing_stdin = args.fix && targets.iter().any(|t| t.path == "-");
+    let fixing_stdin = args.fix && targets.iter().any(|t| t.is_stdin());
     let shared = Shared {
         args,
         up_to: up_to_of(args),

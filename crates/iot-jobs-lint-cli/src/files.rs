@@ -10,8 +10,9 @@ use std::sync::Arc;
 
 /// One input to check.
 pub(crate) struct Target {
-    /// The path to read (`-`: standard input).
-    pub(crate) path: String,
+    /// The path to read (`-`: standard input), as the file system has it (a name from a walk
+    /// need not be UTF-8).
+    pub(crate) path: PathBuf,
     /// The path shown in the output and matched by per-file ignores and the baseline (for
     /// standard input: `--stdin-filename`, or `<stdin>`).
     pub(crate) shown: String,
@@ -20,6 +21,13 @@ pub(crate) struct Target {
     /// A directory walk listed it as a regular file (not a link): its type need not be checked
     /// again before it is opened (the open file is still checked).
     pub(crate) walked: bool,
+}
+
+impl Target {
+    /// Whether this is standard input (`-`).
+    pub(crate) fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
+    }
 }
 
 /// Whether `arg` is a glob pattern rather than a path.
@@ -46,13 +54,13 @@ pub(crate) fn expand(
     let mut errors = Vec::new();
     for arg in args {
         if arg == "-" {
-            if targets.iter().any(|t| t.path == "-") {
+            if targets.iter().any(|t| t.is_stdin()) {
                 continue;
             }
             let shown = stdin_filename.unwrap_or("<stdin>").to_string();
             let config = finder.for_file(Path::new(stdin_filename.unwrap_or("stdin")));
             targets.push(Target {
-                path: arg.clone(),
+                path: PathBuf::from(arg),
                 shown,
                 config,
                 walked: false,
@@ -112,7 +120,7 @@ pub(crate) fn expand(
         } else {
             // A file given by name is checked whatever its name or the exclude globs say.
             targets.push(Target {
-                path: arg.clone(),
+                path: PathBuf::from(arg),
                 shown: shown(path),
                 config: finder.for_file(path),
                 walked: false,
@@ -127,9 +135,8 @@ pub(crate) fn expand(
     }
     let mut seen = std::collections::HashSet::new();
     targets.retain(|t| {
-        t.path == "-"
-            || seen
-                .insert(std::fs::canonicalize(&t.path).unwrap_or_else(|_| PathBuf::from(&t.path)))
+        t.is_stdin()
+            || seen.insert(std::fs::canonicalize(&t.path).unwrap_or_else(|_| t.path.clone()))
     });
     (targets, errors)
 }
@@ -189,7 +196,7 @@ fn walk(
         };
         if is_file && wanted(path) {
             targets.push(Target {
-                path: path.to_string_lossy().into_owned(),
+                path: path.to_path_buf(),
                 shown: shown(path),
                 config: finder.for_file(path),
                 walked: !entry.path_is_symlink(),

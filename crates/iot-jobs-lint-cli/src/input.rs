@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 use iot_jobs_lint::LintOptions;
 use std::io::{IsTerminal, Read};
+use std::path::Path;
 
 #[derive(Args, Debug)]
 pub(crate) struct InputArgs {
@@ -80,8 +81,8 @@ pub(crate) enum Input {
 ///
 /// `walked`: a directory walk has just listed `path` as a regular file, so the check of its type
 /// before the open is skipped (the check of the open file still refuses a swapped-in FIFO).
-pub(crate) fn read(path: &str, limit: usize, walked: bool) -> Result<Input, String> {
-    let result = if path == "-" {
+pub(crate) fn read(path: &Path, limit: usize, walked: bool) -> Result<Input, String> {
+    let result = if path.as_os_str() == "-" {
         read_limited(std::io::stdin().lock(), limit, 0)
     } else if walked {
         read_open(path, limit)
@@ -89,7 +90,7 @@ pub(crate) fn read(path: &str, limit: usize, walked: bool) -> Result<Input, Stri
         read_file(path, limit)
     };
     result.map_err(|e| {
-        let shown = iot_jobs_lint::text::printable(path);
+        let shown = iot_jobs_lint::text::printable(&path.to_string_lossy()).into_owned();
         format!("cannot read {shown}: {e}")
     })
 }
@@ -97,9 +98,8 @@ pub(crate) fn read(path: &str, limit: usize, walked: bool) -> Result<Input, Stri
 /// Reads a file the run needs besides its inputs (a configuration, a baseline) with the same
 /// protections as an input: FIFOs, devices and sockets refused before they are opened, at most
 /// `limit` bytes read. The error is the reason, without the path.
-pub(crate) fn read_aux(path: &std::path::Path, limit: usize) -> Result<Vec<u8>, String> {
-    let text = path.to_str().ok_or("the path is not UTF-8")?;
-    match read_file(text, limit) {
+pub(crate) fn read_aux(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+    match read_file(path, limit) {
         Ok(Input::Bytes(bytes)) => Ok(bytes),
         Ok(Input::TooLarge(_)) => Err(format!("it is larger than {limit} bytes")),
         Err(e) => Err(e.to_string()),
@@ -109,7 +109,7 @@ pub(crate) fn read_aux(path: &std::path::Path, limit: usize) -> Result<Vec<u8>, 
 /// A named file: its type is checked from the path before it is opened (opening a FIFO waits for
 /// a writer, and `/dev/zero` or `/dev/urandom` never end); a regular file whose metadata says it
 /// is over the limit is not read at all.
-fn read_file(path: &str, limit: usize) -> std::io::Result<Input> {
+fn read_file(path: &Path, limit: usize) -> std::io::Result<Input> {
     let meta = std::fs::metadata(path)?;
     refuse_special(&meta)?;
     if meta.is_file() && meta.len() > limit as u64 {
@@ -120,7 +120,7 @@ fn read_file(path: &str, limit: usize) -> std::io::Result<Input> {
 
 /// Opens `path` (see [`open_regular`]) and reads it: a file whose open handle says it is over the
 /// limit is not read at all.
-fn read_open(path: &str, limit: usize) -> std::io::Result<Input> {
+fn read_open(path: &Path, limit: usize) -> std::io::Result<Input> {
     let (file, size) = open_regular(path)?;
     if size > limit as u64 {
         return Ok(Input::TooLarge(Some(size)));
@@ -132,7 +132,7 @@ fn read_open(path: &str, limit: usize) -> std::io::Result<Input> {
 /// non-blocking, so that a FIFO swapped in for the file after the caller's check does not wait
 /// for a writer; the check on the open file then refuses it. Reads of a regular file are not
 /// affected by the flag.
-fn open_regular(path: &str) -> std::io::Result<(std::fs::File, u64)> {
+fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, u64)> {
     let mut open = std::fs::OpenOptions::new();
     open.read(true);
     #[cfg(unix)]
@@ -373,13 +373,13 @@ mod tests {
             .unwrap();
         assert!(made.success());
         let started = std::time::Instant::now();
-        let err = open_regular(fifo.to_str().unwrap()).unwrap_err();
+        let err = open_regular(&fifo).unwrap_err();
         assert!(err.to_string().contains("FIFO"), "{err}");
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
         let file = dir.join("plain.json");
         std::fs::write(&file, "{}").unwrap();
         let mut text = String::new();
-        open_regular(file.to_str().unwrap())
+        open_regular(&file)
             .unwrap()
             .0
             .read_to_string(&mut text)

@@ -39,7 +39,7 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
     // One file at a time: read, preview, print, drop.
     for path in &args.input.files {
         let shown = display_path(path);
-        let (bytes, schedule) = match read(path, args.input.limit(), false) {
+        let (bytes, schedule) = match read(std::path::Path::new(path), args.input.limit(), false) {
             Ok(Input::Bytes(bytes)) => {
                 let schedule = iot_jobs_lint::schedule(&bytes, &options, count);
                 (bytes, schedule)

@@ -270,3 +270,34 @@ fn a_closed_pipe_ends_rules_quietly_and_quiet_counts_hidden_warnings() {
     );
     assert!(!out(&o).contains("warning["), "{}", out(&o));
 }
+
+/// A walk once turned each name into UTF-8 (lossy) and then could not open a file whose name is
+/// not UTF-8 ("cannot read ...\u{fffd}..."): such a file is now read by its real name, checked and
+/// shown with the replacement character; `--fix` writes it under its real name.
+#[cfg(unix)]
+#[test]
+fn walks_read_files_whose_names_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("non-utf8");
+    std::fs::remove_file(dir.join("a.json")).unwrap();
+    std::fs::create_dir(dir.join("jobs")).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    std::fs::copy(
+        repo().join("examples/broken.job.json"),
+        dir.join("jobs").join(name),
+    )
+    .unwrap();
+    let o = run(&dir, &["jobs"]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(!err(&o).contains("cannot read"), "{}", err(&o));
+    assert!(
+        out(&o).contains("jobs/caf\u{fffd}.json: CreateJob"),
+        "{}",
+        out(&o)
+    );
+    let before = std::fs::read(dir.join("jobs").join(name)).unwrap();
+    let o = run(&dir, &["--fix", "jobs"]);
+    assert!(!err(&o).contains("cannot"), "{}", err(&o));
+    assert_ne!(std::fs::read(dir.join("jobs").join(name)).unwrap(), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
