@@ -343,6 +343,8 @@ struct Done {
     err: Vec<String>,
     /// The file could not be read or written.
     failed: bool,
+    /// Why it could not be read or written, with the path as shown (for SARIF).
+    unreadable: Option<(String, String)>,
     /// The file was read and checked.
     checked: bool,
     /// Code and severity of every diagnostic reported (after the baseline, before --quiet).
@@ -388,6 +390,7 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
             ));
         }
         done.err.push(format!("error: {error}"));
+        done.unreadable = Some((shown.to_string(), error));
     };
     let (bytes, mut report) = match read(&target.path, args.input.limit(), target.walked) {
         Err(error) => {
@@ -562,7 +565,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             }
         }
     }
-    for m in &missing {
+    for (_, m) in &missing {
         eprintln!("error: {m}");
         status.unreadable();
     }
@@ -588,6 +591,16 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let mut json = (show && args.format == CheckFormat::Json).then(JsonFiles::start);
     // SARIF is one document: each file's results are kept as text until the end.
     let mut sarif: Vec<String> = Vec::new();
+    // What could not be read (a glob without a match, a file that failed), for SARIF.
+    let mut unreadable: Vec<(String, String)> = missing.clone();
+    let mut batch = Batch::new();
+    // The arguments that named nothing readable come first in the JSON list, as unread files.
+    if let Some(json) = &mut json {
+        for (path, message) in &missing {
+            let entry = iot_jobs_lint::output::JsonFiles::unreadable_entry(path, message);
+            json.push(&entry, &mut batch);
+        }
+    }
     let mut files = 0usize;
     let (mut errors, mut warnings) = (0usize, 0usize);
     let mut per_code: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
@@ -596,13 +609,15 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     // Files are checked and rendered on every core, then printed in input order and dropped.
     let ahead = rayon::current_num_threads().max(1) * AHEAD_PER_THREAD;
     let work = |(target, options): &(&Target, LintOptions)| check_one(target, options, &shared);
-    let mut batch = Batch::new();
     for_each_ordered(&prepared, ahead, work, |done| {
         if !done.err.is_empty() {
             batch.flush();
         }
         for line in &done.err {
             eprintln!("{line}");
+        }
+        if let Some(problem) = done.unreadable {
+            unreadable.push(problem);
         }
         if done.failed {
             status.unreadable();
@@ -647,7 +662,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         json.finish();
     }
     if show && args.format == CheckFormat::Sarif {
-        iot_jobs_lint::output::sarif_write(sarif, env!("CARGO_PKG_VERSION"), emit);
+        iot_jobs_lint::output::sarif_write(sarif, &unreadable, env!("CARGO_PKG_VERSION"), emit);
     }
     // Text for a person: on stdout in human output, on stderr when stdout is machine-readable.
     let to_person = |text: &str| {

@@ -42,14 +42,15 @@ fn shown(path: &Path) -> String {
 }
 
 /// Expands the FILE arguments. A glob that matches nothing, a directory without any JSON file,
-/// a directory the walk cannot read or a broken link is an error in the returned list (the run
-/// exits with 2, as for an unreadable file). The same file named twice, or found by two
+/// a directory the walk cannot read or a broken link is an error in the returned list, as (the
+/// argument or path it concerns, the message): the run exits with 2, as for an unreadable file,
+/// and JSON and SARIF output list it. The same file named twice, or found by two
 /// arguments, is checked once.
 pub(crate) fn expand(
     args: &[String],
     stdin_filename: Option<&str>,
     finder: &Finder,
-) -> (Vec<Target>, Vec<String>) {
+) -> (Vec<Target>, Vec<(String, String)>) {
     let mut targets: Vec<Target> = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
@@ -72,9 +73,12 @@ pub(crate) fn expand(
             let before = targets.len();
             walk(path, None, finder, &mut targets, &mut errors);
             if targets.len() == before {
-                errors.push(format!(
-                    "no *.json file in directory {}",
-                    iot_jobs_lint::text::printable(arg)
+                errors.push((
+                    arg.clone(),
+                    format!(
+                        "no *.json file in directory {}",
+                        iot_jobs_lint::text::printable(arg)
+                    ),
                 ));
             }
         } else if is_glob(arg) && !path.exists() {
@@ -106,15 +110,18 @@ pub(crate) fn expand(
                         walk(&base, Some(&matcher), finder, &mut targets, &mut errors);
                     }
                     if targets.len() == before {
-                        errors.push(format!(
-                            "no file matches {}",
-                            iot_jobs_lint::text::printable(arg)
+                        errors.push((
+                            arg.clone(),
+                            format!("no file matches {}", iot_jobs_lint::text::printable(arg)),
                         ));
                     }
                 }
-                Err(e) => errors.push(format!(
-                    "invalid glob {}",
-                    iot_jobs_lint::text::printable(&format!("{arg}: {e}"))
+                Err(e) => errors.push((
+                    arg.clone(),
+                    format!(
+                        "invalid glob {}",
+                        iot_jobs_lint::text::printable(&format!("{arg}: {e}"))
+                    ),
                 )),
             }
         } else {
@@ -150,7 +157,7 @@ fn walk(
     glob: Option<&globset::GlobMatcher>,
     finder: &Finder,
     targets: &mut Vec<Target>,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<(String, String)>,
 ) {
     let root_config = finder.for_dir(root);
     let mut builder = ignore::WalkBuilder::new(root);
@@ -170,9 +177,12 @@ fn walk(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(format!(
-                    "cannot walk: {}",
-                    iot_jobs_lint::text::printable(&e.to_string())
+                errors.push((
+                    shown(root),
+                    format!(
+                        "cannot walk: {}",
+                        iot_jobs_lint::text::printable(&e.to_string())
+                    ),
                 ));
                 continue;
             }
@@ -183,9 +193,12 @@ fn walk(
                 Ok(m) => m.is_file(),
                 Err(e) => {
                     if wanted(path) {
-                        errors.push(format!(
-                            "cannot read {}: a broken symbolic link ({e})",
-                            iot_jobs_lint::text::printable(&path.to_string_lossy())
+                        errors.push((
+                            shown(path),
+                            format!(
+                                "cannot read {}: a broken symbolic link ({e})",
+                                iot_jobs_lint::text::printable(&path.to_string_lossy())
+                            ),
                         ));
                     }
                     false

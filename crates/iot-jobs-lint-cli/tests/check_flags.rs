@@ -72,7 +72,7 @@ fn sarif_output_is_the_cores_sarif_of_the_same_reports() {
             text: Some(text),
         })
         .collect();
-    let want = iot_jobs_lint::output::sarif(&file_reports, env!("CARGO_PKG_VERSION"));
+    let want = iot_jobs_lint::output::sarif(&file_reports, &[], env!("CARGO_PKG_VERSION"));
     assert_eq!(got, want);
     assert_eq!(got["version"], "2.1.0");
 }

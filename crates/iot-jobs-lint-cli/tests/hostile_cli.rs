@@ -24,7 +24,7 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Runs `check` in `dir`, killed after 20 s (a hang fails the test instead of blocking it).
 fn run(dir: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
+    let child = Command::new(env!("CARGO_BIN_EXE_iot-jobs-lint"))
         .current_dir(dir)
         .arg("check")
         .args(["--now", NOW])
@@ -34,15 +34,19 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
+    // Output is read while the child runs (a SARIF log fills a pipe long before the end).
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(Duration::from_secs(20)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
             panic!("check {args:?} did not finish in 20 s");
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    child.wait_with_output().unwrap()
 }
 
 fn err(o: &Output) -> String {
@@ -299,5 +303,51 @@ fn walks_read_files_whose_names_are_not_utf8() {
     let o = run(&dir, &["--fix", "jobs"]);
     assert!(!err(&o).contains("cannot"), "{}", err(&o));
     assert_ne!(std::fs::read(dir.join("jobs").join(name)).unwrap(), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A glob without a match, or a file that cannot be read, once showed only on standard error:
+/// JSON output lists it as an entry with its error, and SARIF as an error notification of the
+/// run's invocation (`executionSuccessful: false`), so a CI consumer of either sees that files
+/// went unchecked.
+#[test]
+fn unreadable_inputs_are_in_json_and_sarif() {
+    let dir = scratch("unread");
+    std::fs::create_dir(dir.join("dir.json")).unwrap();
+    let o = run(
+        &dir,
+        &["--format", "json", "nope/*.json", "a.json", "dir.json/"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files[0]["path"], "nope/*.json");
+    assert_eq!(files[0]["error"], "no file matches nope/*.json");
+    assert_eq!(files[1]["path"], "dir.json/");
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(files[2]["diagnostics"].is_array());
+    let o = run(
+        &dir,
+        &["--format", "sarif", "nope/*.json", "a.json", "dir.json/"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let invocation = &v["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[0]["message"]["text"], "no file matches nope/*.json");
+    assert!(
+        notes[1]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("no *.json file in directory dir.json"),
+        "{notes:?}"
+    );
+    assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
+    // A clean run says so.
+    let o = run(&dir, &["--format", "sarif", "a.json"]);
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
     let _ = std::fs::remove_dir_all(&dir);
 }

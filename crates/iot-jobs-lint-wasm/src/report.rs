@@ -61,6 +61,8 @@ pub fn write(files: &[(&str, Source<'_>)], format: Format, options: &LintOptions
     // The reports and texts kept for SARIF and GitHub output (JSON streams them).
     let mut kept: Vec<(String, Report, Option<&str>)> = Vec::new();
     let (mut io_failed, mut undetected, mut errors) = (false, false, false);
+    // What could not be read, for SARIF: (path as shown, message).
+    let mut unread: Vec<(String, String)> = Vec::new();
     if format == Format::Json {
         text.push_str(output::JsonFiles::START);
     }
@@ -84,6 +86,7 @@ pub fn write(files: &[(&str, Source<'_>)], format: Format, options: &LintOptions
                 if format == Format::Json {
                     text.push_str(&json.unreadable(shown, &error));
                 }
+                unread.push((shown.to_string(), error));
                 continue;
             }
         };
@@ -107,7 +110,7 @@ pub fn write(files: &[(&str, Source<'_>)], format: Format, options: &LintOptions
         .collect();
     match format {
         Format::Json => text.push_str(output::JsonFiles::END),
-        Format::Sarif => text = output::sarif_text(&reports, env!("CARGO_PKG_VERSION")),
+        Format::Sarif => text = output::sarif_text(&reports, &unread, env!("CARGO_PKG_VERSION")),
         Format::Github => text = output::github(&reports),
     }
     if undetected {

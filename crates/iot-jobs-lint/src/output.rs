@@ -98,8 +98,19 @@ fn entry_text<T: serde::Serialize>(entry: &T) -> String {
 
 /// [`sarif`] as the text a front end prints: pretty-printed, and a newline. The same bytes as
 /// [`sarif_results`] of each file put together by [`sarif_assemble`].
-pub fn sarif_text(files: &[FileReport<'_>], tool_version: &str) -> String {
-    sarif_assemble(files.iter().flat_map(sarif_results), tool_version)
+///
+/// `unreadable`: the inputs that could not be read, as (path, message), listed as the run's
+/// tool execution notifications (see [`sarif`]).
+pub fn sarif_text(
+    files: &[FileReport<'_>],
+    unreadable: &[(String, String)],
+    tool_version: &str,
+) -> String {
+    sarif_assemble(
+        files.iter().flat_map(sarif_results),
+        unreadable,
+        tool_version,
+    )
 }
 
 /// The indentation of a result inside the pretty-printed log (`runs[0].results[i]`).
@@ -130,9 +141,15 @@ pub fn sarif_results(file: &FileReport<'_>) -> Vec<String> {
 
 /// The pretty-printed SARIF log (and a newline) around results made by [`sarif_results`], in
 /// order: byte for byte what pretty-printing [`sarif`] of the same files gives.
-pub fn sarif_assemble(results: impl IntoIterator<Item = String>, tool_version: &str) -> String {
+pub fn sarif_assemble(
+    results: impl IntoIterator<Item = String>,
+    unreadable: &[(String, String)],
+    tool_version: &str,
+) -> String {
     let mut out = String::new();
-    sarif_write(results, tool_version, |piece| out.push_str(piece));
+    sarif_write(results, unreadable, tool_version, |piece| {
+        out.push_str(piece)
+    });
     out
 }
 
@@ -140,12 +157,13 @@ pub fn sarif_assemble(results: impl IntoIterator<Item = String>, tool_version: &
 /// held twice.
 pub fn sarif_write(
     results: impl IntoIterator<Item = String>,
+    unreadable: &[(String, String)],
     tool_version: &str,
     mut sink: impl FnMut(&str),
 ) {
     let skeleton = format!(
         "{}\n",
-        serde_json::to_string_pretty(&sarif(&[], tool_version)).unwrap_or_default()
+        serde_json::to_string_pretty(&sarif(&[], unreadable, tool_version)).unwrap_or_default()
     );
     let mut results = results.into_iter().peekable();
     let empty = "\"results\": []";
@@ -176,8 +194,15 @@ fn level(severity: Severity) -> &'static str {
 
 /// A SARIF 2.1.0 log of `files`: one run whose driver lists every rule of the registry, one result
 /// per diagnostic with its region (lines and code-point columns, and the byte range), related
-/// locations, fixes as replacements, and a stable fingerprint.
-pub fn sarif(files: &[FileReport<'_>], tool_version: &str) -> Value {
+/// locations, fixes as replacements, and a stable fingerprint. Its invocation records whether
+/// every input was read: each of `unreadable` (path, message) is an error notification at that
+/// path, and `executionSuccessful` is false when there is any (a code-scanning upload then shows
+/// that files went unchecked instead of a clean result).
+pub fn sarif(
+    files: &[FileReport<'_>],
+    unreadable: &[(String, String)],
+    tool_version: &str,
+) -> Value {
     let rules = registry::all();
     let descriptors: Vec<Value> = rules
         .iter()
@@ -220,8 +245,27 @@ pub fn sarif(files: &[FileReport<'_>], tool_version: &str) -> Value {
             },
             "columnKind": "unicodeCodePoints",
             "results": results,
+            "invocations": [invocation(unreadable)],
         }]
     })
+}
+
+/// The run's invocation: successful unless an input could not be read.
+fn invocation(unreadable: &[(String, String)]) -> Value {
+    if unreadable.is_empty() {
+        return json!({ "executionSuccessful": true });
+    }
+    let notifications: Vec<Value> = unreadable
+        .iter()
+        .map(|(path, message)| {
+            json!({
+                "level": "error",
+                "message": { "text": message },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }],
+            })
+        })
+        .collect();
+    json!({ "executionSuccessful": false, "toolExecutionNotifications": notifications })
 }
 
 fn region(
@@ -479,9 +523,9 @@ mod tests {
         for set in [&files[..], &files[..1], &files[1..], &[]] {
             let want = format!(
                 "{}\n",
-                serde_json::to_string_pretty(&sarif(set, "1.0")).unwrap()
+                serde_json::to_string_pretty(&sarif(set, &[], "1.0")).unwrap()
             );
-            assert_eq!(sarif_text(set, "1.0"), want);
+            assert_eq!(sarif_text(set, &[], "1.0"), want);
         }
     }
 }

@@ -55,7 +55,21 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
             text: *text,
         })
         .collect();
-    let log = sarif(&reports, "0.1.0");
+    // An unreadable input too, so that the invocation's notifications are validated as well.
+    let unreadable = [(
+        "jobs/gone.json".to_string(),
+        "cannot read jobs/gone.json: No such file or directory".to_string(),
+    )];
+    let log = sarif(&reports, &unreadable, "0.1.0");
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        false
+    );
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"],
+        "jobs/gone.json"
+    );
     let schema_path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/vendor/sarif/sarif-schema-2.1.0.json");
     let mut schema: serde_json::Value =
