@@ -13,19 +13,6 @@ pub(crate) fn run(code: &str) -> ExitCode {
         }
         return ExitCode::from(2);
     };
-    emit(&section(rule.code));
+    emit(&iot_jobs_lint::registry::rule_markdown(rule));
     ExitCode::SUCCESS
-}
-
-/// The rule's section of the rules reference (`registry::markdown()`): its summary, severity,
-/// source, fix, and the failing example with its diagnostics and the passing one.
-fn section(code: &str) -> String {
-    let all = iot_jobs_lint::registry::markdown();
-    let heading = format!("\n### `{code}`\n");
-    let Some(start) = all.find(&heading) else {
-        return String::new();
-    };
-    let rest = &all[start + 1..];
-    let end = rest[1..].find("\n### `").map_or(rest.len(), |i| i + 2);
-    rest[..end].to_string()
 }

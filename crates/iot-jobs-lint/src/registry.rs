@@ -149,9 +149,17 @@ pub fn markdown() -> String {
     }
     out.push_str("\n## Rules\n");
     for r in all() {
-        section(&mut out, r);
+        section(&mut out, r, true);
     }
     out
+}
+
+/// One rule's section of the rules reference (the `explain` command, a SARIF rule's help),
+/// without links to the other sections.
+pub fn rule_markdown(r: &RuleInfo) -> String {
+    let mut out = String::new();
+    section(&mut out, r, false);
+    out.trim_start().to_string()
 }
 
 /// The fragment GitHub gives the heading `` ### `code` ``: the code without its backticks and
@@ -162,8 +170,9 @@ fn anchor(code: &str) -> String {
         .collect()
 }
 
-/// Appends the section of one rule to the rules reference.
-fn section(out: &mut String, r: &RuleInfo) {
+/// Appends the section of one rule to the rules reference; `links`: other codes link to their
+/// sections (inside the whole reference).
+fn section(out: &mut String, r: &RuleInfo, links: bool) {
     out.push_str(&format!(
         "\n### `{}`\n\n{}\n\n- Severity: **{}**\n- JSON Schema: {}\n- Source: {}\n",
         r.code,
@@ -229,7 +238,13 @@ fn section(out: &mut String, r: &RuleInfo) {
     if !others.is_empty() {
         let links: Vec<String> = others
             .iter()
-            .map(|c| format!("[`{c}`](#{})", anchor(c)))
+            .map(|c| {
+                if links {
+                    format!("[`{c}`](#{})", anchor(c))
+                } else {
+                    format!("`{c}`")
+                }
+            })
             .collect();
         out.push_str(&format!(
             "\nThe failing input also gets {}.\n",
