@@ -514,6 +514,12 @@ fn options_for(
             {
                 options.service_model = edition;
             }
+            // `--operation` wins; otherwise `[operations]` may say what the file is.
+            if options.operation.is_none()
+                && let Some(path) = path
+            {
+                options.operation = config.operation_for(path);
+            }
             options.rules = config.selection(path, overrides).map_err(|e| {
                 format!(
                     "{}: {e}",

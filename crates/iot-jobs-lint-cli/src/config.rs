@@ -14,6 +14,9 @@
 //!
 //! [per-file-ignores]                   # globs relative to this file
 //! "legacy/**" = ["cron/unix-five-fields"]
+//!
+//! [operations]                         # what a file is, when its content cannot tell
+//! "templates/**/*.json" = "create-job-template"
 //! ```
 
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
@@ -32,13 +35,14 @@ pub(crate) const FILE_NAME: &str = "iot-jobs-lint.toml";
 const MAX_CONFIG_BYTES: usize = 1024 * 1024;
 
 /// The keys of the file, for did-you-mean.
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 7] = [
     "service-model",
     "select",
     "ignore",
     "exclude",
     "severity",
     "per-file-ignores",
+    "operations",
 ];
 
 #[derive(Deserialize)]
@@ -55,6 +59,8 @@ struct RawConfig {
     severity: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     per_file_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    #[serde(default)]
+    operations: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// One loaded configuration file.
@@ -74,6 +80,8 @@ pub(crate) struct Config {
     levels: Vec<(String, Level)>,
     exclude: GlobSet,
     per_file: Vec<(GlobMatcher, Vec<String>)>,
+    /// `[operations]`, in the order written: the first glob that matches a file says what it is.
+    operations: Vec<(GlobMatcher, iot_jobs_lint::Operation)>,
 }
 
 /// One problem in a configuration file, already formatted `FILE:LINE:COLUMN: message`.
@@ -202,6 +210,32 @@ impl Config {
             }
         }
         let exclude = exclude.build().unwrap_or_else(|_| GlobSet::empty());
+        let mut written: Vec<_> = raw.operations.iter().collect();
+        written.sort_by_key(|(glob, _)| glob.span().start);
+        let mut operations = Vec::new();
+        for (glob, operation) in written {
+            let parsed = operation.get_ref().parse::<iot_jobs_lint::Operation>();
+            match (matcher(glob.get_ref()), parsed) {
+                (Ok(g), Ok(op)) => operations.push((g.compile_matcher(), op)),
+                (Err(e), _) => errors.push(at(glob.span(), &e)),
+                (_, Err(_)) => {
+                    let written = operation.get_ref();
+                    let names = iot_jobs_lint::Operation::ALL.map(|o| o.as_str());
+                    let mut message = format!(
+                        "`{}` is not an operation; use one of {}",
+                        iot_jobs_lint::text::escape(written),
+                        names.join(", ")
+                    );
+                    if let Some(near) = iot_jobs_lint::text::closest(written, names) {
+                        message = format!(
+                            "`{}` is not an operation; did you mean `{near}`?",
+                            iot_jobs_lint::text::escape(written)
+                        );
+                    }
+                    errors.push(at(operation.span(), &message));
+                }
+            }
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -217,7 +251,17 @@ impl Config {
             levels,
             exclude,
             per_file,
+            operations,
         })
+    }
+
+    /// The operation `[operations]` gives `path` (the first glob that matches), if any.
+    pub(crate) fn operation_for(&self, path: &Path) -> Option<iot_jobs_lint::Operation> {
+        let rel = self.relative(path)?;
+        self.operations
+            .iter()
+            .find(|(glob, _)| glob.is_match(&rel))
+            .map(|(_, op)| *op)
     }
 
     /// `path` relative to this file's directory, when it is inside it.

@@ -127,9 +127,122 @@ struct Server {
     changed: HashSet<Uri>,
     /// When to lint them: [`DEBOUNCE`] after the last change.
     lint_after: Option<Instant>,
-    /// `now` from the client's `initializationOptions` (`{"now": "RFC 3339"}`); `None`: the host
-    /// clock.
+    /// What the client's `initializationOptions` set.
+    settings: Settings,
+}
+
+/// The client's `initializationOptions` (an editor's settings):
+///
+/// ```json
+/// { "now": "2026-12-05T12:00:00Z",
+///   "serviceModel": "2023-03-02",
+///   "jobFiles": [{ "glob": "**/*.job.json", "operation": "create-job" },
+///                { "glob": "jobs/**/*.json", "operation": null }] }
+/// ```
+///
+/// `now`: the clock (default: the host's). `serviceModel`: the edition where the configuration
+/// file does not set one. `jobFiles`: which files are job files (reported even when their
+/// operation cannot be told) and, where given, their operation; it replaces the default names.
+/// An `[operations]` glob of the configuration file wins over both for its files.
+#[derive(Default)]
+struct Settings {
     now: Option<chrono::DateTime<chrono::Utc>>,
+    service_model: Option<iot_jobs_lint::Edition>,
+    job_files: Option<Vec<(globset::GlobMatcher, Option<iot_jobs_lint::Operation>)>>,
+    /// The workspace root (`rootUri`, or the first workspace folder): `jobFiles` globs are
+    /// relative to it, as an editor's are.
+    root: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Reads the `initialize` parameters; what cannot be used is said on standard error (the
+    /// client's log) and left at its default.
+    fn from_initialize(params: &serde_json::Value) -> Settings {
+        let options = params.get("initializationOptions");
+        let get = |key: &str| options.and_then(|o| o.get(key)).filter(|v| !v.is_null());
+        let ignored = |key: &str, why: String| {
+            eprintln!(
+                "iot-jobs-lint lsp: initializationOptions.{key} ignored: {}",
+                iot_jobs_lint::text::printable(&why)
+            );
+        };
+        let now = get("now").and_then(|v| {
+            let text = v.as_str().unwrap_or_default();
+            chrono::DateTime::parse_from_rfc3339(text)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .map_err(|e| ignored("now", format!("{v}: {e}")))
+                .ok()
+        });
+        let service_model = get("serviceModel").and_then(|v| match v.as_str() {
+            Some("latest") => Some(iot_jobs_lint::Edition::Latest),
+            Some("2023-03-02") => Some(iot_jobs_lint::Edition::V2023_03_02),
+            _ => {
+                ignored(
+                    "serviceModel",
+                    format!("{v}: use \"latest\" or \"2023-03-02\""),
+                );
+                None
+            }
+        });
+        let job_files = get("jobFiles").and_then(|v| {
+            let Some(list) = v.as_array() else {
+                ignored("jobFiles", format!("{v}: not a list"));
+                return None;
+            };
+            let mut out = Vec::new();
+            for entry in list {
+                let glob = entry
+                    .get("glob")
+                    .and_then(|g| g.as_str())
+                    .unwrap_or_default();
+                let operation = match entry.get("operation").filter(|o| !o.is_null()) {
+                    None => Ok(None),
+                    Some(o) => o
+                        .as_str()
+                        .unwrap_or_default()
+                        .parse::<iot_jobs_lint::Operation>()
+                        .map(Some),
+                };
+                match (crate::config::matcher(glob), operation) {
+                    (Ok(g), Ok(op)) => out.push((g.compile_matcher(), op)),
+                    (Err(e), _) | (_, Err(e)) => ignored("jobFiles", format!("{entry}: {e}")),
+                }
+            }
+            Some(out)
+        });
+        let root = params
+            .get("rootUri")
+            .and_then(|u| u.as_str())
+            .or_else(|| params.pointer("/workspaceFolders/0/uri")?.as_str())
+            .and_then(|u| u.parse::<Uri>().ok())
+            .and_then(|u| file_path(&u));
+        Settings {
+            now,
+            service_model,
+            job_files,
+            root,
+        }
+    }
+
+    /// Whether the file is a job file, and the operation the settings give it: `jobFiles` when
+    /// the client set it, else the default names ([`is_job_file`]; the operation is then
+    /// detected from the content).
+    fn job_file(&self, uri: &Uri) -> (bool, Option<iot_jobs_lint::Operation>) {
+        let Some(globs) = &self.job_files else {
+            return (is_job_file(uri), None);
+        };
+        let Some(path) = file_path(uri) else {
+            return (false, None);
+        };
+        let relative = self
+            .root
+            .as_ref()
+            .and_then(|root| path.strip_prefix(root).ok());
+        globs
+            .iter()
+            .find(|(glob, _)| glob.is_match(relative.unwrap_or(&path)) || glob.is_match(&path))
+            .map_or((false, None), |(_, op)| (true, *op))
+    }
 }
 
 /// How long after the last change a changed document is linted (and its diagnostics published).
@@ -399,7 +512,11 @@ impl Server {
     /// of the `iot-jobs-lint.toml` that applies to its file (read again each time, so edits to
     /// it apply at the next change). Configuration problems are shown as a message.
     fn options_for(&mut self, uri: &Uri) -> LintOptions {
-        let mut options = LintOptions::new(self.now.unwrap_or_else(chrono::Utc::now));
+        let mut options = LintOptions::new(self.settings.now.unwrap_or_else(chrono::Utc::now));
+        if let Some(edition) = self.settings.service_model {
+            options.service_model = edition;
+        }
+        options.operation = self.settings.job_file(uri).1;
         let Some(path) = file_path(uri) else {
             return options;
         };
@@ -410,6 +527,9 @@ impl Server {
         if let Some(config) = finder.for_file(&path) {
             if let Some(edition) = config.service_model {
                 options.service_model = edition;
+            }
+            if let Some(operation) = config.operation_for(&path) {
+                options.operation = Some(operation);
             }
             match config.selection(Some(&path), &Overrides::default()) {
                 Ok(rules) => options.rules = rules,
@@ -446,7 +566,7 @@ impl Server {
         let report = analysis.report;
         // An ordinary JSON file (not named as a job file, no operation the core could tell) gets
         // nothing, so package.json and friends are not flagged.
-        let publish = report.operation.is_some() || is_job_file(uri);
+        let publish = report.operation.is_some() || self.settings.job_file(uri).0;
         let index = LineIndex::new(&doc.text);
         let diagnostics = if publish {
             report
@@ -611,6 +731,8 @@ impl Server {
         let operation = report
             .operation
             .or(doc.operation)
+            .or(doc.options.as_ref().and_then(|o| o.operation))
+            .or_else(|| self.settings.job_file(&at.text_document.uri).1)
             .or_else(|| operation_by_name(&at.text_document.uri))?;
         let schema = iot_jobs_lint::schema::json_schema(operation, report.service_model);
         let index = LineIndex::new(&doc.text);
@@ -770,18 +892,6 @@ fn parse<P: serde::de::DeserializeOwned>(params: serde_json::Value) -> Result<P,
     serde_json::from_value(params).map_err(|e| format!("invalid parameters: {e}"))
 }
 
-/// `initializationOptions.now` of the `initialize` parameters, when it is an RFC 3339 time.
-fn now_option(params: &serde_json::Value) -> Option<chrono::DateTime<chrono::Utc>> {
-    let now = params.get("initializationOptions")?.get("now")?.as_str()?;
-    match chrono::DateTime::parse_from_rfc3339(now) {
-        Ok(t) => Some(t.with_timezone(&chrono::Utc)),
-        Err(e) => {
-            eprintln!("iot-jobs-lint lsp: initializationOptions.now {now:?} ignored: {e}");
-            None
-        }
-    }
-}
-
 /// What the server offers.
 fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
@@ -816,10 +926,10 @@ pub(crate) fn run() -> ExitCode {
     let initialized = connection.initialize_start().and_then(|(id, params)| {
         connection
             .initialize_finish(id, init)
-            .map(|()| now_option(&params))
+            .map(|()| Settings::from_initialize(&params))
     });
-    let now = match initialized {
-        Ok(now) => now,
+    let settings = match initialized {
+        Ok(settings) => settings,
         Err(e) => {
             // End of input, or a client that did not follow `initialize` with `initialized`: the
             // reader may still be waiting on its input, so the threads are not joined (returning
@@ -834,7 +944,7 @@ pub(crate) fn run() -> ExitCode {
         shown_config_errors: Vec::new(),
         changed: HashSet::new(),
         lint_after: None,
-        now,
+        settings,
     };
     let mut clean = false;
     let mut join = true;

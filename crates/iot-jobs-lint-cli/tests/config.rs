@@ -402,3 +402,71 @@ fn parallel_output_is_in_input_order() {
     let listed: Vec<String> = codes(&many).into_iter().map(|(p, _)| p).collect();
     assert_eq!(listed, corpus);
 }
+
+/// `[operations]` says what a file is when its content cannot tell (a template without its
+/// `jobTemplateId`, here): the first matching glob, `--operation` over it, and a misspelled
+/// operation is an error at its place with a suggestion.
+#[test]
+fn operations_table_says_what_a_file_is() {
+    let template = r#"{"description": "d", "document": "{}"}"#;
+    let dir = scratch(
+        "operations",
+        &[
+            (
+                "iot-jobs-lint.toml",
+                "[operations]\n\"templates/**/*.json\" = \"create-job-template\"\n\"*.out.json\" = \"DescribeJob\"\n",
+            ),
+            ("templates/a.json", template),
+            ("other/a.json", template),
+        ],
+    );
+    let o = run_in(
+        &dir,
+        &["--format", "json", "templates/a.json", "other/a.json"],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["files"][0]["operation"],
+        "create-job-template",
+        "{}",
+        out(&o)
+    );
+    assert_eq!(v["files"][0]["operationDetected"], false);
+    assert_eq!(v["files"][1]["operation"], serde_json::Value::Null);
+    assert_eq!(
+        codes(&o)[1].1,
+        ["input/operation-unknown:error"],
+        "{}",
+        out(&o)
+    );
+    // The command line wins.
+    let o = run_in(
+        &dir,
+        &[
+            "--format",
+            "json",
+            "--operation",
+            "create-job",
+            "templates/a.json",
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["files"][0]["operation"], "create-job");
+    std::fs::write(
+        dir.join("iot-jobs-lint.toml"),
+        "[operations]\n\"templates/**\" = \"create-jobs\"\n",
+    )
+    .unwrap();
+    let o = run_in(&dir, &["templates/a.json"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains(
+            "iot-jobs-lint.toml:2:18: `create-jobs` is not an operation; did you mean `create-job`?"
+        ),
+        "{}",
+        err(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -857,3 +857,44 @@ fn neovim_headless_client_sees_diagnostics_hover_completion_lens_and_applies_a_f
         "stdout: {stdout}\nstderr: {stderr}"
     );
 }
+
+/// The editor's settings in `initializationOptions`: `jobFiles` replaces the default names and
+/// gives an operation, `serviceModel` the edition (a window of 20 minutes is too short only in
+/// the 2023-03-02 edition), and an `[operations]` glob of the configuration file wins.
+#[test]
+fn editor_settings_name_job_files_operations_and_edition() {
+    let template = r#"{"description": "d", "document": "{}", "maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 20}]}"#;
+    let dir = scratch(
+        "settings",
+        &[(
+            "iot-jobs-lint.toml",
+            "[operations]\n\"jobs/described.json\" = \"describe-job-template\"\n",
+        )],
+    );
+    let mut client = Client::start_with(json!({
+        "now": "2026-12-05T12:00:00Z",
+        "serviceModel": "2023-03-02",
+        "jobFiles": [
+            {"glob": "**/jobs/*.json", "operation": "create-job-template"},
+            {"glob": "**/*.anything.json", "operation": null},
+            {"glob": "[", "operation": "create-job"}
+        ]
+    }));
+    let got = client.open(&file_uri(&dir.join("jobs/t.json")), template);
+    let found = codes(&got);
+    assert!(found.iter().any(|c| c == "model/range"), "{found:?}");
+    assert!(found.iter().any(|c| c == "model/required"), "{found:?}");
+    // The default names no longer make a job file; the configured ones do.
+    assert!(
+        client
+            .open(&file_uri(&dir.join("x.job.json")), "{\"name\": \"x\"}")
+            .is_empty()
+    );
+    let got = client.open(&file_uri(&dir.join("y.anything.json")), "{\"name\": \"x\"}");
+    assert_eq!(codes(&got), ["input/operation-unknown"]);
+    // The configuration file's [operations] wins over the settings for its file: read as a
+    // DescribeJobTemplate output, nothing is required.
+    let got = client.open(&file_uri(&dir.join("jobs/described.json")), template);
+    assert_eq!(codes(&got), ["model/range"]);
+    client.shut_down();
+}
