@@ -407,6 +407,9 @@ fn hover_markdown(report: &Report, offset: usize) -> Option<(String, std::ops::R
     Some((parts.join("\n\n---\n\n"), span.unwrap_or(offset..offset)))
 }
 
+/// How many openings the hover on a maintenance window's cron lists.
+const HOVER_OCCURRENCES: usize = 5;
+
 /// How many upcoming window starts the `maintenanceWindows` lens names (then "…" when there are
 /// more).
 const LENS_WINDOWS: usize = 3;
@@ -706,19 +709,134 @@ impl Server {
         actions
     }
 
+    /// Hover: the rules whose diagnostics cover the position, then what the member under it is
+    /// (its documentation from the service model: meaning, unit, limits, edition differences),
+    /// and on a maintenance window's cron, what it means in words and when it next opens.
     fn hover(&self, params: &HoverParams) -> Option<Hover> {
         let at = &params.text_document_position_params;
-        let doc = self.documents.get(&at.text_document.uri)?;
+        let uri = &at.text_document.uri;
+        let doc = self.documents.get(uri)?;
         let index = LineIndex::new(&doc.text);
         let offset = index.offset(at.position);
-        let (markdown, span) = hover_markdown(doc.report.as_ref()?, offset)?;
+        let rules = doc.report.as_ref().and_then(|r| hover_markdown(r, offset));
+        let member = self.member_hover(uri, doc, offset);
+        let span = rules
+            .as_ref()
+            .map(|(_, span)| span.clone())
+            .or_else(|| member.as_ref().map(|(_, span)| span.clone()))?;
+        let parts: Vec<String> = rules
+            .into_iter()
+            .chain(member)
+            .map(|(text, _)| text)
+            .collect();
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
-                value: markdown,
+                value: parts.join("\n\n---\n\n"),
             }),
             range: Some(index.range(&span)),
         })
+    }
+
+    /// The operation a document is read as: detected, last detected while it was valid JSON,
+    /// set by the configuration or the settings, or told by the file's name.
+    fn operation_of(&self, uri: &Uri, doc: &Document) -> Option<iot_jobs_lint::Operation> {
+        doc.report
+            .as_ref()
+            .and_then(|r| r.operation)
+            .or(doc.operation)
+            .or(doc.options.as_ref().and_then(|o| o.operation))
+            .or_else(|| self.settings.job_file(uri).1)
+            .or_else(|| operation_by_name(uri))
+    }
+
+    /// The hover of the member whose name or value is at `offset`: its documentation in the
+    /// document's edition, or, for a member only the other edition has, that edition's with a
+    /// note; on the `startTime` of a maintenance window, the expression in words and its next
+    /// openings.
+    fn member_hover(
+        &self,
+        uri: &Uri,
+        doc: &Document,
+        offset: usize,
+    ) -> Option<(String, std::ops::Range<usize>)> {
+        use iot_jobs_lint::Edition;
+        let operation = self.operation_of(uri, doc)?;
+        let edition = doc
+            .report
+            .as_ref()
+            .map_or(Edition::Latest, |r| r.service_model);
+        let cursor = cursor::at(&doc.text, offset)?;
+        let literal = |span: &std::ops::Range<usize>| {
+            let raw = doc.text.get(span.clone())?;
+            serde_json::from_str::<String>(raw)
+                .ok()
+                .or_else(|| Some(raw.trim_matches('"').to_string()))
+        };
+        let (key, span, value) = match &cursor.slot {
+            cursor::Slot::Key { string: Some(span) } => (literal(span)?, span.clone(), None),
+            cursor::Slot::Value {
+                key: Some(key),
+                string,
+            } => {
+                let value = string.as_ref().and_then(literal);
+                let span = string.clone().unwrap_or(offset..offset);
+                (key.clone(), span, value)
+            }
+            _ => return None,
+        };
+        let step = cursor::Step::Key(key.clone());
+        let documented = |edition: Edition| {
+            let schema = iot_jobs_lint::schema::json_schema(operation, edition);
+            let container = schema_at(&schema, &cursor.path)?;
+            let member = child(&schema, container, &step)?;
+            member
+                .get("markdownDescription")
+                .or_else(|| member.get("description"))
+                .and_then(|d| d.as_str())
+                .map(str::to_string)
+        };
+        let other = match edition {
+            Edition::Latest => Edition::V2023_03_02,
+            _ => Edition::Latest,
+        };
+        let mut text = match documented(edition) {
+            Some(text) => text,
+            None => format!(
+                "`{}` is not a member here in the `{edition}` service model of {}; the `{other}` model has it:\n\n{}",
+                iot_jobs_lint::text::escape(&key),
+                operation.api_name(),
+                documented(other)?
+            ),
+        };
+        let in_window = matches!(
+            cursor.path.as_slice(),
+            [.., cursor::Step::Key(list), cursor::Step::Index(_)] if list == "maintenanceWindows"
+        );
+        if in_window
+            && key == "startTime"
+            && let Some(expression) = value
+                .as_deref()
+                .and_then(|v| iot_jobs_lint::cron::parse(v).expression)
+        {
+            let now = self.settings.now.unwrap_or_else(chrono::Utc::now);
+            let next: Vec<String> = expression
+                .occurrences(now)
+                .take(HOVER_OCCURRENCES)
+                .map(|t| format!("- {}", t.format("%a %Y-%m-%d %H:%M UTC")))
+                .collect();
+            text = format!(
+                "**`{}`**: {}\n\nNext openings:\n{}\n\n---\n\n{text}",
+                expression.text(),
+                expression.describe(),
+                if next.is_empty() {
+                    "- none after now".to_string()
+                } else {
+                    next.join("\n")
+                }
+            );
+        }
+        Some((text, span))
     }
 
     /// Completion: the members the service model allows in the object at the cursor that it
@@ -728,12 +846,7 @@ impl Server {
         let at = &params.text_document_position;
         let doc = self.documents.get(&at.text_document.uri)?;
         let report = doc.report.as_ref()?;
-        let operation = report
-            .operation
-            .or(doc.operation)
-            .or(doc.options.as_ref().and_then(|o| o.operation))
-            .or_else(|| self.settings.job_file(&at.text_document.uri).1)
-            .or_else(|| operation_by_name(&at.text_document.uri))?;
+        let operation = self.operation_of(&at.text_document.uri, doc)?;
         let schema = iot_jobs_lint::schema::json_schema(operation, report.service_model);
         let index = LineIndex::new(&doc.text);
         let offset = index.offset(at.position);

@@ -805,9 +805,9 @@ fn code_lenses_show_the_next_windows_and_the_rollout_period() {
 }
 
 /// Neovim's own LSP client (headless, `tests/nvim/test.lua`) against the built server, on
-/// examples/broken.job.json: the diagnostics `check` reports, hover at one, completion of an
-/// enum, the rollout lens, and the `targets/duplicate` quick fix applied to the buffer. Skipped
-/// (with a note) when `nvim` is not installed.
+/// examples/broken.job.json: the diagnostics `check` reports, hover at one and on a member,
+/// completion of an enum, the rollout lens, and the `targets/duplicate` quick fix applied to
+/// the buffer. Skipped (with a note) when `nvim` is not installed.
 #[test]
 fn neovim_headless_client_sees_diagnostics_hover_completion_lens_and_applies_a_fix() {
     if Command::new("nvim").arg("--version").output().is_err() {
@@ -896,5 +896,60 @@ fn editor_settings_name_job_files_operations_and_edition() {
     // DescribeJobTemplate output, nothing is required.
     let got = client.open(&file_uri(&dir.join("jobs/described.json")), template);
     assert_eq!(codes(&got), ["model/range"]);
+    client.shut_down();
+}
+
+/// Hover without a diagnostic: a member's documentation from the service model (meaning, unit,
+/// limits, edition difference), a member only the other edition has, and a maintenance
+/// window's cron in words with its next openings.
+#[test]
+fn hover_explains_members_and_cron() {
+    let text = r#"{
+  "jobId": "fw-1",
+  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps"],
+  "document": "{}",
+  "destinationPackageVersions": [],
+  "schedulingConfig": {
+    "maintenanceWindows": [{"startTime": "cron(0 22 ? * SAT *)", "durationInMinutes": 240}]
+  }
+}"#;
+    let dir = scratch("hover-members", &[]);
+    let uri = file_uri(&dir.join("fw.job.json"));
+    let mut client = Client::start_with(json!({
+        "now": "2026-12-01T00:00:00Z",
+        "serviceModel": "2023-03-02"
+    }));
+    let got = client.open(&uri, text);
+    assert_eq!(
+        codes(&got),
+        ["model/not-in-edition"],
+        "the 2023-03-02 edition lacks it"
+    );
+    let hover_at = |client: &mut Client, needle: &str, shift: usize| {
+        let offset = text.find(needle).unwrap() + shift;
+        let hover = client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position_of(text, offset)}),
+        );
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    // A member name: meaning, unit and the editions' limits.
+    let duration = hover_at(&mut client, "\"durationInMinutes\"", 3);
+    assert!(duration.contains("**minutes**"), "{duration}");
+    assert!(duration.contains("30 to 1430"), "{duration}");
+    // The cron value: in words, then the next openings from `now`.
+    let cron = hover_at(&mut client, "cron(0 22", 6);
+    assert!(cron.contains("at 22:00 UTC, on Saturday"), "{cron}");
+    assert!(
+        cron.contains("- Sat 2026-12-05 22:00 UTC\n- Sat 2026-12-12 22:00 UTC"),
+        "{cron}"
+    );
+    // A member of the other edition: the rule's hover, then what the latest model says.
+    let other = hover_at(&mut client, "destinationPackageVersions", 2);
+    assert!(other.contains("`model/not-in-edition`"), "{other}");
+    assert!(other.contains("the `latest` model has it"), "{other}");
     client.shut_down();
 }

@@ -153,6 +153,7 @@
     )
 )]
 
+mod describe;
 mod engine;
 mod parse;
 mod preview;
@@ -217,6 +218,19 @@ impl CronExpression {
     pub fn next_at_or_after(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let found = self.schedule.next_tuple(round_up(t))?;
         to_datetime(found)
+    }
+
+    /// The expression in words, for a person reading a job file: `cron(0 22 ? * SAT *)` is
+    /// "at 22:00 UTC, on Saturday", `cron(30 1 L * ? 2027)` is "at 01:30 UTC, on the last day of
+    /// the month, in 2027". A part it cannot phrase is quoted as written.
+    ///
+    /// ```
+    /// use iot_jobs_lint_cron::CronExpression;
+    /// let e: CronExpression = "cron(0 2 ? * MON-FRI *)".parse().unwrap();
+    /// assert_eq!(e.describe(), "at 02:00 UTC, on Monday to Friday");
+    /// ```
+    pub fn describe(&self) -> String {
+        describe::describe(&self.text).unwrap_or_else(|| format!("`{}`", self.text))
     }
 
     /// Whether the expression fires at the minute that holds `t` (seconds are ignored): the same

@@ -424,6 +424,9 @@ proptest! {
                 prop_assert_eq!(&got, &expected, "{}", text);
                 prop_assert_eq!(expr.next_at_or_after(from).filter(|t| *t < end), got.first().copied());
                 prop_assert!(!expr.never_fires());
+                // Every valid expression can be said in words (the hover in editors).
+                let words = expr.describe();
+                prop_assert!(!words.is_empty() && !words.contains("``"), "{} -> {}", text, words);
                 // `matches` agrees with the search on the minute itself, a match or not.
                 let minute = from.with_second(0).unwrap().with_nanosecond(0).unwrap();
                 prop_assert_eq!(expr.matches(from), expr.next_at_or_after(minute) == Some(minute), "{}", text);

@@ -90,6 +90,19 @@ local function run()
     end
   end
 
+  -- Hover on a member name without a diagnostic: the service model's documentation.
+  for i, line in ipairs(lines) do
+    local col = line:find('"timeoutConfig"', 1, true)
+    if col then
+      local member = client.request_sync("textDocument/hover", {
+        textDocument = { uri = vim.uri_from_bufnr(buf) },
+        position = { line = i - 1, character = col + 2 },
+      }, 5000, buf)
+      local doc = member and member.result and member.result.contents.value or ""
+      check(doc:find("TimeoutConfig", 1, true), "member hover: " .. doc)
+    end
+  end
+
   -- Code lens on schedulingConfig.
   local lenses = client.request_sync("textDocument/codeLens", {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
