@@ -790,6 +790,10 @@ impl Server {
             let schema = iot_jobs_lint::schema::json_schema(operation, edition);
             let container = schema_at(&schema, &cursor.path)?;
             let member = child(&schema, container, &step)?;
+            if member.get("doNotSuggest").is_some() {
+                // Named only to be refused: the other edition's member.
+                return None;
+            }
             member
                 .get("markdownDescription")
                 .or_else(|| member.get("description"))
@@ -862,7 +866,8 @@ impl Server {
                 let properties = container.get("properties")?.as_object()?;
                 let required = container.get("required").and_then(|r| r.as_array());
                 for (name, member) in properties {
-                    if cursor.keys.contains(name) {
+                    // Present, or only named to be refused (a member of the other edition).
+                    if cursor.keys.contains(name) || member.get("doNotSuggest").is_some() {
                         continue;
                     }
                     let is_required = required.is_some_and(|r| r.iter().any(|n| n == name));

@@ -35,7 +35,7 @@ mod documented;
 mod patterns;
 mod text;
 
-pub use documented::CARRIED;
+pub use documented::{CARRIED, CARRIED_CRON};
 
 use crate::{Edition, Operation};
 use serde_json::{Map, Value, json};

@@ -291,3 +291,79 @@ fn every_valid_example_is_accepted_and_the_broken_one_rejected() {
     }
     assert!(checked >= 6, "only {checked} examples found");
 }
+
+/// What an editor with only the schemas now catches, with messages that teach: a Unix cron in a
+/// maintenance window, a `startTime` of "tomorrow", a job without any document source, both
+/// sources at once, and a member only the other edition has (each at its place, each message
+/// naming the way out).
+#[test]
+fn schemas_flag_unix_cron_tomorrow_and_missing_sources() {
+    let validators = Validators::new();
+    let base = serde_json::json!({
+        "jobId": "fw-1",
+        "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps"],
+        "document": "{}",
+    });
+    let with = |patch: Value| {
+        let mut v = base.clone();
+        for (k, x) in patch.as_object().unwrap() {
+            if x.is_null() {
+                v.as_object_mut().unwrap().remove(k);
+            } else {
+                v[k] = x.clone();
+            }
+        }
+        v
+    };
+    let errors = |v: &Value, edition| validators.errors(Operation::CreateJob, edition, v);
+    assert!(errors(&base, Edition::Latest).is_empty());
+    let unix = with(
+        serde_json::json!({"schedulingConfig": {"maintenanceWindows": [
+        {"startTime": "0 2 * * 0", "durationInMinutes": 60}]}}),
+    );
+    let e = errors(&unix, Edition::Latest);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].ends_with("at /schedulingConfig/maintenanceWindows/0/startTime"),
+        "{e:?}"
+    );
+    let tomorrow = with(serde_json::json!({"schedulingConfig": {"startTime": "tomorrow"}}));
+    let e = errors(&tomorrow, Edition::Latest);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].ends_with("at /schedulingConfig/startTime"), "{e:?}");
+    let none = with(serde_json::json!({"document": null}));
+    assert_eq!(errors(&none, Edition::Latest).len(), 1);
+    let both = with(serde_json::json!({"documentSource": "https://s3.amazonaws.com/b/job.json"}));
+    let e = errors(&both, Edition::Latest);
+    assert!(
+        e.len() == 1 && e[0].ends_with("at /documentSource"),
+        "{e:?}"
+    );
+    let newer = with(serde_json::json!({"destinationPackageVersions": []}));
+    assert!(errors(&newer, Edition::Latest).is_empty());
+    let e = errors(&newer, Edition::V2023_03_02);
+    assert!(
+        e.len() == 1 && e[0].ends_with("at /destinationPackageVersions"),
+        "{e:?}"
+    );
+    // The messages an editor shows for them (VS Code reads patternErrorMessage and errorMessage).
+    let s = schema::json_schema(Operation::CreateJob, Edition::Latest);
+    let window = &s["$defs"]["MaintenanceWindow"]["properties"]["startTime"];
+    assert!(
+        window["patternErrorMessage"]
+            .as_str()
+            .unwrap()
+            .contains("A Unix cron such as 0 2 * * 0")
+    );
+    let time = &s["$defs"]["SchedulingConfig"]["properties"]["startTime"];
+    assert!(
+        time["patternErrorMessage"]
+            .as_str()
+            .unwrap()
+            .contains("YYYY-MM-DDTHH:MM")
+    );
+    let source = s["allOf"][0]["errorMessage"].as_str().unwrap();
+    for choice in ["document", "documentSource", "jobTemplateArn"] {
+        assert!(source.contains(choice), "{source}");
+    }
+}

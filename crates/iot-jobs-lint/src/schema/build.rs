@@ -66,6 +66,16 @@ impl Builder {
                 required.push(json!(member.name));
             }
         }
+        // A member only another edition has: not allowed, with a message that says why (an
+        // editor otherwise says only "not allowed"), and not offered in completion.
+        for member in all {
+            if !out.contains_key(member.name) {
+                out.insert(
+                    member.name.to_string(),
+                    documented::other_edition(shape, member, self.edition),
+                );
+            }
+        }
         schema.remove("required");
         schema.insert("type".into(), json!("object"));
         schema.insert("properties".into(), Value::Object(out));

@@ -22,7 +22,46 @@ pub const CARRIED: &[&str] = &[
     rules::targets::ARN_FORMAT.code,
     rules::tags::RESERVED_PREFIX.code,
     rules::tags::TOO_MANY.code,
+    crate::cron::codes::MISSING_WRAPPER,
+    crate::cron::codes::NOT_CRON,
+    crate::cron::codes::RATE_OR_AT,
+    crate::cron::codes::UNIX_FIVE_FIELDS,
+    crate::cron::codes::FIELD_COUNT,
 ];
+
+/// The cron codes the maintenance-window pattern carries: an expression that is not
+/// `cron(` six fields `)` at all. The others need the dialect.
+pub const CARRIED_CRON: &[&str] = &[
+    crate::cron::codes::MISSING_WRAPPER,
+    crate::cron::codes::NOT_CRON,
+    crate::cron::codes::RATE_OR_AT,
+    crate::cron::codes::UNIX_FIVE_FIELDS,
+    crate::cron::codes::FIELD_COUNT,
+];
+
+/// The schema of a member that only another edition has: never valid, with the reason as its
+/// message (`errorMessage`, and `deprecationMessage`, which VS Code shows on the member), and
+/// left out of completion (`doNotSuggest`).
+pub(super) fn other_edition(shape: &Shape, member: &Member, edition: crate::Edition) -> Value {
+    let other = match edition {
+        crate::Edition::Latest => crate::Edition::V2023_03_02,
+        _ => crate::Edition::Latest,
+    };
+    let message = format!(
+        "{} is not a member of {} in the {edition} service model (the {other} model has it); \
+         remove it, or check with the service model that has it (iot-jobs-lint.toml: \
+         service-model = \"{other}\")",
+        member.name, shape.name
+    );
+    json!({
+        "$comment": comment(rules::model::NOT_IN_EDITION.code),
+        "not": {},
+        "errorMessage": message,
+        "deprecationMessage": message,
+        "description": message,
+        "doNotSuggest": true,
+    })
+}
 
 fn comment(code: &str) -> Value {
     json!(format!("iot-jobs-lint rule {code}"))
@@ -36,14 +75,23 @@ pub(super) fn root(operation: Operation, schema: &mut Map<String, Value>) {
         Operation::CreateJobTemplate => "jobArn",
         Operation::DescribeJob | Operation::DescribeJobTemplate => return,
     };
-    // document/source-missing: one of the three sources must be there.
+    // document/source-missing: one of the three sources must be there. Written as "not (none
+    // of them)" so that an editor's message can name all three (`errorMessage` of the `not`;
+    // a plain `anyOf` of `required` would say only `Missing property "document"`).
     schema.insert(
-        "anyOf".into(),
-        json!([
-            { "required": ["document"] },
-            { "required": ["documentSource"] },
-            { "required": [alternative] },
-        ]),
+        "allOf".into(),
+        json!([{
+            "$comment": comment(rules::document::SOURCE_MISSING.code),
+            "not": { "not": { "anyOf": [
+                { "required": ["document"] },
+                { "required": ["documentSource"] },
+                { "required": [alternative] },
+            ] } },
+            "errorMessage": format!(
+                "Where is the job document? Give one of document (the JSON text inline), documentSource (an S3 URL of the document) or {alternative} ({})",
+                if alternative == "jobTemplateArn" { "a job template that holds it" } else { "a job to copy it from" }
+            ),
+        }]),
     );
     let mut dependent = Map::new();
     // document/source-conflict: `documentSource` is not allowed beside `document`.
@@ -51,7 +99,10 @@ pub(super) fn root(operation: Operation, schema: &mut Map<String, Value>) {
         "document".into(),
         json!({
             "$comment": comment(rules::document::SOURCE_CONFLICT.code),
-            "properties": { "documentSource": false },
+            "properties": { "documentSource": {
+                "not": {},
+                "errorMessage": "document and documentSource are two sources of the job document; keep one: document (inline) or documentSource (S3 URL)",
+            } },
         }),
     );
     if operation == Operation::CreateJob {
@@ -75,6 +126,27 @@ pub(super) fn root(operation: Operation, schema: &mut Map<String, Value>) {
         );
     }
     schema.insert("dependentSchemas".into(), Value::Object(dependent));
+    // A skeleton to start from, with tab stops where the values go.
+    let body = match operation {
+        Operation::CreateJob => json!({
+            "jobId": "${1:firmware-2027-01}",
+            "targets": ["arn:aws:iot:${2:eu-west-1}:${3:123456789012}:thinggroup/${4:devices}"],
+            "document": "$5",
+        }),
+        _ => json!({
+            "jobTemplateId": "${1:firmware-rollout}",
+            "description": "${2:What the job does}",
+            "document": "$3",
+        }),
+    };
+    schema.insert(
+        "defaultSnippets".into(),
+        json!([{
+            "label": format!("New {} request", operation.api_name()),
+            "description": "the required members, with tab stops",
+            "body": body,
+        }]),
+    );
     schema.insert(
         "$comment".into(),
         json!(format!(
@@ -105,6 +177,38 @@ pub(super) fn member(
     schema: &mut Map<String, Value>,
 ) -> Vec<String> {
     match (parent.name, member.name) {
+        ("MaintenanceWindow", "startTime") => {
+            schema.insert("pattern".into(), json!(patterns::CRON_SHAPE));
+            schema.insert(
+                "patternErrorMessage".into(),
+                json!("An AWS cron expression: cron(minutes hours day-of-month month day-of-week year), six fields in UTC, e.g. cron(0 22 ? * SAT *) for Saturdays at 22:00. A Unix cron such as 0 2 * * 0 has five fields and no cron(…): write cron(0 2 ? * SUN *)."),
+            );
+            schema.insert(
+                "$comment".into(),
+                json!(format!("iot-jobs-lint rules {}", CARRIED_CRON.join(", "))),
+            );
+            schema.insert(
+                "defaultSnippets".into(),
+                json!([{
+                    "label": "cron(…)",
+                    "description": "minutes hours day-of-month month day-of-week year, UTC",
+                    "body": "cron(${1:0} ${2:22} ${3:?} ${4:*} ${5:SAT} ${6:*})",
+                }]),
+            );
+            vec!["Six fields inside `cron(…)`; `iot-jobs-lint check` checks the values.".into()]
+        }
+        ("SchedulingConfig", "startTime" | "endTime") | ("ScheduledJobRollout", "startTime") => {
+            schema.insert("pattern".into(), json!(patterns::DATE_TIME));
+            schema.insert(
+                "patternErrorMessage".into(),
+                json!("A date and time in UTC: YYYY-MM-DDTHH:MM, e.g. 2027-03-01T02:00 (seconds and a zone such as Z or +01:00 are read, but the documented form has neither)."),
+            );
+            schema.insert(
+                "$comment".into(),
+                json!("the forms iot-jobs-lint accepts (schedule/time-format); a day past the month's end needs the linter"),
+            );
+            vec!["Written `YYYY-MM-DDTHH:MM`, in UTC.".into()]
+        }
         ("TimeoutConfig", "inProgressTimeoutInMinutes") => {
             let rule = &rules::timeout::IN_PROGRESS_RANGE;
             let max = rules::timeout::MAX_IN_PROGRESS_MINUTES;
@@ -150,16 +254,36 @@ pub(super) fn items(list: &Shape, schema: &mut Map<String, Value>) -> Vec<String
             json!("Targets are thing or thing-group ARNs: arn:aws:iot:REGION:ACCOUNT:thing/NAME or arn:aws:iot:REGION:ACCOUNT:thinggroup/NAME (names: 1 to 128 letters, digits, ':', '_' and '-')."),
         );
         schema.insert("$comment".into(), comment(rules::targets::ARN_FORMAT.code));
+        schema.remove("examples");
         schema.insert(
-            "examples".into(),
+            "defaultSnippets".into(),
             json!([
-                "arn:aws:iot:eu-central-1:111122223333:thing/pump-0042",
-                "arn:aws:iot:eu-central-1:111122223333:thinggroup/pumps-line-a"
+                {
+                    "label": "thing group ARN",
+                    "body": "arn:aws:iot:${1:eu-west-1}:${2:123456789012}:thinggroup/${3:name}",
+                },
+                {
+                    "label": "thing ARN",
+                    "body": "arn:aws:iot:${1:eu-west-1}:${2:123456789012}:thing/${3:name}",
+                },
             ]),
         );
         return vec![
             "A thing ARN (`arn:aws:iot:REGION:ACCOUNT:thing/NAME`) or thing-group ARN (`…:thinggroup/NAME`).".into(),
         ];
+    }
+    if std::ptr::eq(list, &crate::shapes::MAINTENANCE_WINDOWS) {
+        schema.insert(
+            "defaultSnippets".into(),
+            json!([{
+                "label": "maintenance window",
+                "description": "a recurring window: cron in UTC and a length in minutes",
+                "body": {
+                    "startTime": "cron(${1:0} ${2:22} ${3:?} ${4:*} ${5:SAT} ${6:*})",
+                    "durationInMinutes": "^${7:240}",
+                },
+            }]),
+        );
     }
     Vec::new()
 }

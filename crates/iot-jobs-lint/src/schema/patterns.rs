@@ -80,3 +80,12 @@ fn escape(c: char) -> String {
         c.to_string()
     }
 }
+
+/// A maintenance window's `startTime` shaped as the dialect needs it: `cron(` six fields `)`,
+/// fields separated by whitespace (the linter reads spaces and tabs; nothing stricter, so the
+/// schema never flags what the linter accepts). It does not judge the fields' values.
+pub(crate) const CRON_SHAPE: &str = r"^cron\(\s*[^\s()]+(\s+[^\s()]+){5}\s*\)$";
+
+/// The date-time forms the linter reads: `YYYY-MM-DDTHH:MM`, optionally `:SS` with a fraction,
+/// optionally `Z` or `±HH:MM`. The digits only; the calendar (30 February) needs the linter.
+pub(crate) const DATE_TIME: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?$";
