@@ -457,6 +457,13 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
         report.diagnostics.retain(|d| d.severity == Severity::Error);
     }
     if !shared.show {
+        // `--fix -`: the fixed text is on standard output, so what remains in it goes to
+        // standard error (as ruff does).
+        if args.fix && target.is_stdin() && args.format == CheckFormat::Human {
+            let mut text = render::diagnostics(shown, &bytes, &report.diagnostics, false);
+            text.push_str(&verdict);
+            done.err.push(text.trim_end().to_string());
+        }
         return done;
     }
     match args.format {
@@ -607,6 +614,11 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             json.push(&entry, &mut batch);
         }
     }
+    if show && args.format == CheckFormat::Github {
+        for (path, message) in &missing {
+            batch.push(&iot_jobs_lint::output::github_unreadable(path, message));
+        }
+    }
     let mut files = 0usize;
     let (mut errors, mut warnings) = (0usize, 0usize);
     let mut per_code: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
@@ -623,6 +635,11 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             eprintln!("{line}");
         }
         if let Some(problem) = done.unreadable {
+            if show && args.format == CheckFormat::Github {
+                batch.push(&iot_jobs_lint::output::github_unreadable(
+                    &problem.0, &problem.1,
+                ));
+            }
             unreadable.push(problem);
         }
         if done.failed {
@@ -688,9 +705,14 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
         to_person(&out);
     }
-    if files > 1 && show {
+    if (files > 1 || (files > 0 && !unreadable.is_empty())) && show {
+        let unread = if unreadable.is_empty() {
+            String::new()
+        } else {
+            format!("; {} could not be read", plural(unreadable.len(), "input"))
+        };
         to_person(&format!(
-            "{} checked: {}, {}\n",
+            "{} checked: {}, {}{unread}\n",
             plural(files, "file"),
             plural(errors, "error"),
             plural(warnings, "warning")

@@ -237,6 +237,19 @@ impl Config {
             }
         }
         if !errors.is_empty() {
+            // In the order of the file (they were found key by key).
+            let place = |e: &String| -> (usize, usize) {
+                let mut parts = e
+                    .get(shown.len() + 1..)
+                    .unwrap_or("")
+                    .splitn(3, ':')
+                    .map(|n| n.parse().unwrap_or(usize::MAX));
+                (
+                    parts.next().unwrap_or(usize::MAX),
+                    parts.next().unwrap_or(usize::MAX),
+                )
+            };
+            errors.sort_by_key(place);
             return Err(errors);
         }
         let dir = path

@@ -337,7 +337,8 @@ impl Status {
 
 /// Whether to colour human output: only on a terminal, and never with `NO_COLOR` set.
 pub(crate) fn color() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    // no-color.org: a NO_COLOR that is set and not empty turns colour off.
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {

@@ -470,3 +470,22 @@ fn operations_table_says_what_a_file_is() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--fix -`: the fixed text on standard output, and what remains in it on standard error (it
+/// once went nowhere).
+#[test]
+fn fix_on_standard_input_reports_what_remains_on_stderr() {
+    let dir = scratch("fix-stdin", &[]);
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = run_in(&dir, &["--fix", "-"], Some(broken().as_bytes()));
+    assert_eq!(o.status.code(), Some(1));
+    let fixed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(fixed.is_object());
+    assert!(err(&o).contains("error[model/pattern]"), "{}", err(&o));
+    assert!(
+        err(&o).contains("<stdin>: CreateJob (detected)"),
+        "{}",
+        err(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

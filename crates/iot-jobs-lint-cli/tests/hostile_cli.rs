@@ -345,6 +345,22 @@ fn unreadable_inputs_are_in_json_and_sarif() {
         "{notes:?}"
     );
     assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());
+    // GitHub output annotates them too (the run's log is not where people look), and the total
+    // counts them.
+    let o = run(&dir, &["--format", "github", "nope/*.json", "a.json"]);
+    assert!(
+        out(&o).starts_with(
+            "::error file=nope/*.json,title=iot-jobs-lint::no file matches nope/*.json\n"
+        ),
+        "{}",
+        out(&o)
+    );
+    let o = run(&dir, &["nope/*.json", "a.json"]);
+    assert!(
+        out(&o).ends_with("1 file checked: 21 errors, 2 warnings; 1 input could not be read\n"),
+        "{}",
+        out(&o)
+    );
     // A clean run says so.
     let o = run(&dir, &["--format", "sarif", "a.json"]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();

@@ -83,8 +83,10 @@ pub fn write(files: &[(&str, Source<'_>)], format: Format, options: &LintOptions
                     iot_jobs_lint::text::printable(path)
                 );
                 stderr.push_str(&format!("error: {error}\n"));
-                if format == Format::Json {
-                    text.push_str(&json.unreadable(shown, &error));
+                match format {
+                    Format::Json => text.push_str(&json.unreadable(shown, &error)),
+                    Format::Github => text.push_str(&output::github_unreadable(shown, &error)),
+                    Format::Sarif => {}
                 }
                 unread.push((shown.to_string(), error));
                 continue;
@@ -97,7 +99,12 @@ pub fn write(files: &[(&str, Source<'_>)], format: Format, options: &LintOptions
         match format {
             Format::Json => text.push_str(&json.read(shown, &report)),
             Format::Sarif => kept.push((shown.to_string(), report, read)),
-            Format::Github => kept.push((shown.to_string(), report, None)),
+            // One file at a time, in order with the unreadable ones, as the native CLI prints.
+            Format::Github => text.push_str(&output::github(&[FileReport {
+                path: shown,
+                report: &report,
+                text: None,
+            }])),
         }
     }
     let reports: Vec<FileReport<'_>> = kept
@@ -111,7 +118,7 @@ pub fn write(files: &[(&str, Source<'_>)], format: Format, options: &LintOptions
     match format {
         Format::Json => text.push_str(output::JsonFiles::END),
         Format::Sarif => text = output::sarif_text(&reports, &unread, env!("CARGO_PKG_VERSION")),
-        Format::Github => text = output::github(&reports),
+        Format::Github => {}
     }
     if undetected {
         stderr.push_str("error: could not tell the operation of some input; pass --operation create-job|create-job-template|describe-job|describe-job-template\n");

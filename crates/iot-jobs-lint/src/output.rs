@@ -298,7 +298,7 @@ fn result(file: &FileReport<'_>, d: &Diagnostic, rules: &[crate::RuleInfo]) -> V
     };
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
-        message.push_str(&format!(" Help: {help}"));
+        message.push_str(&format!("\nhelp: {help}"));
     }
     let mut out = json!({
         "ruleId": d.code.as_str(),
@@ -374,9 +374,24 @@ fn result(file: &FileReport<'_>, d: &Diagnostic, rules: &[crate::RuleInfo]) -> V
 /// cannot hold raw.
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+    let bytes = path.as_bytes();
+    // An absolute path (or a Windows one, `C:/…`) is a `file:` URI; a relative one stays a
+    // relative reference, where a `:` in the first segment would read as a scheme (`x:b.json`).
+    let drive = bytes.get(1) == Some(&b':') && bytes.get(2) == Some(&b'/');
+    let mut out = String::with_capacity(path.len() + 8);
+    if path.starts_with('/') {
+        out.push_str("file://");
+    } else if drive {
+        out.push_str("file:///");
+    }
+    let first_segment = if out.is_empty() {
+        path.find('/').unwrap_or(path.len())
+    } else {
+        0
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        let colon_as_scheme = b == b':' && i < first_segment;
+        if !colon_as_scheme && (b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b)) {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -434,6 +449,16 @@ pub fn github(files: &[FileReport<'_>]) -> String {
     out
 }
 
+/// The workflow command for an input that could not be read (a file, or an argument that named
+/// none), so that the run's annotations show it and not only its log.
+pub fn github_unreadable(path: &str, message: &str) -> String {
+    format!(
+        "::error file={},title=iot-jobs-lint::{}\n",
+        escape_property(&crate::text::printable(path)),
+        escape_data(message)
+    )
+}
+
 /// A workflow command's message: `%`, CR and LF percent-encoded.
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
@@ -449,6 +474,16 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uris_are_references_or_file_uris() {
+        assert_eq!(uri("jobs/a b#1%.json"), "jobs/a%20b%231%25.json");
+        assert_eq!(uri("x:b.json"), "x%3Ab.json");
+        assert_eq!(uri("dir/x:b.json"), "dir/x:b.json");
+        assert_eq!(uri("/tmp/jobs/a.json"), "file:///tmp/jobs/a.json");
+        assert_eq!(uri("C:\\jobs\\a.json"), "file:///C:/jobs/a.json");
+        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+    }
     use crate::LintOptions;
 
     #[test]

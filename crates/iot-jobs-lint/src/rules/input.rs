@@ -11,7 +11,7 @@ use crate::{Edition, Operation};
 pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
     code: "input/operation-unknown",
     severity: Severity::Error,
-    summary: "The operation cannot be told from the content (no `jobId`, `targets`, `jobTemplateId` or `job` member); name it explicitly.",
+    summary: "The operation cannot be told from the content (no `jobId`, `targets`, `jobTemplateId`, `jobArn` or `job` member); name it explicitly.",
     source: "iot-jobs-lint: operation detection",
     json_schema: false,
     fix: None,
