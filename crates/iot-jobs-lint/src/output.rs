@@ -216,7 +216,7 @@ pub fn sarif(
                 "name": r.code.replace(['/', '-'], "_"),
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": full },
-                "help": { "text": full, "markdown": registry::rule_markdown(r) },
+                "help": { "text": full, "markdown": registry::rule_help_markdown(r) },
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": {
                     "tags": [r.code.split('/').next().unwrap_or_default()],

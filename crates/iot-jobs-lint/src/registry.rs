@@ -149,16 +149,25 @@ pub fn markdown() -> String {
     }
     out.push_str("\n## Rules\n");
     for r in all() {
-        section(&mut out, r, true);
+        section(&mut out, r, true, true);
     }
     out
 }
 
-/// One rule's section of the rules reference (the `explain` command, a SARIF rule's help),
-/// without links to the other sections.
+/// One rule's section of the rules reference (the `explain` command), without links to the
+/// other sections.
 pub fn rule_markdown(r: &RuleInfo) -> String {
     let mut out = String::new();
-    section(&mut out, r, false);
+    section(&mut out, r, false, true);
+    out.trim_start().to_string()
+}
+
+/// A rule's help in Markdown without its examples (what it checks, severity, source, fix): a
+/// SARIF rule's `help.markdown`, the same in every build (the npm package's leaves the examples
+/// out).
+pub fn rule_help_markdown(r: &RuleInfo) -> String {
+    let mut out = String::new();
+    section(&mut out, r, false, false);
     out.trim_start().to_string()
 }
 
@@ -171,8 +180,8 @@ fn anchor(code: &str) -> String {
 }
 
 /// Appends the section of one rule to the rules reference; `links`: other codes link to their
-/// sections (inside the whole reference).
-fn section(out: &mut String, r: &RuleInfo, links: bool) {
+/// sections (inside the whole reference); `examples`: the failing and passing examples follow.
+fn section(out: &mut String, r: &RuleInfo, links: bool, examples: bool) {
     out.push_str(&format!(
         "\n### `{}`\n\n{}\n\n- Severity: **{}**\n- JSON Schema: {}\n- Source: {}\n",
         r.code,
@@ -184,7 +193,7 @@ fn section(out: &mut String, r: &RuleInfo, links: bool) {
     if let Some(fix) = r.fix {
         out.push_str(&format!("- Fix: {fix}\n"));
     }
-    let Some(example) = r.example else {
+    let Some(example) = r.example.filter(|_| examples) else {
         return;
     };
     let options = example.options();
