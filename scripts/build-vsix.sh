@@ -25,5 +25,7 @@ npm ci --no-audit --no-fund --loglevel=error
 version=$(node -p 'require("./package.json").version')
 out="dist/iot-jobs-lint-$version.vsix"
 rm -f "$out"
-npx --no-install vsce package --allow-missing-repository --out "$out"
+# --no-rewrite-relative-links: without a repository vsce cannot make README links absolute; the
+# README and its screenshot are read from the installed extension, where relative links work.
+npx --no-install vsce package --allow-missing-repository --no-rewrite-relative-links --out "$out"
 echo "built editors/vscode/$out"

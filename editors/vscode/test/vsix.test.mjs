@@ -13,7 +13,8 @@ const repoRoot = path.resolve(extDir, '..', '..');
 const source = JSON.parse(fs.readFileSync(path.join(extDir, 'package.json'), 'utf8'));
 const vsixPath = process.env.VSIX || path.join(extDir, 'dist', `iot-jobs-lint-${source.version}.vsix`);
 
-/** name -> () => Buffer, for every entry of the zip. */
+/** name -> () => Buffer, for every entry of the zip; modes: name -> Unix mode. */
+const modes = new Map();
 function readZip(buf) {
   let eocd = buf.length - 22;
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
@@ -30,6 +31,7 @@ function readZip(buf) {
     const commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    modes.set(name, buf.readUInt32LE(p + 38) >>> 16);
     entries.set(name, () => {
       const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
       const data = buf.subarray(start, start + size);
@@ -106,13 +108,18 @@ test('the code, the language client and the license are inside; the tests are no
     assert.ok(zip.has(f), f);
   }
   assert.ok(names.some((n) => n.startsWith('extension/node_modules/vscode-languageclient/lib/node/')));
+  // The README and the screenshot it shows (a relative link, read from the installed extension).
+  assert.match(text('extension/readme.md'), /\]\(images\/screenshot\.png\)/);
+  assert.ok(zip.has('extension/images/screenshot.png'));
   assert.ok(names.some((n) => /^extension\/LICENSE(\.txt|\.md)?$/.test(n)), 'LICENSE');
   assert.ok(text(names.find((n) => /^extension\/LICENSE/.test(n))).includes('Apache License'));
   assert.ok(!names.some((n) => n.startsWith('extension/test/') || n.startsWith('extension/dist/')), 'no tests or dist');
   assert.ok(!names.some((n) => n.startsWith('extension/node_modules/@vscode/vsce')), 'no dev dependencies');
-  // A bundled binary, when there is one, sits where server.js looks.
+  // A bundled binary (BUNDLE_BIN), when there is one, sits where server.js looks, executable
+  // (VS Code keeps the zip's Unix mode when it installs the extension).
   for (const n of names.filter((n) => n.startsWith('extension/bin/'))) {
     assert.match(n, /^extension\/bin\/[a-z0-9]+-[a-z0-9]+\/iot-jobs-lint(\.exe)?$/);
+    if (!n.endsWith('.exe')) assert.equal(modes.get(n) & 0o111, 0o111, `${n} mode ${modes.get(n).toString(8)}`);
   }
 });
 
