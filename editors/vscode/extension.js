@@ -71,9 +71,14 @@ async function stop() {
   }
 }
 
-async function restart(context) {
-  await stop();
-  client = await start(context);
+// Restarts run one after another: settings changed twice in a row must not leave two servers.
+let queue = Promise.resolve();
+function restart(context) {
+  queue = queue.then(async () => {
+    await stop();
+    client = await start(context);
+  });
+  return queue;
 }
 
 async function activate(context) {
@@ -90,7 +95,9 @@ async function activate(context) {
 }
 
 function deactivate() {
-  return stop();
+  // After any restart under way, so that no server outlives the extension.
+  queue = queue.then(stop);
+  return queue;
 }
 
 module.exports = { activate, deactivate, initializationOptions };

@@ -157,7 +157,14 @@ test('the settings reach initializationOptions; a settings change restarts the c
   await commands['iotJobsLint.restartServer']();
   assert.equal(clients.length, 3);
   assert.ok(clients[1].stopped && clients[2].started);
+
+  // Changes in quick succession restart one after another: one client is left running.
+  const change = { affectsConfiguration: (s) => s === 'iotJobsLint' };
+  await Promise.all([configListeners[0](change), configListeners[0](change), commands['iotJobsLint.restartServer']()]);
+  assert.equal(clients.length, 6);
+  assert.deepEqual(clients.map((c) => c.stopped), [true, true, true, true, true, false]);
   await extension.deactivate();
+  assert.ok(clients[5].stopped);
 });
 
 test('the server on PATH is used when the setting is empty and nothing is bundled', async (t) => {
