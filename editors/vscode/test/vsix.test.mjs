@@ -67,6 +67,8 @@ test('the manifest: entry point, activation, engine, license, no repository', ()
   assert.match(manifest.engines.vscode, /^\^1\.\d+\.\d+$/);
   assert.equal(manifest.license, 'Apache-2.0');
   assert.ok(!('repository' in manifest));
+  // A workspace must not pick the executable the extension runs unless it is trusted.
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['iotJobsLint.server.path']);
   assert.deepEqual(Object.keys(manifest.dependencies), ['vscode-languageclient']);
   assert.match(manifest.dependencies['vscode-languageclient'], /^\^9\./);
   // The engine is at least what vscode-languageclient asks for.
