@@ -2,7 +2,9 @@
 # The project's test command (the README's, and what CI runs): formatting, lints, every test of
 # the workspace, then the npm package: set up the wasm toolchain (idempotent: scripts/setup-wasm.sh),
 # build the package (scripts/build-pkg.sh) and its test build (--test-panic: pkg/dist-test, forced
-# internal errors for the recovery tests) and run its Node tests (pkg/test/), then build the web
+# internal errors for the recovery tests) and run its Node tests (pkg/test/), then the VS Code
+# extension: build its .vsix (scripts/build-vsix.sh: npm ci and @vscode/vsce in editors/vscode)
+# and run its Node tests (editors/vscode/test/), then build the web
 # console and run its browser tests (scripts/test-web.sh; installs Debian's chromium when missing),
 # then the pre-commit hook end to end (scripts/test-pre-commit.sh: pre-commit from PyPI in a venv
 # in /tmp, about 2 minutes when it builds the CLI; PRE_COMMIT_TEST=0 skips it), then the GitHub
@@ -34,6 +36,9 @@ echo "### node --test (pkg/test: the corpus, the API, limits, recovery, npm pack
 cargo build --quiet --locked -p iot-jobs-lint-cli
 target_dir=$(cargo metadata --format-version 1 --no-deps --locked | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).target_directory')
 (cd pkg && IOT_JOBS_LINT_BIN="$target_dir/debug/iot-jobs-lint" node --test --test-reporter=tap test/*.test.mjs)
+echo "### VS Code extension: build the .vsix (scripts/build-vsix.sh) and run its tests (editors/vscode/test: server resolution, activation against a stub vscode, the .vsix manifest, the real server with the extension's initializationOptions)"
+bash scripts/build-vsix.sh
+(cd editors/vscode && IOT_JOBS_LINT_BIN="$target_dir/debug/iot-jobs-lint" node --test --test-reporter=tap test/*.test.mjs)
 if [ "${PRE_COMMIT_TEST:-1}" != 0 ]; then
   echo "### pre-commit hook: pre-commit try-repo on a scratch repository (PRE_COMMIT_TEST=0 skips it)"
   bash scripts/test-pre-commit.sh
