@@ -149,17 +149,11 @@ fn write_atomically(path: &Path, old: &[u8], new: &str) -> Result<(), String> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Unique per process and call: two workers never share a temporary file.
+    // Unique per process and call (two workers never share a temporary file), and short: a
+    // name built from the file's own could pass the 255-byte limit of a file name.
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let temp = dir.join(format!(
-        ".{name}.iot-jobs-lint-{}-{n}.tmp",
-        std::process::id()
-    ));
+    let temp = dir.join(format!(".iot-jobs-lint-{}-{n}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
         let mut file = std::fs::OpenOptions::new()
             .write(true)
@@ -217,7 +211,7 @@ fn for_each_ordered<T: Sync, R: Send>(
     work: impl Fn(&T) -> R + Sync,
     mut sink: impl FnMut(R),
 ) {
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex, mpsc};
     let threads = rayon::current_num_threads().max(1);
     if threads == 1 || items.len() <= GRAIN {
@@ -248,10 +242,15 @@ fn for_each_ordered<T: Sync, R: Send>(
     let printed = &AtomicUsize::new(0);
     let gate = &(Mutex::new(()), Condvar::new());
     let sleeping = &AtomicUsize::new(0);
+    // Set when a thread panics (the printer on a closed standard error, say): everybody stops,
+    // so the scope ends and the panic reaches the caller instead of threads waiting forever.
+    let stop = &AtomicBool::new(false);
     // Whether a worker must keep waiting: items are left, and the next is too far ahead.
     let blocked = || {
         let start = next.load(Ordering::SeqCst);
-        start < items.len() && start >= printed.load(Ordering::SeqCst) + ahead
+        !stop.load(Ordering::SeqCst)
+            && start < items.len()
+            && start >= printed.load(Ordering::SeqCst) + ahead
     };
     let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
     rayon::in_place_scope(|scope| {
@@ -259,7 +258,11 @@ fn for_each_ordered<T: Sync, R: Send>(
             let tx = tx.clone();
             let (claim, blocked, work) = (&claim, &blocked, &work);
             scope.spawn(move |_| {
+                let _stop = StopOnPanic { stop, gate };
                 loop {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
                     let group = match claim(printed.load(Ordering::SeqCst)) {
                         Ok(Some(group)) => group,
                         Ok(None) => break,
@@ -286,6 +289,7 @@ fn for_each_ordered<T: Sync, R: Send>(
             });
         }
         drop(tx);
+        let _stop = StopOnPanic { stop, gate };
         // Groups done before an earlier one, by position; the printer's own work goes here too.
         let mut waiting = std::collections::BTreeMap::new();
         let mut want = 0usize;
@@ -329,6 +333,23 @@ fn for_each_ordered<T: Sync, R: Send>(
             }
         }
     });
+}
+
+/// Dropped while its thread unwinds from a panic: tells the other threads of
+/// [`for_each_ordered`] to stop, and wakes those waiting to go on.
+struct StopOnPanic<'a> {
+    stop: &'a std::sync::atomic::AtomicBool,
+    gate: &'a (std::sync::Mutex<()>, std::sync::Condvar),
+}
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+            drop(self.gate.0.lock().unwrap_or_else(|e| e.into_inner()));
+            self.gate.1.notify_all();
+        }
+    }
 }
 
 /// What checking one file gave, ready to print: the worker thread does everything but the
@@ -392,6 +413,8 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
         done.err.push(format!("error: {error}"));
         done.unreadable = Some((shown.to_string(), error));
     };
+    // Set when fixing could not write the file: its report is the file's own.
+    let mut return_original = None;
     let (bytes, mut report) = match read(&target.path, args.input.limit(), target.walked) {
         Err(error) => {
             fail(&mut done, error);
@@ -420,14 +443,23 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
                 } else if outcome.changed
                     && let Err(e) = write_atomically(&target.path, &bytes, &fixed.text)
                 {
-                    // Nothing was applied to the file: the summary must not count it.
+                    // Nothing was applied to the file: the summary must not count it, and what
+                    // is reported is what the file still holds.
                     outcome.changed = false;
                     outcome.applied = 0;
                     fail(&mut done, e);
+                    let report = iot_jobs_lint::lint(&bytes, options);
+                    let (applicable, all) = fixable(&report, shared.up_to);
+                    outcome.remaining = applicable;
+                    outcome.remaining_unsafe = all - applicable;
+                    return_original = Some(report);
                 }
                 done.fix = Some(outcome);
-                // The fixed text's report goes with the fixed text (fingerprints, snippets).
-                (fixed.text.into_bytes(), fixed.report)
+                match return_original.take() {
+                    Some(report) => (bytes, report),
+                    // The fixed text's report goes with the fixed text (fingerprints, snippets).
+                    None => (fixed.text.into_bytes(), fixed.report),
+                }
             }
             _ => {
                 let report = iot_jobs_lint::lint(&bytes, options);
@@ -467,9 +499,11 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
         return done;
     }
     match args.format {
-        CheckFormat::Json => {
+        // A file whose fixes could not be written keeps its error entry (set by `fail`).
+        CheckFormat::Json if done.json.is_none() => {
             done.json = Some(iot_jobs_lint::output::JsonFiles::read_entry(shown, &report));
         }
+        CheckFormat::Json => {}
         CheckFormat::Human => {
             if !(args.quiet && report.diagnostics.is_empty()) {
                 done.out = render::diagnostics(shown, &bytes, &report.diagnostics, shared.color);
@@ -540,6 +574,9 @@ fn options_for(
 }
 
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
+    // Files may be being written on other threads: a failing standard output must not end the
+    // process in the middle of a write (temporary files were left behind).
+    crate::input::DEFER_STDOUT_FAILURE.store(true, std::sync::atomic::Ordering::SeqCst);
     let base = args.input.options();
     let mut status = Status::default();
     let overrides = Overrides {
@@ -709,7 +746,10 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         let unread = if unreadable.is_empty() {
             String::new()
         } else {
-            format!("; {} could not be read", plural(unreadable.len(), "input"))
+            format!(
+                "; {} could not be read or written",
+                plural(unreadable.len(), "input")
+            )
         };
         to_person(&format!(
             "{} checked: {}, {}{unread}\n",
@@ -784,6 +824,10 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     if args.diff && changed_files > 0 {
         status.fail();
     }
+    if let Some(failure) = crate::input::stdout_failure() {
+        eprintln!("error: {failure}");
+        return ExitCode::from(2);
+    }
     status.exit_code()
 }
 
@@ -856,6 +900,46 @@ mod tests {
                 worst <= bound,
                 "{worst} started ahead of the printer (bound {bound})"
             );
+        }
+    }
+
+    /// A panic in the printer (an `eprintln!` on a closed standard error) or in a worker once
+    /// left the other threads waiting for ever: now it reaches the caller, promptly.
+    #[test]
+    fn a_panic_ends_the_run_instead_of_hanging() {
+        for (panic_in_sink, at) in [(true, 1500usize), (false, 2000), (false, 3)] {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(4)
+                    .build()
+                    .unwrap();
+                let items: Vec<usize> = (0..5000).collect();
+                let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    pool.install(|| {
+                        for_each_ordered(
+                            &items,
+                            8,
+                            |&i| {
+                                if !panic_in_sink && i == at {
+                                    panic!("worker");
+                                }
+                                i
+                            },
+                            |i| {
+                                if panic_in_sink && i == at {
+                                    panic!("printer");
+                                }
+                            },
+                        )
+                    })
+                }));
+                let _ = tx.send(outcome.is_err());
+            });
+            let panicked = rx
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .expect("the run hung after a panic");
+            assert!(panicked, "the panic did not reach the caller");
         }
     }
 }

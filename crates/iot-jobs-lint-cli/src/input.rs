@@ -271,15 +271,38 @@ impl Batch {
     }
 }
 
+/// Set by a command that must not end in the middle of its work (`check --fix` writes files on
+/// other threads): a write failure on standard output is then recorded for
+/// [`stdout_failure`] instead of ending the process at once.
+pub(crate) static DEFER_STDOUT_FAILURE: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// The first write failure on standard output while failures are deferred.
+static STDOUT_FAILURE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The recorded write failure on standard output, if any (see [`DEFER_STDOUT_FAILURE`]).
+pub(crate) fn stdout_failure() -> Option<&'static str> {
+    STDOUT_FAILURE.get().map(String::as_str)
+}
+
 /// Writes to standard output. A closed pipe (`iot-jobs-lint rules | head -1`) is not an error:
-/// the reader has what it wanted. Any other write failure ends the process with status 2.
+/// the reader has what it wanted. Any other write failure ends the process with status 2, or,
+/// while failures are deferred, is recorded and stops further output.
 pub(crate) fn emit(text: &str) {
     use std::io::Write;
+    if STDOUT_FAILURE.get().is_some() {
+        return;
+    }
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        eprintln!("error: cannot write to standard output: {e}");
+        let message = format!("cannot write to standard output: {e}");
+        if DEFER_STDOUT_FAILURE.load(std::sync::atomic::Ordering::SeqCst) {
+            let _ = STDOUT_FAILURE.set(message);
+            return;
+        }
+        eprintln!("error: {message}");
         std::process::exit(2);
     }
 }

@@ -58,7 +58,10 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
             one_line(&mut out);
             continue;
         }
-        let excerpt = printable_source(&text[first..last]);
+        let (excerpt, span) = printable_source(
+            &text[first..last],
+            (range.start - first)..(range.end - first),
+        );
         let label = if d.pointer.is_empty() {
             "here".to_string()
         } else {
@@ -72,7 +75,7 @@ pub(crate) fn diagnostics(path: &str, bytes: &[u8], list: &[Diagnostic], color: 
             line: d.line as usize,
             column: d.column as usize,
             source: excerpt.as_str(),
-            span: (range.start - first)..(range.end - first),
+            span,
             label: label.as_str(),
             help: help.as_deref(),
             notes: &notes,
@@ -227,20 +230,30 @@ fn printable(s: &str) -> String {
     text::printable(s).into_owned()
 }
 
-/// The source excerpt made safe for a terminal without moving byte offsets: each unsafe
-/// character becomes as many `?` as it has bytes; tabs and line feeds stay, and a carriage return
-/// (a Windows line ending) becomes a space.
-fn printable_source(s: &str) -> String {
-    s.chars()
-        .fold(String::with_capacity(s.len()), |mut out, c| {
-            match c {
-                '\t' | '\n' => out.push(c),
-                '\r' => out.push(' '),
-                c if text::is_unsafe(c) => out.extend(std::iter::repeat_n('?', c.len_utf8())),
-                c => out.push(c),
-            }
-            out
-        })
+/// The source excerpt made safe for a terminal, and `span` (a byte range of `s`) moved to the
+/// same characters in it: each unsafe character becomes one `?` (so columns, which count
+/// characters, stay those of the file); tabs and line feeds stay, and a carriage return (a
+/// Windows line ending) becomes a space.
+fn printable_source(s: &str, span: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let (mut start, mut end) = (None, None);
+    for (i, c) in s.char_indices() {
+        if i >= span.start && start.is_none() {
+            start = Some(out.len());
+        }
+        if i >= span.end && end.is_none() {
+            end = Some(out.len());
+        }
+        match c {
+            '\t' | '\n' => out.push(c),
+            '\r' => out.push(' '),
+            c if text::is_unsafe(c) => out.push('?'),
+            c => out.push(c),
+        }
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (out, start..end)
 }
 
 /// The one-line verdict for a file.
@@ -315,7 +328,10 @@ mod tests {
                     let last = text[range.end..]
                         .find('\n')
                         .map_or(text.len(), |i| range.end + i);
-                    let source = printable_source(&text[first..last]);
+                    let (source, span) = printable_source(
+                        &text[first..last],
+                        (range.start - first)..(range.end - first),
+                    );
                     let notes = notes(&name, d);
                     let help = d.help.as_deref().map(printable);
                     let message = printable(&d.message);
@@ -328,12 +344,17 @@ mod tests {
                         line: d.line as usize,
                         column: d.column as usize,
                         source: &source,
-                        span: (range.start - first)..(range.end - first),
+                        span,
                         label: &label,
                         help: help.as_deref(),
                         notes: &notes,
                     };
                     simple += usize::from(same(&e));
+                    // Whichever way it is drawn, the place is the diagnostic's own line and
+                    // column (an escaped character once shifted annotate-snippets' column).
+                    let drawn = e.render_annotated(&Renderer::plain().term_width(120));
+                    let place = format!("{name}:{}:{}\n", d.line, d.column);
+                    assert!(drawn.contains(&place), "{place} not in\n{drawn}");
                 }
             }
         }

@@ -357,7 +357,9 @@ fn unreadable_inputs_are_in_json_and_sarif() {
     );
     let o = run(&dir, &["nope/*.json", "a.json"]);
     assert!(
-        out(&o).ends_with("1 file checked: 21 errors, 2 warnings; 1 input could not be read\n"),
+        out(&o).ends_with(
+            "1 file checked: 21 errors, 2 warnings; 1 input could not be read or written\n"
+        ),
         "{}",
         out(&o)
     );
@@ -365,5 +367,25 @@ fn unreadable_inputs_are_in_json_and_sarif() {
     let o = run(&dir, &["--format", "sarif", "a.json"]);
     let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
     assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], true);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--fix` built its temporary file's name from the file's own, so a name of 230 bytes or more
+/// (valid up to 255) could not be fixed ("File name too long").
+#[test]
+fn fix_writes_files_with_long_names() {
+    let dir = scratch("long-name");
+    let long = format!("{}.json", "a".repeat(245));
+    std::fs::rename(dir.join("a.json"), dir.join(&long)).unwrap();
+    let before = std::fs::read(dir.join(&long)).unwrap();
+    let o = run(&dir, &["--fix", &long]);
+    assert!(!err(&o).contains("cannot"), "{}", err(&o));
+    assert_ne!(std::fs::read(dir.join(&long)).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }

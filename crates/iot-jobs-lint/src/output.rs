@@ -373,7 +373,12 @@ fn result(file: &FileReport<'_>, d: &Diagnostic, rules: &[crate::RuleInfo]) -> V
 /// The path as a relative URI reference: `/` separators and percent-encoding of what a URI
 /// cannot hold raw.
 fn uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
+    // A backslash separates directories on Windows only; elsewhere it is part of a name.
+    let path = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    };
     let bytes = path.as_bytes();
     // An absolute path (or a Windows one, `C:/…`) is a `file:` URI; a relative one stays a
     // relative reference, where a `:` in the first segment would read as a scheme (`x:b.json`).
@@ -481,7 +486,12 @@ mod tests {
         assert_eq!(uri("x:b.json"), "x%3Ab.json");
         assert_eq!(uri("dir/x:b.json"), "dir/x:b.json");
         assert_eq!(uri("/tmp/jobs/a.json"), "file:///tmp/jobs/a.json");
-        assert_eq!(uri("C:\\jobs\\a.json"), "file:///C:/jobs/a.json");
+        assert_eq!(uri("C:/jobs/a.json"), "file:///C:/jobs/a.json");
+        if cfg!(windows) {
+            assert_eq!(uri("C:\\jobs\\a.json"), "file:///C:/jobs/a.json");
+        } else {
+            assert_eq!(uri("q\\x.json"), "q%5Cx.json");
+        }
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
     }
     use crate::LintOptions;
