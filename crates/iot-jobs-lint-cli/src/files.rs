@@ -188,31 +188,22 @@ fn walk(
             }
         };
         let path = entry.path();
-        let is_file = match entry.file_type() {
-            Some(t) if t.is_symlink() => match std::fs::metadata(path) {
-                Ok(m) => m.is_file(),
-                Err(e) => {
-                    if wanted(path) {
-                        errors.push((
-                            shown(path),
-                            format!(
-                                "cannot read {}: a broken symbolic link ({e})",
-                                iot_jobs_lint::text::printable(&path.to_string_lossy())
-                            ),
-                        ));
-                    }
-                    false
-                }
-            },
-            Some(t) => t.is_file(),
+        // Regular files, links to them, and, so that they are reported at their place instead
+        // of skipped in silence, a broken link, a FIFO, a socket or a device with a wanted name
+        // (reading them fails with the reason). Directories and links to directories are not.
+        let take = match entry.file_type() {
+            Some(t) if t.is_dir() => false,
+            Some(t) if t.is_symlink() => std::fs::metadata(path).map_or(true, |m| !m.is_dir()),
+            Some(_) => true,
             None => false,
         };
-        if is_file && wanted(path) {
+        if take && wanted(path) {
+            let regular = entry.file_type().is_some_and(|t| t.is_file());
             targets.push(Target {
                 path: path.to_path_buf(),
                 shown: shown(path),
                 config: finder.for_file(path),
-                walked: !entry.path_is_symlink(),
+                walked: regular,
             });
         }
     }

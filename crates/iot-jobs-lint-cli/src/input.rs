@@ -110,7 +110,14 @@ pub(crate) fn read_aux(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
 /// a writer, and `/dev/zero` or `/dev/urandom` never end); a regular file whose metadata says it
 /// is over the limit is not read at all.
 fn read_file(path: &Path, limit: usize) -> std::io::Result<Input> {
-    let meta = std::fs::metadata(path)?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        // The link is there, what it names is not.
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            std::io::Error::other(format!("a broken symbolic link ({e})"))
+        } else {
+            e
+        }
+    })?;
     refuse_special(&meta)?;
     if meta.is_file() && meta.len() > limit as u64 {
         return Ok(Input::TooLarge(Some(meta.len())));
