@@ -1,8 +1,10 @@
 """Checks every ``create_job`` / ``create_job_template`` call of boto3 before it is sent.
 
->>> import boto3, iot_jobs_lint.boto3
->>> iot_jobs_lint.boto3.install()          # boto3's default session
->>> boto3.client("iot").create_job(...)    # raises JobValidationError on a bad request
+::
+
+    import boto3, iot_jobs_lint.boto3
+    iot_jobs_lint.boto3.install()          # boto3's default session
+    boto3.client("iot").create_job(...)    # raises JobValidationError on a bad request
 
 :func:`install` registers a handler on botocore's ``before-parameter-build.iot.CreateJob`` and
 ``before-parameter-build.iot.CreateJobTemplate`` events. The handler lints the call's parameters
