@@ -5,7 +5,8 @@
 # pytest on python/tests (the API, the boto3 hook against the real botocore with Stubber and fake
 # credentials, the in-process CLI, the shared corpus), then checks the installed console script
 # and the import from outside the repository. About 1 minute once the crates are compiled.
-# PYTHON_RELEASE=1 builds with --release instead.
+# PYTHON_RELEASE=1 builds with --release instead. With IOT_JOBS_LINT_BIN (the native binary; set by
+# scripts/test.sh) the console script's output on examples/ must equal the binary's.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${PYTHON_TEST_VENV:-/tmp/iot-jobs-lint-python-venv}"

@@ -48,7 +48,8 @@ if [ "${ACTION_TEST:-1}" != 0 ]; then
 fi
 if [ "${PYTHON_TEST:-1}" != 0 ]; then
   echo "### Python package: maturin wheel, pytest with the real botocore, the console script (PYTHON_TEST=0 skips it)"
-  bash scripts/test-python.sh
+  # python/tests/test_cli.py compares the console script with the native binary built above.
+  IOT_JOBS_LINT_BIN="$target_dir/debug/iot-jobs-lint" bash scripts/test-python.sh
 fi
 echo "### web console: build and browser tests in headless Chromium (web/test)"
 bash scripts/test-web.sh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -43,3 +44,17 @@ def test_main_in_process_exits_with_status(capfd: pytest.CaptureFixture[str]) ->
         main(["whatever", "explain", "model/range"])
     assert exit.value.code == 0
     assert "model/range" in capfd.readouterr().out
+
+
+@pytest.mark.skipif(
+    not os.environ.get("IOT_JOBS_LINT_BIN"),
+    reason="IOT_JOBS_LINT_BIN (the native binary, set by scripts/test.sh) not set",
+)
+def test_same_output_as_the_native_binary() -> None:
+    native = os.environ["IOT_JOBS_LINT_BIN"]
+    args = ["check", "--now", "2026-12-01T00:00:00Z", "--format", "json", "--no-config", "examples"]
+    want = subprocess.run([native, *args], capture_output=True, text=True, cwd=ROOT)
+    got = subprocess.run(
+        [sys.executable, "-m", "iot_jobs_lint", *args], capture_output=True, text=True, cwd=ROOT
+    )
+    assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
