@@ -9,7 +9,9 @@
 # then the pre-commit hook end to end (scripts/test-pre-commit.sh: pre-commit from PyPI in a venv
 # in /tmp, about 2 minutes when it builds the CLI; PRE_COMMIT_TEST=0 skips it), then the GitHub
 # Action (scripts/test-action.sh: check-jsonschema from PyPI in a venv in /tmp, about 10 s;
-# ACTION_TEST=0 skips it),
+# ACTION_TEST=0 skips it), then the Python package (scripts/test-python.sh: maturin, pytest and
+# boto3 from PyPI in a venv in /tmp, the wheel built and installed there, pytest on python/tests;
+# about a minute once the crates are compiled; PYTHON_TEST=0 skips it),
 # and last a fuzz smoke: every fuzz target for FUZZ_SECONDS (default 30) seconds
 # (scripts/fuzz-smoke.sh; installs cargo-fuzz when missing; FUZZ_SMOKE=0 skips it).
 set -euo pipefail
@@ -24,7 +26,9 @@ echo "### cargo test --workspace"
 cargo test --workspace --locked
 echo "### cargo package (the crates meant for crates.io, each with its LICENSE, build from their .crate files)"
 # --allow-dirty: earlier steps may leave build outputs (proptest regressions) in crate folders.
-cargo package --workspace --exclude iot-jobs-lint-wasm --locked --allow-dirty --quiet
+# Not the two bindings: the npm package's crate and the Python package's (its Python half and
+# pyproject.toml live outside the crate; maturin builds and publishes it, to PyPI).
+cargo package --workspace --exclude iot-jobs-lint-wasm --exclude iot-jobs-lint-py --locked --allow-dirty --quiet
 echo "### npm package: wasm toolchain and node modules"
 bash scripts/setup-wasm.sh
 echo "### npm package: build"
@@ -46,6 +50,11 @@ fi
 if [ "${ACTION_TEST:-1}" != 0 ]; then
   echo "### GitHub Action: action.yml against SchemaStore's schema, its run: scripts on the examples (ACTION_TEST=0 skips it)"
   bash scripts/test-action.sh
+fi
+if [ "${PYTHON_TEST:-1}" != 0 ]; then
+  echo "### Python package: maturin wheel, pytest with the real botocore, the console script (PYTHON_TEST=0 skips it)"
+  # python/tests/test_cli.py compares the console script with the native binary built above.
+  IOT_JOBS_LINT_BIN="$target_dir/debug/iot-jobs-lint" bash scripts/test-python.sh
 fi
 echo "### web console: build and browser tests in headless Chromium (web/test)"
 bash scripts/test-web.sh
