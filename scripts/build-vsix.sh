@@ -7,6 +7,10 @@
 # bin/<platform>-<arch>/ for the platform this runs on (Node's process.platform and process.arch),
 # which the extension prefers to one on PATH; without it the .vsix has no binary.
 set -euo pipefail
+# A relative BUNDLE_BIN is relative to where the script is run from, not to editors/vscode.
+if [ -n "${BUNDLE_BIN:-}" ]; then
+  BUNDLE_BIN="$(cd "$(dirname "$BUNDLE_BIN")" && pwd)/$(basename "$BUNDLE_BIN")"
+fi
 cd "$(dirname "$0")/../editors/vscode"
 rm -rf schemas bin LICENSE
 mkdir -p schemas dist

@@ -8,7 +8,6 @@ const { LanguageClient } = require('vscode-languageclient/node');
 const { resolveServer, SETTING } = require('./server');
 
 const SECTION = 'iotJobsLint';
-const OPERATIONS = ['create-job', 'create-job-template', 'describe-job', 'describe-job-template'];
 
 /** @type {import('vscode-languageclient/node').LanguageClient | undefined} */
 let client;
@@ -23,7 +22,11 @@ function initializationOptions(config) {
   const jobFiles = config.get('jobFiles');
   options.jobFiles = (Array.isArray(jobFiles) ? jobFiles : [])
     .filter((f) => f && typeof f.glob === 'string' && f.glob !== '')
-    .map((f) => ({ glob: f.glob, operation: OPERATIONS.includes(f.operation) ? f.operation : null }));
+    // An operation the server does not know is passed on, so that its log names the mistake.
+    .map((f) => ({
+      glob: f.glob,
+      operation: typeof f.operation === 'string' && f.operation !== '' ? f.operation : null,
+    }));
   return options;
 }
 

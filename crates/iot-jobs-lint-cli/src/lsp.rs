@@ -170,7 +170,12 @@ impl Settings {
             let text = v.as_str().unwrap_or_default();
             chrono::DateTime::parse_from_rfc3339(text)
                 .map(|t| t.with_timezone(&chrono::Utc))
-                .map_err(|e| ignored("now", format!("{v}: {e}")))
+                .map_err(|e| {
+                    ignored(
+                        "now",
+                        format!("{v}: {e} (RFC 3339 with a zone: 2026-12-05T12:00:00Z)"),
+                    )
+                })
                 .ok()
         });
         let service_model = get("serviceModel").and_then(|v| match v.as_str() {
@@ -207,6 +212,14 @@ impl Settings {
                     (Ok(g), Ok(op)) => out.push((g.compile_matcher(), op)),
                     (Err(e), _) | (_, Err(e)) => ignored("jobFiles", format!("{entry}: {e}")),
                 }
+            }
+            // Entries given but none usable: the default names, rather than no job file at all.
+            if out.is_empty() && !list.is_empty() {
+                ignored(
+                    "jobFiles",
+                    "no usable entry; the default names apply".into(),
+                );
+                return None;
             }
             Some(out)
         });

@@ -135,7 +135,7 @@ test('the settings reach initializationOptions; a settings change restarts the c
     jobFiles: [
       { glob: 'jobs/**/*.json', operation: 'create-job' },
       { glob: '**/*.any.json', operation: null },
-      { glob: '**/*.odd.json', operation: null },
+      { glob: '**/*.odd.json', operation: 'no-such-operation' },
     ],
   });
 
