@@ -228,7 +228,7 @@ pub fn sarif(
     let mut results = Vec::new();
     for file in files {
         for d in &file.report.diagnostics {
-            results.push(result(file, d, rules));
+            results.push(serde_json::to_value(result(file, d, rules)).unwrap_or_default());
         }
     }
     json!({
@@ -268,106 +268,205 @@ fn invocation(unreadable: &[(String, String)]) -> Value {
     json!({ "executionSuccessful": false, "toolExecutionNotifications": notifications })
 }
 
+// One SARIF result as typed structures: serialized directly (a `serde_json::Value` of maps was
+// most of the cost of SARIF output), with fields in alphabetical order so the bytes are those
+// of the `Value` (whose maps sort their keys) that [`sarif`] builds from the same structures.
+
+/// `{"text": …}`.
+#[derive(serde::Serialize)]
+struct Text<'a> {
+    text: std::borrow::Cow<'a, str>,
+}
+
+fn text<'a>(t: impl Into<std::borrow::Cow<'a, str>>) -> Text<'a> {
+    Text { text: t.into() }
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    byte_length: usize,
+    byte_offset: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<u32>,
+    start_column: u32,
+    start_line: u32,
+}
+
+#[derive(serde::Serialize)]
+struct Artifact {
+    uri: String,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical {
+    artifact_location: Artifact,
+    region: Region,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Logical<'a> {
+    fully_qualified_name: &'a str,
+    kind: &'static str,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logical_locations: Option<[Logical<'a>; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text<'a>>,
+    physical_location: Physical,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Deleted {
+    byte_length: usize,
+    byte_offset: usize,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Deleted,
+    inserted_content: Text<'a>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: Artifact,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    artifact_changes: [ArtifactChange<'a>; 1],
+    description: Text<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct Fingerprints {
+    #[serde(rename = "iotJobsLint/v1")]
+    v1: String,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
+    level: &'static str,
+    locations: [SarifLocation<'a>; 1],
+    message: Text<'a>,
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<SarifLocation<'a>>,
+    rule_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
 fn region(
     d_line: u32,
     d_column: u32,
     end: Option<(u32, u32)>,
     span: &std::ops::Range<usize>,
-) -> Value {
-    let mut r = json!({
-        "startLine": d_line,
-        "startColumn": d_column,
-        "byteOffset": span.start,
-        "byteLength": span.end.saturating_sub(span.start),
-    });
-    if let (Some((line, column)), Some(map)) = (end, r.as_object_mut()) {
-        map.insert("endLine".into(), json!(line));
-        map.insert("endColumn".into(), json!(column));
+) -> Region {
+    Region {
+        byte_length: span.end.saturating_sub(span.start),
+        byte_offset: span.start,
+        end_column: end.map(|e| e.1),
+        end_line: end.map(|e| e.0),
+        start_column: d_column,
+        start_line: d_line,
     }
-    r
 }
 
-fn result(file: &FileReport<'_>, d: &Diagnostic, rules: &[crate::RuleInfo]) -> Value {
-    let location = |region: Value| {
-        json!({
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri(file.path) },
-                "region": region,
-            }
-        })
+fn result<'a>(
+    file: &FileReport<'_>,
+    d: &'a Diagnostic,
+    rules: &[crate::RuleInfo],
+) -> SarifResult<'a> {
+    let artifact = || Artifact {
+        uri: uri(file.path),
     };
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         message.push_str(&format!("\nhelp: {help}"));
     }
-    let mut out = json!({
-        "ruleId": d.code.as_str(),
-        "level": level(d.severity),
-        "message": { "text": message },
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri(file.path) },
-                "region": region(d.line, d.column, Some((d.end_line, d.end_column)), &d.span),
+    SarifResult {
+        fixes: d
+            .fixes
+            .iter()
+            .map(|f| SarifFix {
+                artifact_changes: [ArtifactChange {
+                    artifact_location: artifact(),
+                    replacements: f
+                        .edits
+                        .iter()
+                        .map(|e| Replacement {
+                            deleted_region: Deleted {
+                                byte_length: e.span.end.saturating_sub(e.span.start),
+                                byte_offset: e.span.start,
+                            },
+                            inserted_content: text(e.replacement.as_str()),
+                        })
+                        .collect(),
+                }],
+                description: text(format!(
+                    "{} ({})",
+                    f.message,
+                    match f.applicability {
+                        Applicability::Safe => "safe",
+                        _ => "suggested",
+                    }
+                )),
+            })
+            .collect(),
+        level: level(d.severity),
+        locations: [SarifLocation {
+            id: None,
+            logical_locations: Some([Logical {
+                fully_qualified_name: &d.pointer,
+                kind: "member",
+            }]),
+            message: None,
+            physical_location: Physical {
+                artifact_location: artifact(),
+                region: region(d.line, d.column, Some((d.end_line, d.end_column)), &d.span),
             },
-            "logicalLocations": [{ "fullyQualifiedName": d.pointer, "kind": "member" }],
         }],
-        "partialFingerprints": { "iotJobsLint/v1": fingerprint(file.text, d) },
-    });
-    let Some(map) = out.as_object_mut() else {
-        return out;
-    };
-    if let Some(index) = rules.iter().position(|r| r.code == d.code.as_str()) {
-        map.insert("ruleIndex".into(), json!(index));
-    }
-    if !d.related.is_empty() {
-        let related: Vec<Value> = d
+        message: text(message),
+        partial_fingerprints: Fingerprints {
+            v1: fingerprint(file.text, d),
+        },
+        related_locations: d
             .related
             .iter()
             .enumerate()
-            .map(|(id, r)| {
-                let mut l = location(region(r.line, r.column, None, &r.span));
-                if let Some(m) = l.as_object_mut() {
-                    m.insert("id".into(), json!(id));
-                    m.insert("message".into(), json!({ "text": r.message }));
-                }
-                l
+            .map(|(id, r)| SarifLocation {
+                id: Some(id),
+                logical_locations: None,
+                message: Some(text(r.message.as_str())),
+                physical_location: Physical {
+                    artifact_location: artifact(),
+                    region: region(r.line, r.column, None, &r.span),
+                },
             })
-            .collect();
-        map.insert("relatedLocations".into(), Value::Array(related));
+            .collect(),
+        rule_id: d.code.as_str(),
+        rule_index: rules.iter().position(|r| r.code == d.code.as_str()),
     }
-    if !d.fixes.is_empty() {
-        let fixes: Vec<Value> = d
-            .fixes
-            .iter()
-            .map(|f| {
-                let replacements: Vec<Value> = f
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        json!({
-                            "deletedRegion": {
-                                "byteOffset": e.span.start,
-                                "byteLength": e.span.end.saturating_sub(e.span.start),
-                            },
-                            "insertedContent": { "text": e.replacement },
-                        })
-                    })
-                    .collect();
-                json!({
-                    "description": { "text": format!("{} ({})", f.message, match f.applicability {
-                        Applicability::Safe => "safe",
-                        _ => "suggested",
-                    }) },
-                    "artifactChanges": [{
-                        "artifactLocation": { "uri": uri(file.path) },
-                        "replacements": replacements,
-                    }],
-                })
-            })
-            .collect();
-        map.insert("fixes".into(), Value::Array(fixes));
-    }
-    out
 }
 
 /// The path as a relative URI reference: `/` separators and percent-encoding of what a URI
