@@ -315,7 +315,15 @@ def _input(request: Request) -> Tuple[bytes, Any]:
     if isinstance(request, Mapping):
         document = dict(request)
         text = json.dumps(document, ensure_ascii=False, default=_json_default)
-        return text.encode("utf-8", "surrogatepass"), json.loads(text)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            # A lone surrogate ("\ud800") has no UTF-8 form: no JSON request can carry it.
+            raise ValueError(
+                f"the request holds a lone surrogate ({text[e.start:e.end]!a}), which no JSON "
+                "text in UTF-8 can carry; the service would refuse it"
+            ) from None
+        return data, json.loads(text)
     raise TypeError(
         f"request must be a dict (as passed to boto3), or JSON text as str or bytes; got {type(request).__name__}"
     )

@@ -18,8 +18,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     args = list(sys.argv if argv is None else argv)
     # The program name is the command's, whatever started it (a console script, python -m).
     args[:1] = ["iot-jobs-lint"]
-    sys.stdout.flush()
-    sys.stderr.flush()
+    # Either may be None (closed when the interpreter started).
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
     # Ctrl-C ends the command at once, as it ends the native binary (Python's own handler would
     # only set a flag that no Python code looks at while the command runs).
     if hasattr(signal, "SIGINT"):

@@ -75,11 +75,9 @@ class JobValidationError(ParamValidationError):
     def __init__(self, lint_report: Report, operation_name: str, fail_on: str = "error") -> None:
         self.lint_report = lint_report
         self.operation_name = operation_name
-        shown = [
-            d
-            for d in lint_report.diagnostics
-            if d.severity is Severity.ERROR
-            or (fail_on == "warning" and d.severity is Severity.WARNING)
+        # Every problem the counts name, errors first.
+        shown = [d for d in lint_report.diagnostics if d.severity is Severity.ERROR] + [
+            d for d in lint_report.diagnostics if d.severity is Severity.WARNING
         ]
         counts = f"{_count(lint_report.errors, 'error')}, {_count(lint_report.warnings, 'warning')}"
         lines = [f"iot-jobs-lint rejected {operation_name} before sending it ({counts}):"]
@@ -176,7 +174,12 @@ def _handler(operation: str, fail_on: str, service_model: str, warn: bool) -> Ca
     def check(params: Any = None, model: Any = None, **_: Any) -> None:
         if params is None:
             return
-        report = lint(params, operation=operation, service_model=service_model)
+        try:
+            report = lint(params, operation=operation, service_model=service_model)
+        except (TypeError, ValueError):
+            # A value JSON cannot hold (a Decimal, a set, a lone surrogate): botocore's own
+            # check, which runs next, names the parameter and the types it takes.
+            return
         name = getattr(model, "name", None) or (
             "CreateJob" if operation == "create-job" else "CreateJobTemplate"
         )

@@ -159,3 +159,13 @@ def test_rules_and_schema() -> None:
 
 def test_version() -> None:
     assert iot_jobs_lint.__version__.count(".") == 2
+
+
+def test_a_lone_surrogate_is_a_value_error() -> None:
+    """It once came back as json/invalid-utf8 'save the file as UTF-8', for a dict."""
+    import pytest
+
+    from iot_jobs_lint import lint
+
+    with pytest.raises(ValueError, match="lone surrogate"):
+        lint({"jobId": "a\ud800b", "targets": []})

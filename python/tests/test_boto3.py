@@ -247,3 +247,37 @@ def test_error_pickles() -> None:
             iot.create_job(**BAD)
     again = pickle.loads(pickle.dumps(caught.value))
     assert str(again) == str(caught.value)
+
+
+def test_message_lists_the_warnings_it_counts() -> None:
+    """An error and a warning: the message counted the warning but did not list it."""
+    session = boto3.Session(region_name="us-east-1")
+    hook.install(session)
+    iot = session.client("iot")
+    with Stubber(iot) as stub:
+        stub.add_response("create_job", RESPONSE)
+        with pytest.raises(JobValidationError) as caught:
+            iot.create_job(jobId="a", targets=[THING, THING], document="{}", targetSelection="x")
+    text = str(caught.value)
+    assert "(1 error, 1 warning)" in text
+    assert "targets[1]:" in text and "targetSelection:" in text
+
+
+def test_values_json_cannot_hold_are_left_to_botocore() -> None:
+    """A Decimal or a set once became a bare TypeError from json.dumps; botocore names them."""
+    import decimal
+
+    session = boto3.Session(region_name="us-east-1")
+    hook.install(session)
+    iot = session.client("iot")
+    with Stubber(iot) as stub:
+        stub.add_response("create_job", RESPONSE)
+        with pytest.raises(ParamValidationError) as caught:
+            iot.create_job(
+                jobId="a",
+                targets=[THING],
+                document="{}",
+                timeoutConfig={"inProgressTimeoutInMinutes": decimal.Decimal(5)},
+            )
+    assert not isinstance(caught.value, JobValidationError)
+    assert "timeoutConfig.inProgressTimeoutInMinutes" in str(caught.value)

@@ -58,3 +58,18 @@ def test_same_output_as_the_native_binary() -> None:
         [sys.executable, "-m", "iot_jobs_lint", *args], capture_output=True, text=True, cwd=ROOT
     )
     assert (got.returncode, got.stdout, got.stderr) == (want.returncode, want.stdout, want.stderr)
+
+
+def test_closed_stdout_gives_no_traceback() -> None:
+    """With standard output closed, sys.stdout is None; main() once called its flush()."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "iot_jobs_lint", "--version"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        close_fds=True,
+        preexec_fn=lambda: __import__("os").close(1),
+    )
+    assert b"Traceback" not in result.stderr, result.stderr
