@@ -50,14 +50,15 @@ pub(crate) struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes `text`. Lines end at `\n` (a `\r` before it stays at the end of its line, so
-    /// `\r\n` files convert the same way).
+    /// Indexes `text`. Lines end at `\n`, `\r\n` or a lone `\r`, as the protocol counts them.
     pub(crate) fn new(text: &'a str) -> LineIndex<'a> {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         LineIndex { text, starts }
@@ -84,14 +85,14 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The byte offset of an LSP position. A line past the end gives the end of the text; a
-    /// character past the end of its line gives the line's end (before its `\n`), as the
+    /// character past the end of its line gives the line's end (before its `\r` or `\n`), as the
     /// protocol asks; a position inside a surrogate pair gives the character's start.
     pub(crate) fn offset(&self, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else {
             return self.text.len();
         };
         let line = &self.text[start..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let line = &line[..line.find(['\n', '\r']).unwrap_or(line.len())];
         let mut units = 0usize;
         for (i, c) in line.char_indices() {
             units += c.len_utf16();
@@ -167,7 +168,10 @@ impl Settings {
             );
         };
         let now = get("now").and_then(|v| {
-            let text = v.as_str().unwrap_or_default();
+            let Some(text) = v.as_str() else {
+                ignored("now", format!("{v}: not a string"));
+                return None;
+            };
             chrono::DateTime::parse_from_rfc3339(text)
                 .map(|t| t.with_timezone(&chrono::Utc))
                 .map_err(|e| {
@@ -878,9 +882,25 @@ impl Server {
             cursor::Slot::Key { string } => {
                 let properties = container.get("properties")?.as_object()?;
                 let required = container.get("required").and_then(|r| r.as_array());
+                // `dependentSchemas` that refuse a member beside another (`documentSource`
+                // beside `document`): either way round, not offered.
+                let refuses = |present: &str, other: &str| {
+                    container
+                        .pointer(&format!(
+                            "/dependentSchemas/{present}/properties/{other}/not"
+                        ))
+                        .is_some()
+                };
                 for (name, member) in properties {
-                    // Present, or only named to be refused (a member of the other edition).
-                    if cursor.keys.contains(name) || member.get("doNotSuggest").is_some() {
+                    // Present, only named to be refused (a member of the other edition), or in
+                    // conflict with one present.
+                    if cursor.keys.contains(name)
+                        || member.get("doNotSuggest").is_some()
+                        || cursor
+                            .keys
+                            .iter()
+                            .any(|k| refuses(k, name) || refuses(name, k))
+                    {
                         continue;
                     }
                     let is_required = required.is_some_and(|r| r.iter().any(|n| n == name));
@@ -1133,6 +1153,24 @@ pub(crate) fn run() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lone `\r` ends a line for the protocol (a file with old Mac line ends once had every
+    /// range on line 0).
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "{\r  \"jobId\": \"bad id\",\r\n  \"x\": 1\n}";
+        let index = LineIndex::new(text);
+        let at = text.find("bad id").unwrap();
+        assert_eq!(index.position(at), Position::new(1, 12));
+        assert_eq!(index.offset(Position::new(1, 12)), at);
+        let x = text.find("\"x\"").unwrap();
+        assert_eq!(index.position(x), Position::new(2, 2));
+        // Past the end of line 1: before its `\r\n`.
+        assert_eq!(
+            index.offset(Position::new(1, 99)),
+            text.find("\r\n").unwrap()
+        );
+    }
 
     #[test]
     fn positions_count_utf16_code_units() {

@@ -953,3 +953,32 @@ fn hover_explains_members_and_cron() {
     assert!(other.contains("the `latest` model has it"), "{other}");
     client.shut_down();
 }
+
+/// Completion leaves out a member that conflicts with one present (`documentSource` beside
+/// `document`, either way round): accepting it gave `document/source-conflict`.
+#[test]
+fn completion_leaves_out_conflicting_members() {
+    let dir = scratch("conflict", &[]);
+    let mut client = Client::start();
+    for (text, refused) in [
+        (r#"{"document": "{}",  }"#, "documentSource"),
+        (
+            r#"{"documentSource": "https://s3.amazonaws.com/b/j.json",  }"#,
+            "document",
+        ),
+    ] {
+        let uri = file_uri(&dir.join(format!("{refused}.job.json")));
+        client.open(&uri, text);
+        let offset = text.find(",  ").unwrap() + 2;
+        let labels: Vec<String> = complete(&mut client, &uri, position_of(text, offset))
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect();
+        assert!(labels.iter().any(|l| l == "jobId"), "{labels:?}");
+        assert!(
+            !labels.iter().any(|l| l == refused),
+            "{refused} offered: {labels:?}"
+        );
+    }
+    client.shut_down();
+}

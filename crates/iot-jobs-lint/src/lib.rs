@@ -67,6 +67,7 @@ pub use iot_jobs_lint_cron as cron;
 pub use iot_jobs_lint_model as model;
 pub use preview::{Schedule, schedule};
 pub use registry::RuleInfo;
+pub use syntax::MAX_DEPTH;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -116,6 +116,12 @@ fn scan(text: &str, offset: Option<usize>, mut on_key: impl FnMut(KeyAt)) -> Opt
         }
         match b {
             b'{' | b'[' => {
+                // Past the core's depth limit the text is `json/too-deep`: nothing to complete
+                // there, and each level deeper would make every key's path longer (a document
+                // of 10,000 levels cost seconds and gigabytes).
+                if stack.len() >= iot_jobs_lint::MAX_DEPTH {
+                    break;
+                }
                 let step = stack.last_mut().map(|top| {
                     if top.object {
                         Step::Key(top.key.clone().unwrap_or_default())
@@ -324,5 +330,31 @@ mod tests {
                 ),
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod depth {
+    use super::*;
+
+    /// Past the core's depth limit the scan stops: 10,000 nested objects once made every
+    /// request build a path as long as the depth for every key (seconds, gigabytes).
+    #[test]
+    fn deep_nesting_stops_at_the_depth_limit() {
+        let n = 10_000;
+        let text = format!(
+            "{{\"jobId\":\"a\",\"x\":{}1{}}}",
+            "{\"a\":".repeat(n),
+            "}".repeat(n)
+        );
+        let keys = keys(&text);
+        assert!(keys.len() <= iot_jobs_lint::MAX_DEPTH + 2, "{}", keys.len());
+        assert!(
+            keys.iter()
+                .all(|k| k.path.len() <= iot_jobs_lint::MAX_DEPTH)
+        );
+        // The cursor before the deep part is still found.
+        let c = at(&text, 3).unwrap();
+        assert!(c.path.is_empty());
     }
 }
