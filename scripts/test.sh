@@ -26,6 +26,10 @@ echo "### cargo test --workspace"
 cargo test --workspace --locked
 echo "### cargo package (the crates meant for crates.io, each with its LICENSE, build from their .crate files)"
 # --allow-dirty: earlier steps may leave build outputs (proptest regressions) in crate folders.
+# Cargo unpacks the packaged crates into its registry cache by name and version; an earlier run
+# from the same checkout path leaves a stale copy that the verification build would reuse. They are
+# this project's own crates (never from crates.io), so the copies go.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/iot-jobs-lint-*
 # Not the two bindings: the npm package's crate and the Python package's (its Python half and
 # pyproject.toml live outside the crate; maturin builds and publishes it, to PyPI).
 cargo package --workspace --exclude iot-jobs-lint-wasm --exclude iot-jobs-lint-py --locked --allow-dirty --quiet
