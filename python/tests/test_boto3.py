@@ -42,10 +42,15 @@ def client(session: boto3.Session | None = None):  # type: ignore[no-untyped-def
     return (session or boto3.Session(region_name="us-east-1")).client("iot")
 
 
-def test_bad_create_job_raises_before_sending_listing_every_problem() -> None:
+def hooked_client():  # type: ignore[no-untyped-def]
+    """An IoT client of a fresh session with the hook installed on the session."""
     session = boto3.Session(region_name="us-east-1")
     hook.install(session)
-    iot = session.client("iot")
+    return session.client("iot")
+
+
+def test_bad_create_job_raises_before_sending_listing_every_problem() -> None:
+    iot = hooked_client()
     with Stubber(iot) as stub:
         stub.add_response("create_job", RESPONSE)
         with pytest.raises(JobValidationError) as caught:
@@ -251,9 +256,7 @@ def test_error_pickles() -> None:
 
 def test_message_lists_the_warnings_it_counts() -> None:
     """An error and a warning: the message counted the warning but did not list it."""
-    session = boto3.Session(region_name="us-east-1")
-    hook.install(session)
-    iot = session.client("iot")
+    iot = hooked_client()
     with Stubber(iot) as stub:
         stub.add_response("create_job", RESPONSE)
         with pytest.raises(JobValidationError) as caught:
@@ -267,9 +270,7 @@ def test_values_json_cannot_hold_are_left_to_botocore() -> None:
     """A Decimal or a set once became a bare TypeError from json.dumps; botocore names them."""
     import decimal
 
-    session = boto3.Session(region_name="us-east-1")
-    hook.install(session)
-    iot = session.client("iot")
+    iot = hooked_client()
     with Stubber(iot) as stub:
         stub.add_response("create_job", RESPONSE)
         with pytest.raises(ParamValidationError) as caught:
