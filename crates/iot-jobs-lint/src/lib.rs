@@ -58,6 +58,7 @@ pub mod schema;
 pub mod selection;
 pub mod shapes;
 mod syntax;
+mod template;
 pub mod text;
 
 pub use diagnostic::{
@@ -68,6 +69,7 @@ pub use iot_jobs_lint_model as model;
 pub use preview::{Schedule, schedule};
 pub use registry::RuleInfo;
 pub use syntax::MAX_DEPTH;
+pub use template::is_template;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -93,6 +93,7 @@ pub fn all() -> &'static [RuleInfo] {
         [
             rules::json::RULES,
             rules::input::RULES,
+            rules::cfn::RULES,
             rules::model::RULES,
             rules::document::RULES,
             rules::presigned_url::RULES,

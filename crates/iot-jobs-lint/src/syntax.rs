@@ -184,6 +184,19 @@ impl<'t> Tree<'t> {
         Value { tree: self, id: 0 }
     }
 
+    /// The value whose literal starts at byte `start`, if any (values are in document order,
+    /// so their starts increase).
+    pub(crate) fn value_at(&self, start: usize) -> Option<Value<'_>> {
+        let id = self
+            .nodes
+            .binary_search_by_key(&start, |n| n.start as usize)
+            .ok()?;
+        Some(Value {
+            tree: self,
+            id: u32::try_from(id).ok()?,
+        })
+    }
+
     /// How many values the tree holds (node ids are `0..len`).
     pub(crate) fn len(&self) -> usize {
         self.nodes.len()

@@ -1,7 +1,7 @@
 //! The spec corpus (`tests/corpus/` at the repository root): the linter's full output on every
 //! fixture, driven as data, so that any change to what a user sees shows as a diff.
 //!
-//! Each case is an input file `NAME.json` (raw bytes, exactly as a user would have it) beside
+//! Each case is an input file `NAME.json` or `NAME.yaml` (a template; raw bytes, exactly as a user would have it) beside
 //! `NAME.expect.json`:
 //!
 //! ```json
@@ -132,7 +132,13 @@ fn cases() -> Vec<(PathBuf, PathBuf)> {
             if path.is_dir() {
                 stack.push(path);
             } else if path.to_string_lossy().ends_with(".expect.json") {
-                let input = PathBuf::from(path.to_string_lossy().replace(".expect.json", ".json"));
+                // The input is `NAME.json`, or a YAML template `NAME.yaml`.
+                let stem = path.to_string_lossy().replace(".expect.json", "");
+                let input = [".json", ".yaml"]
+                    .iter()
+                    .map(|ext| PathBuf::from(format!("{stem}{ext}")))
+                    .find(|p| p.exists())
+                    .unwrap_or_else(|| PathBuf::from(format!("{stem}.json")));
                 out.push((input, path));
             }
         }

@@ -4,7 +4,6 @@ use super::Ctx;
 use crate::diagnostic::Severity;
 use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::Object;
-use crate::text;
 use crate::{Edition, Operation};
 
 /// `input/operation-unknown`
@@ -30,33 +29,6 @@ pub const OPERATION_UNKNOWN: RuleInfo = RuleInfo {
 }"#,
     }),
 };
-/// `input/cloudformation-resource`
-pub const CLOUDFORMATION_RESOURCE: RuleInfo = RuleInfo {
-    code: "input/cloudformation-resource",
-    severity: Severity::Error,
-    summary: "The input is a CloudFormation resource (`Type: AWS::IoT::Job` or `AWS::IoT::JobTemplate`), not an IoT API request; its members are PascalCase and follow a different schema.",
-    source: "CloudFormation resource schemas AWS::IoT::Job, AWS::IoT::JobTemplate",
-    json_schema: false,
-    fix: None,
-    example: example(Example {
-        operation: Some(Operation::CreateJob),
-        service_model: Edition::Latest,
-        fail: r#"{
-  "Type": "AWS::IoT::Job",
-  "Properties": {
-    "JobId": "firmware-2026-01",
-    "Targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
-    "Document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
-  }
-}"#,
-        pass: r#"{
-  "jobId": "firmware-2026-01",
-  "targets": ["arn:aws:iot:eu-west-1:123456789012:thinggroup/pumps-line-a"],
-  "document": "{\"operation\":\"firmware-update\",\"version\":\"2.4.1\"}"
-}"#,
-    }),
-};
-
 /// `input/operation-mismatch`
 pub const OPERATION_MISMATCH: RuleInfo = RuleInfo {
     code: "input/operation-mismatch",
@@ -84,7 +56,6 @@ pub const OPERATION_MISMATCH: RuleInfo = RuleInfo {
 /// The rules of this family.
 pub const RULES: &[RuleInfo] = &[
     OPERATION_UNKNOWN,
-    CLOUDFORMATION_RESOURCE,
     OPERATION_MISMATCH,
     TOO_LARGE,
     TOO_MANY_DIAGNOSTICS,
@@ -214,37 +185,6 @@ pub(crate) fn operation_mismatch(
         ),
         Some(format!("if it is, set the operation to `{detected}`")),
     );
-}
-
-/// Returns `false` when the input is not an API payload at all (the other rules are skipped).
-pub(crate) fn check(ctx: &mut Ctx<'_>, root: Object<'_>) -> bool {
-    let Some(v) = root.get("Type") else {
-        return true;
-    };
-    let Some(t) = v.as_str() else {
-        return true;
-    };
-    if !t.starts_with("AWS::") {
-        return true;
-    }
-    let api = match t.as_ref() {
-        "AWS::IoT::Job" => "CreateJob",
-        "AWS::IoT::JobTemplate" => "CreateJobTemplate",
-        _ => "an IoT Jobs API",
-    };
-    ctx.report(
-        &CLOUDFORMATION_RESOURCE,
-        "/Type",
-        v.span(),
-        format!(
-            "this is a CloudFormation `{}` resource, not a {api} request; iot-jobs-lint checks the API surface (camelCase members such as `jobTemplateId`, `presignedUrlConfig.roleArn`)",
-            text::escape(&t)
-        ),
-        Some(format!(
-            "lint the CloudFormation template with cfn-lint, or lint the equivalent {api} request: take the members of `Properties` and write them in camelCase (`JobTemplateId` -> `jobTemplateId`, `ExponentialRolloutRate` -> `exponentialRate`, `RetryCriteriaList` -> `criteriaList`)"
-        )),
-    );
-    false
 }
 
 pub(crate) fn operation_unknown(ctx: &mut Ctx<'_>, root: Object<'_>) {

@@ -13,6 +13,7 @@
 //! preview.
 
 pub mod abort;
+pub mod cfn;
 pub mod cron;
 pub mod describe;
 pub mod document;
@@ -263,6 +264,22 @@ pub(crate) struct Analysis {
 /// Runs every rule family over `text`; with `preview`, also builds the schedule preview of
 /// `count` window starts from the same pass.
 pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> Analysis {
+    run_with(text, options, preview, &[])
+}
+
+/// The diagnostics of a request built from a template resource ([`crate::template::request`]),
+/// whose values starting at the offsets `unknown` are only known at deploy time: they count as
+/// values that failed already, so no rule judges them or what derives from them.
+pub(crate) fn run_request(text: &str, options: &LintOptions, unknown: &[usize]) -> Vec<Diagnostic> {
+    run_with(text, options, None, unknown).report.diagnostics
+}
+
+fn run_with(
+    text: &str,
+    options: &LintOptions,
+    preview: Option<usize>,
+    unknown: &[usize],
+) -> Analysis {
     let mut report = Report {
         operation: options.operation,
         operation_detected: false,
@@ -271,6 +288,14 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
     };
     let tree = match Tree::parse_guided(text, Keep::Guided(&ROOTS)) {
         Ok(tree) => tree,
+        Err(_) if unknown.is_empty() && crate::template::looks_like_yaml_template(text) => {
+            let report = match crate::template::yaml::read(text) {
+                Ok(root) => cfn::run(text, &crate::template::from_node(&root), options),
+                Err(e) => cfn::unreadable(text, &e, options),
+            };
+            let schedule = preview.map(|_| crate::preview::empty(&report, options));
+            return Analysis { report, schedule };
+        }
         Err(e) => {
             let mut ctx = new_ctx(&EMPTY_TREE, options);
             json::syntax_error(&mut ctx, &e);
@@ -279,39 +304,57 @@ pub(crate) fn run(text: &str, options: &LintOptions, preview: Option<usize>) -> 
             return Analysis { report, schedule };
         }
     };
+    if unknown.is_empty()
+        && let Some(obj) = tree.root().as_object()
+        && crate::template::is_json_template(obj)
+    {
+        // The guided tree keeps no template member: read the template in full.
+        let report = match Tree::parse(text) {
+            Ok(full) => match full.root().as_object() {
+                Some(root) => cfn::run(text, &crate::template::from_json(root), options),
+                None => cfn::run(text, &crate::template::Template::default(), options),
+            },
+            Err(_) => cfn::run(text, &crate::template::Template::default(), options),
+        };
+        let schedule = preview.map(|_| crate::preview::empty(&report, options));
+        return Analysis { report, schedule };
+    }
     let mut ctx = new_ctx(&tree, options);
+    for &start in unknown {
+        if let Some(v) = tree.value_at(start) {
+            ctx.mark_invalid(v);
+        }
+    }
     let mut schedule = None;
     let root = tree.root();
     match root.as_object() {
         None => json::root_not_object(&mut ctx, root),
         Some(obj) => {
-            if input::check(&mut ctx, obj) {
-                let operation = match options.operation {
-                    Some(op) => {
-                        if let Some(detected) = detect(obj).filter(|d| *d != op) {
-                            input::operation_mismatch(&mut ctx, obj, op, detected);
-                        }
-                        Some(op)
+            let operation = match options.operation {
+                Some(op) => {
+                    if let Some(detected) = detect(obj).filter(|d| *d != op) {
+                        input::operation_mismatch(&mut ctx, obj, op, detected);
                     }
-                    None => {
-                        let detected = detect(obj);
-                        report.operation_detected = detected.is_some();
-                        detected
-                    }
-                };
-                report.operation = operation;
-                match operation {
-                    Some(op) => {
-                        ctx.operation = op;
-                        let view = View::new(op, obj);
-                        let (times, windows) = check_operation(&mut ctx, &view);
-                        if let Some(count) = preview {
-                            schedule =
-                                Some(crate::preview::build(&ctx, &view, &times, &windows, count));
-                        }
-                    }
-                    None => input::operation_unknown(&mut ctx, obj),
+                    Some(op)
                 }
+                None => {
+                    let detected = detect(obj);
+                    report.operation_detected = detected.is_some();
+                    detected
+                }
+            };
+            report.operation = operation;
+            match operation {
+                Some(op) => {
+                    ctx.operation = op;
+                    let view = View::new(op, obj);
+                    let (times, windows) = check_operation(&mut ctx, &view);
+                    if let Some(count) = preview {
+                        schedule =
+                            Some(crate::preview::build(&ctx, &view, &times, &windows, count));
+                    }
+                }
+                None => input::operation_unknown(&mut ctx, obj),
             }
         }
     }

@@ -350,6 +350,10 @@ pub(crate) fn check_root(ctx: &mut Ctx<'_>, root: Object<'_>, shape: &'static Sh
 
 /// Checks `value` against `shape`.
 fn check(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path<'_>) {
+    // A value known only at deploy time (a template's intrinsic function) is not judged.
+    if !ctx.is_valid(value) {
+        return;
+    }
     match shape.kind {
         ShapeKind::Structure(_) => match value.as_object() {
             Some(obj) => check_structure(ctx, obj, shape, path),

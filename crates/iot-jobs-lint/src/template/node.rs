@@ -91,3 +91,112 @@ impl Node {
         }
     }
 }
+
+/// Every intrinsic function CloudFormation knows (long names), and the condition reference.
+/// `Fn::ToJsonString`, `Fn::Length` and `Fn::ForEach` need the `AWS::LanguageExtensions`
+/// transform.
+pub(crate) const INTRINSICS: &[&str] = &[
+    "Ref",
+    "Condition",
+    "Fn::Base64",
+    "Fn::Cidr",
+    "Fn::FindInMap",
+    "Fn::GetAtt",
+    "Fn::GetAZs",
+    "Fn::If",
+    "Fn::ImportValue",
+    "Fn::Join",
+    "Fn::Select",
+    "Fn::Split",
+    "Fn::Sub",
+    "Fn::Transform",
+    "Fn::And",
+    "Fn::Equals",
+    "Fn::Not",
+    "Fn::Or",
+    "Fn::GetStackOutput",
+    "Fn::ToJsonString",
+    "Fn::Length",
+    "Fn::ForEach",
+];
+
+/// An intrinsic function call found in a template: its long name (`Fn::Sub`, `Ref`, or the
+/// unknown name as written), where the name is written, and its argument.
+pub(crate) struct Call<'n> {
+    /// `Ref`, `Condition` or `Fn::…`; for a short form, `Fn::` + the tag.
+    pub(crate) name: String,
+    /// The byte range of the name as written (the key, or the tag's start).
+    pub(crate) name_span: (usize, usize),
+    /// The argument: the value under the key, or the tagged node itself (read its `kind`).
+    pub(crate) arg: &'n Node,
+}
+
+impl Node {
+    /// The intrinsic function call this value is: a short-form tag (`!Sub`), or a one-member
+    /// mapping whose key is `Ref`, `Condition` or starts with `Fn::`.
+    pub(crate) fn intrinsic(&self) -> Option<Call<'_>> {
+        if let Some(tag) = &self.tag {
+            let name = if tag == "Ref" || tag == "Condition" {
+                tag.clone()
+            } else {
+                format!("Fn::{tag}")
+            };
+            return Some(Call {
+                name,
+                name_span: (self.span.0, self.span.0 + 1 + tag.len()),
+                arg: self,
+            });
+        }
+        match &self.kind {
+            NodeKind::Map(entries) if entries.len() == 1 => {
+                let e = entries.first()?;
+                (e.key == "Ref" || e.key == "Condition" || e.key.starts_with("Fn::")).then(|| {
+                    Call {
+                        name: e.key.clone(),
+                        name_span: e.key_span,
+                        arg: &e.value,
+                    }
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The value as compact JSON, as CloudFormation serialises an object (`Fn::ToJsonString`).
+    /// Tags are dropped (an intrinsic inside stays unresolved text).
+    pub(crate) fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            NodeKind::Null => Value::Null,
+            NodeKind::Bool(b) => Value::Bool(*b),
+            NodeKind::Number(n) => n
+                .parse::<serde_json::Number>()
+                .map_or_else(|_| Value::String(n.clone()), Value::Number),
+            NodeKind::String(s) => Value::String(s.clone()),
+            NodeKind::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
+            NodeKind::Map(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Whether two values are equal as data (spans, tags aside: `uniqueItems`).
+    pub(crate) fn same_data(&self, other: &Node) -> bool {
+        match (&self.kind, &other.kind) {
+            (NodeKind::Seq(a), NodeKind::Seq(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_data(y))
+            }
+            (NodeKind::Map(a), NodeKind::Map(b)) => {
+                a.len() == b.len()
+                    && a.iter().all(|e| {
+                        b.iter()
+                            .any(|f| f.key == e.key && f.value.same_data(&e.value))
+                    })
+            }
+            (a, b) => a == b && self.tag == other.tag,
+        }
+    }
+}

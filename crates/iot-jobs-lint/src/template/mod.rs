@@ -1,0 +1,235 @@
+//! CloudFormation, CDK and SAM templates: the `AWS::IoT::Job` and `AWS::IoT::JobTemplate`
+//! resources they declare, read from JSON or YAML into one syntax-free view ([`node`]), then
+//! judged twice by [`crate::rules::cfn`]: against CloudFormation's resource schema, and as the
+//! API request each resource produces ([`request`]).
+
+pub(crate) mod json;
+pub(crate) mod node;
+pub(crate) mod request;
+pub(crate) mod resource_schema;
+pub(crate) mod yaml;
+
+use crate::Operation;
+use crate::syntax::{Object, Value};
+use node::{Node, NodeKind};
+
+/// The IoT resource types this crate checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ResourceKind {
+    /// `AWS::IoT::Job`: CloudFormation calls CreateJob.
+    Job,
+    /// `AWS::IoT::JobTemplate`: CloudFormation calls CreateJobTemplate.
+    JobTemplate,
+}
+
+impl ResourceKind {
+    fn from_type(t: &str) -> Option<ResourceKind> {
+        match t {
+            "AWS::IoT::Job" => Some(ResourceKind::Job),
+            "AWS::IoT::JobTemplate" => Some(ResourceKind::JobTemplate),
+            _ => None,
+        }
+    }
+
+    /// The resource type name.
+    pub(crate) fn type_name(self) -> &'static str {
+        match self {
+            ResourceKind::Job => "AWS::IoT::Job",
+            ResourceKind::JobTemplate => "AWS::IoT::JobTemplate",
+        }
+    }
+
+    /// The API call CloudFormation makes to create the resource.
+    pub(crate) fn operation(self) -> Operation {
+        match self {
+            ResourceKind::Job => Operation::CreateJob,
+            ResourceKind::JobTemplate => Operation::CreateJobTemplate,
+        }
+    }
+}
+
+/// One IoT resource of a template.
+#[derive(Debug)]
+pub(crate) struct Resource {
+    /// Its type.
+    pub(crate) kind: ResourceKind,
+    /// JSON Pointer of the resource (`/Resources/OtaTemplate`; empty for a bare resource).
+    pub(crate) pointer: String,
+    /// Where an absent `Properties` is reported: the logical id's key, or the `Type` value.
+    pub(crate) anchor: (usize, usize),
+    /// Its `Properties`, when present.
+    pub(crate) properties: Option<Node>,
+}
+
+/// What a template holds for this crate.
+#[derive(Debug, Default)]
+pub(crate) struct Template {
+    /// The IoT resources, in source order.
+    pub(crate) resources: Vec<Resource>,
+    /// Whether the template declares `Transform: AWS::LanguageExtensions` (which adds
+    /// `Fn::ToJsonString`, `Fn::Length` and `Fn::ForEach`).
+    pub(crate) language_extensions: bool,
+}
+
+/// Whether `text` is a CloudFormation template (or a single resource) rather than an API
+/// request: a JSON object or YAML mapping with `AWSTemplateFormatVersion`, a `Resources`
+/// mapping of typed resources, or a `Type: AWS::…` resource. Reads JSON fully; for YAML, only
+/// looks for those keys at the start of a line (no YAML is parsed).
+pub fn is_template(text: &str) -> bool {
+    match crate::syntax::Tree::parse(text) {
+        Ok(tree) => tree.root().as_object().is_some_and(is_json_template),
+        Err(_) => looks_like_yaml_template(text),
+    }
+}
+
+/// Whether a JSON root object is a template or a resource.
+pub(crate) fn is_json_template(root: Object<'_>) -> bool {
+    root.has("AWSTemplateFormatVersion")
+        || root
+            .get("Resources")
+            .and_then(|r| r.as_object())
+            .is_some_and(|r| {
+                r.members()
+                    .any(|m| m.value().as_object().is_some_and(|o| o.has("Type")))
+            })
+        || root
+            .get("Type")
+            .and_then(|t| t.as_str())
+            .is_some_and(|t| t.starts_with("AWS::"))
+}
+
+/// Whether text that is not JSON reads as a YAML template: a top-level
+/// `AWSTemplateFormatVersion:` or `Resources:` key, or a `Type: AWS::` resource.
+pub(crate) fn looks_like_yaml_template(text: &str) -> bool {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return false;
+    }
+    text.lines().any(|line| {
+        let key = line.trim_end();
+        [
+            "AWSTemplateFormatVersion:",
+            "\"AWSTemplateFormatVersion\":",
+            "'AWSTemplateFormatVersion':",
+        ]
+        .iter()
+        .any(|k| key.starts_with(k))
+            || key == "Resources:"
+            || key.starts_with("Resources: ")
+            || key.starts_with("Type: AWS::")
+            || key.starts_with("Type: 'AWS::")
+            || key.starts_with("Type: \"AWS::")
+    })
+}
+
+/// The IoT resources of a JSON template (only those are read into nodes).
+pub(crate) fn from_json(root: Object<'_>) -> Template {
+    let mut out = Template {
+        language_extensions: root.get("Transform").is_some_and(|t| json_transform(t)),
+        ..Template::default()
+    };
+    if let Some(t) = root.get("Type").and_then(|t| t.as_str()) {
+        if let Some(kind) = ResourceKind::from_type(&t) {
+            out.resources.push(Resource {
+                kind,
+                pointer: String::new(),
+                anchor: root.get("Type").map_or(root.opening(), |v| v.span()),
+                properties: root.get("Properties").map(json::node),
+            });
+        }
+        return out;
+    }
+    let Some(resources) = root.get("Resources").and_then(|r| r.as_object()) else {
+        return out;
+    };
+    for m in resources.members().filter(|m| !m.is_shadowed()) {
+        let Some(resource) = m.value().as_object() else {
+            continue;
+        };
+        let Some(kind) = resource
+            .get("Type")
+            .and_then(|t| t.as_str())
+            .and_then(|t| ResourceKind::from_type(&t))
+        else {
+            continue;
+        };
+        out.resources.push(Resource {
+            kind,
+            pointer: resource_pointer(&m.name()),
+            anchor: m.name_span(),
+            properties: resource.get("Properties").map(json::node),
+        });
+    }
+    out
+}
+
+fn json_transform(t: Value<'_>) -> bool {
+    match t.as_array() {
+        Some(a) => a
+            .iter()
+            .any(|v| v.as_str().is_some_and(|s| s == LANGUAGE_EXTENSIONS)),
+        None => t.as_str().is_some_and(|s| s == LANGUAGE_EXTENSIONS),
+    }
+}
+
+const LANGUAGE_EXTENSIONS: &str = "AWS::LanguageExtensions";
+
+/// The IoT resources of a template read as nodes (YAML).
+pub(crate) fn from_node(root: &Node) -> Template {
+    let transform = root.get("Transform").is_some_and(|t| match &t.kind {
+        NodeKind::String(s) => s == LANGUAGE_EXTENSIONS,
+        NodeKind::Seq(items) => items
+            .iter()
+            .any(|i| i.as_str() == Some(LANGUAGE_EXTENSIONS)),
+        _ => false,
+    });
+    let mut out = Template {
+        language_extensions: transform,
+        ..Template::default()
+    };
+    if let Some(t) = root.get("Type").and_then(Node::as_str) {
+        if let Some(kind) = ResourceKind::from_type(t) {
+            out.resources.push(Resource {
+                kind,
+                pointer: String::new(),
+                anchor: root.get("Type").map_or(root.span, |v| v.span),
+                properties: root.get("Properties").cloned(),
+            });
+        }
+        return out;
+    }
+    let Some(entries) = root.get("Resources").and_then(Node::entries) else {
+        return out;
+    };
+    for (i, e) in entries.iter().enumerate() {
+        // A repeated logical id: the last copy is the resource.
+        if entries
+            .get(i + 1..)
+            .is_some_and(|rest| rest.iter().any(|o| o.key == e.key))
+        {
+            continue;
+        }
+        let Some(kind) = e
+            .value
+            .get("Type")
+            .and_then(Node::as_str)
+            .and_then(ResourceKind::from_type)
+        else {
+            continue;
+        };
+        out.resources.push(Resource {
+            kind,
+            pointer: resource_pointer(&e.key),
+            anchor: e.key_span,
+            properties: e.value.get("Properties").cloned(),
+        });
+    }
+    out
+}
+
+/// `/Resources/<logical id>` as a JSON Pointer.
+fn resource_pointer(id: &str) -> String {
+    let mut p = String::from("/Resources");
+    crate::rules::model::push_token(&mut p, id);
+    p
+}
