@@ -1,5 +1,6 @@
 //! The FILE arguments of `check`, expanded into the list of inputs: a file as given, `-` for
-//! standard input, a directory walked recursively for `*.json` files (skipping hidden entries and
+//! standard input, a directory walked recursively for `*.json` files and YAML CloudFormation
+//! templates (in a CDK `cdk.out/`, only `*.template.json`; skipping hidden entries and
 //! what `.gitignore`, `.ignore` and the configuration's `exclude` leave out), or a glob pattern
 //! (`jobs/**/*.job.json`) matched under its literal leading directories. Walks list entries in
 //! file-name order, so the output order does not depend on the file system.
@@ -76,7 +77,7 @@ pub(crate) fn expand(
                 errors.push((
                     arg.clone(),
                     format!(
-                        "no *.json file in directory {}",
+                        "no *.json file or YAML template in directory {}",
                         iot_jobs_lint::text::printable(arg)
                     ),
                 ));
@@ -169,7 +170,7 @@ fn walk(
     }
     let wanted = |path: &Path| match glob {
         Some(g) => g.is_match(path.strip_prefix("./").unwrap_or(path)),
-        None => path.extension().is_some_and(|e| e == "json"),
+        None => walked_kind(path),
     };
     for entry in builder.build() {
         // A directory the walk cannot read held files that go unchecked: an error (exit 2),
@@ -207,4 +208,38 @@ fn walk(
             });
         }
     }
+}
+
+/// Whether a directory walk checks `path`: every `*.json` file, except that in a CDK cloud
+/// assembly (`cdk.out/`) only the synthesised templates (`*.template.json`) are inputs (its
+/// `manifest.json`, `tree.json` and asset manifests are not); and YAML files (`*.yaml`,
+/// `*.yml`, `*.template`) that are CloudFormation templates (SAM and hand-written stacks).
+fn walked_kind(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => !in_cloud_assembly(path) || name.ends_with(".template.json"),
+        Some("yaml" | "yml" | "template") => is_yaml_template(path),
+        _ => false,
+    }
+}
+
+/// Whether `path` lies in a CDK cloud assembly: under a directory named `cdk.out`, or beside
+/// the `cdk.out` marker file that `cdk synth` writes.
+fn in_cloud_assembly(path: &Path) -> bool {
+    path.ancestors()
+        .skip(1)
+        .any(|dir| dir.file_name().is_some_and(|n| n == "cdk.out") || dir.join("cdk.out").is_file())
+}
+
+/// Whether a YAML file met in a walk is a CloudFormation template: its first 64 KiB are read
+/// (the keys that tell sit at the top level, near the start), so a walk over a repository's
+/// YAML (CI workflows, compose files) skips the rest without reading them.
+fn is_yaml_template(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head));
+    read.is_ok() && iot_jobs_lint::is_template(&String::from_utf8_lossy(&head))
 }

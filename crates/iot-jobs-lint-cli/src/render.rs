@@ -259,10 +259,12 @@ fn printable_source(s: &str, span: std::ops::Range<usize>) -> (String, std::ops:
 /// The one-line verdict for a file.
 pub(crate) fn summary(path: &str, report: &Report) -> String {
     let (errors, warnings, _) = report.counts();
-    let operation = match report.operation {
-        Some(op) if report.operation_detected => format!("{} (detected)", op.api_name()),
-        Some(op) => op.api_name().to_string(),
-        None => "unknown operation".to_string(),
+    let operation = match (report.template_resources, report.operation) {
+        (Some(n), _) => format!(
+            "CloudFormation template, {}",
+            crate::check::plural(n, "IoT job resource")
+        ),
+        (None, op) => operation_name(op, report.operation_detected),
     };
     let verdict = if errors == 0 && warnings == 0 {
         "ok".to_string()
@@ -412,5 +414,14 @@ mod tests {
                 && end + 1 + label.len() <= SIMPLE_WIDTH;
             prop_assert_eq!(drawn, eligible);
         }
+    }
+}
+
+/// The operation part of a file's verdict.
+fn operation_name(op: Option<iot_jobs_lint::Operation>, detected: bool) -> String {
+    match op {
+        Some(op) if detected => format!("{} (detected)", op.api_name()),
+        Some(op) => op.api_name().to_string(),
+        None => "unknown operation".to_string(),
     }
 }

@@ -341,7 +341,7 @@ fn unreadable_inputs_are_in_json_and_sarif() {
         notes[1]["message"]["text"]
             .as_str()
             .unwrap()
-            .starts_with("no *.json file in directory dir.json"),
+            .starts_with("no *.json file or YAML template in directory dir.json"),
         "{notes:?}"
     );
     assert!(!v["runs"][0]["results"].as_array().unwrap().is_empty());

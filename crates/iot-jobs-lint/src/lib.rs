@@ -246,6 +246,11 @@ pub struct Report {
     pub service_model: Edition,
     /// Every problem found, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// For a CloudFormation template (or a single resource): how many `AWS::IoT::Job` and
+    /// `AWS::IoT::JobTemplate` resources it declares, each checked against its CloudFormation
+    /// schema and as the API request it produces; `None` for an API request or response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_resources: Option<usize>,
 }
 
 impl Report {

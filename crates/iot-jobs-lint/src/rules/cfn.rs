@@ -354,6 +354,7 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
         operation_detected: operation.is_some(),
         service_model: options.service_model,
         diagnostics: finish(text, sink.take(), &options.rules),
+        template_resources: Some(template.resources.len()),
     }
 }
 
@@ -380,6 +381,7 @@ pub(crate) fn unreadable(
         operation_detected: false,
         service_model: options.service_model,
         diagnostics: finish(text, sink.take(), &options.rules),
+        template_resources: Some(0),
     }
 }
 

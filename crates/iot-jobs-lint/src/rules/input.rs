@@ -146,6 +146,7 @@ pub(crate) fn too_large_size(size: Option<u64>, options: &crate::LintOptions) ->
         operation: options.operation,
         operation_detected: false,
         service_model: options.service_model,
+        template_resources: None,
         diagnostics: vec![crate::Diagnostic {
             code: crate::diagnostic::Code::of(&TOO_LARGE),
             severity: TOO_LARGE.severity,

@@ -144,6 +144,7 @@ pub(crate) fn invalid_utf8(input: &[u8], e: std::str::Utf8Error, options: &LintO
         operation: options.operation,
         operation_detected: false,
         service_model: options.service_model,
+        template_resources: None,
         diagnostics: vec![Diagnostic {
             code: Code::of(&INVALID_UTF8),
             severity: INVALID_UTF8.severity,

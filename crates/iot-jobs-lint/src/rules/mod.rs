@@ -285,6 +285,7 @@ fn run_with(
         operation_detected: false,
         service_model: options.service_model,
         diagnostics: Vec::new(),
+        template_resources: None,
     };
     let tree = match Tree::parse_guided(text, Keep::Guided(&ROOTS)) {
         Ok(tree) => tree,

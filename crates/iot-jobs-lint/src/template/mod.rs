@@ -78,6 +78,15 @@ pub(crate) struct Template {
 pub fn is_template(text: &str) -> bool {
     match crate::syntax::Tree::parse(text) {
         Ok(tree) => tree.root().as_object().is_some_and(is_json_template),
+        // JSON with an error, or the head of a longer file: the template keys, quoted.
+        Err(_)
+            if text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('{') =>
+        {
+            text.contains("\"AWSTemplateFormatVersion\"") || text.contains("\"Resources\"")
+        }
         Err(_) => looks_like_yaml_template(text),
     }
 }
