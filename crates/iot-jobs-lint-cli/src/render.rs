@@ -282,6 +282,15 @@ pub(crate) fn summary(path: &str, report: &Report) -> String {
     )
 }
 
+/// The operation part of a file's verdict.
+fn operation_name(op: Option<iot_jobs_lint::Operation>, detected: bool) -> String {
+    match op {
+        Some(op) if detected => format!("{} (detected)", op.api_name()),
+        Some(op) => op.api_name().to_string(),
+        None => "unknown operation".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! The plain drawing of the common case against annotate-snippets: byte-identical on every
@@ -414,14 +423,5 @@ mod tests {
                 && end + 1 + label.len() <= SIMPLE_WIDTH;
             prop_assert_eq!(drawn, eligible);
         }
-    }
-}
-
-/// The operation part of a file's verdict.
-fn operation_name(op: Option<iot_jobs_lint::Operation>, detected: bool) -> String {
-    match op {
-        Some(op) if detected => format!("{} (detected)", op.api_name()),
-        Some(op) => op.api_name().to_string(),
-        None => "unknown operation".to_string(),
     }
 }
