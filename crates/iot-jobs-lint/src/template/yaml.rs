@@ -77,6 +77,9 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(at, |c| at + c.len_utf8())
 }
 
+/// A mapping key waiting for its value: the key, its span, and its text without quotes.
+type Key = (String, (usize, usize), (usize, usize));
+
 enum Frame {
     Seq {
         start: usize,
@@ -89,7 +92,7 @@ enum Frame {
         tag: Option<String>,
         anchor: usize,
         entries: Vec<Entry>,
-        key: Option<(String, (usize, usize), (usize, usize))>,
+        key: Option<Key>,
     },
 }
 
@@ -367,7 +370,7 @@ mod tests {
             .expect("properties")
     }
 
-    fn at<'t>(text: &'t str, span: (usize, usize)) -> &'t str {
+    fn at(text: &str, span: (usize, usize)) -> &str {
         &text[span.0..span.1]
     }
 
