@@ -208,11 +208,19 @@ fn section(out: &mut String, r: &RuleInfo, links: bool, examples: bool) {
                 "response"
             }
         ),
+        None if crate::is_template(example.fail) => "a CloudFormation template".to_string(),
         None => "operation detected from the content".to_string(),
     };
+    // A CloudFormation example is YAML; every other one is a JSON request or response.
+    let lang = if crate::is_template(example.fail) && !example.fail.starts_with('{') {
+        "yaml"
+    } else {
+        "json"
+    };
     out.push_str(&format!(
-        "\nFails ({checked_as}, service model `{}`):\n\n```json\n{}\n```\n",
-        example.service_model, example.fail
+        "\nFails ({checked_as}, service model `{}`):\n\n```{lang}\n{}\n```\n",
+        example.service_model,
+        example.fail.trim_end()
     ));
     let report = crate::lint(example.fail.as_bytes(), &options);
     let own: Vec<_> = report
@@ -262,8 +270,8 @@ fn section(out: &mut String, r: &RuleInfo, links: bool, examples: bool) {
         ));
     }
     out.push_str(&format!(
-        "\nPasses (fixed):\n\n```json\n{}\n```\n",
-        example.pass
+        "\nPasses (fixed):\n\n```{lang}\n{}\n```\n",
+        example.pass.trim_end()
     ));
 }
 

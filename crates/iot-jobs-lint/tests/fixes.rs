@@ -2,7 +2,7 @@
 //!
 //! For every input: every diagnostic that carries a fix belongs to a rule whose registry entry
 //! declares one (and every rule that declares one shows one somewhere in the corpus); applying the
-//! safe fixes gives JSON that parses, no longer has the fixed problems, has no new error, and
+//! safe fixes gives JSON (or a YAML template) that parses, no longer has the fixed problems, has no new error, and
 //! settles: fixing again until nothing changes takes a few rounds, and then a further round
 //! changes nothing. Suggested fixes are checked to parse and not to add errors of their own code.
 
@@ -46,7 +46,14 @@ fn cases() -> Vec<(PathBuf, LintOptions)> {
                             .expect("RFC 3339"),
                     )
                 };
-                out.push((PathBuf::from(format!("{name}.json")), options));
+                // A JSON input, or a YAML template.
+                let yaml = PathBuf::from(format!("{name}.yaml"));
+                let input = if yaml.exists() {
+                    yaml
+                } else {
+                    PathBuf::from(format!("{name}.json"))
+                };
+                out.push((input, options));
             }
         }
     }
@@ -93,7 +100,7 @@ fn fixes_are_declared_apply_cleanly_and_settle() {
             if again
                 .diagnostics
                 .iter()
-                .any(|x| x.code.as_str().starts_with("json/syntax"))
+                .any(|x| x.code.as_str().starts_with("json/syntax") || x.code == *"cfn/yaml-syntax")
             {
                 failures.push(format!(
                     "{name}: the fix of {} breaks the JSON:\n{}",

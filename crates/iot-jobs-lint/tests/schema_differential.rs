@@ -135,6 +135,13 @@ fn schemas_agree_with_the_linter_over_the_corpus() {
     let mut failures = Vec::new();
     let (mut accepted, mut rejected, mut unconstrained) = (0, 0, 0);
     for (name, input, expect_path) in &cases {
+        // CloudFormation templates are judged by the template pass, not by the API request
+        // schemas an editor is given for request files.
+        let template = std::fs::read(input)
+            .is_ok_and(|b| iot_jobs_lint::is_template(&String::from_utf8_lossy(&b)));
+        if !input.exists() || template {
+            continue;
+        }
         let expect: Expect =
             match serde_json::from_slice(&std::fs::read(expect_path).expect("readable")) {
                 Ok(e) => e,

@@ -181,6 +181,7 @@ fn rejects_value(code: &str) -> bool {
     matches!(
         code,
         "cfn/required"
+            | "cfn/unique-items"
             | "cfn/type"
             | "cfn/range"
             | "cfn/length"
@@ -281,6 +282,8 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
         let base = format!("{}/Properties", resource.pointer);
         let schema = resource_schema::of(resource.kind);
         let first_cfn = sink.pending.len();
+        // The `Properties` key: where a property missing from it is reported.
+        let key = resource.properties_key.unwrap_or(resource.anchor);
         let checker = Checker {
             kind: resource.kind,
             root: schema,
@@ -288,7 +291,7 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
             language_extensions: template.language_extensions,
         };
         match &resource.properties {
-            Some(props) => checker.node(&mut sink, props, schema, &base, props.span, true),
+            Some(props) => checker.node(&mut sink, props, schema, &base, key, true),
             None => {
                 let missing: Vec<&str> = schema
                     .get("required")
@@ -314,19 +317,19 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
                 }
             }
         }
-        let cfn_spans: Vec<(usize, usize)> = sink
+        let rejected: Vec<(String, (usize, usize))> = sink
             .pending
             .get(first_cfn..)
             .unwrap_or(&[])
             .iter()
             .filter(|p| rejects_value(p.rule.code))
-            .map(|p| p.span)
+            .map(|p| (p.pointer.clone(), p.span))
             .collect();
         let request = request::build(
             resource.kind,
             resource.properties.as_ref(),
             &base,
-            resource.anchor,
+            key,
             text,
         );
         let api_options = LintOptions {
@@ -338,7 +341,9 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
         for d in api {
             if let Some(p) = moved(d, &request, resource.kind, text) {
                 // CloudFormation rejects that place already: the call is never made.
-                let repeated = cfn_spans.iter().any(|s| s.0 <= p.span.0 && p.span.1 <= s.1);
+                let repeated = rejected
+                    .iter()
+                    .any(|(ptr, s)| *ptr == p.pointer || (s.0 <= p.span.0 && p.span.1 <= s.1));
                 if !repeated {
                     sink.pending.push(p);
                 }
@@ -746,10 +751,7 @@ impl Checker<'_> {
         let declared = resource_schema::properties(schema);
         let patterns = schema.get("patternProperties").and_then(Value::as_object);
         let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
-        let anchor = match self.text.as_bytes().get(node.span.0) {
-            Some(b'{') => (node.span.0, node.span.0 + 1),
-            _ => anchor,
-        };
+        let anchor = crate::template::anchor(self.text, node, Some(anchor));
         for required in schema
             .get("required")
             .and_then(Value::as_array)
@@ -927,7 +929,7 @@ impl Checker<'_> {
         }
         let item_schema = schema.get("items").unwrap_or(&Value::Null);
         for (i, item) in items.iter().enumerate() {
-            let anchor = (item.span.0, item.span.0);
+            let anchor = crate::template::anchor(self.text, item, None);
             self.node(
                 sink,
                 item,

@@ -59,6 +59,25 @@ pub(crate) struct Resource {
     pub(crate) anchor: (usize, usize),
     /// Its `Properties`, when present.
     pub(crate) properties: Option<Node>,
+    /// The byte range of the `Properties` key, when present.
+    pub(crate) properties_key: Option<(usize, usize)>,
+}
+
+/// Where a diagnostic about a value as a whole (a member missing from it) points: the opening
+/// bracket of a flow collection or JSON container, else the key that holds the value, else the
+/// first line of the value.
+pub(crate) fn anchor(text: &str, node: &Node, key: Option<(usize, usize)>) -> (usize, usize) {
+    match (text.as_bytes().get(node.span.0), key) {
+        (Some(b'{' | b'['), _) => (node.span.0, node.span.0 + 1),
+        (_, Some(k)) => k,
+        _ => {
+            let value = text.get(node.span.0..node.span.1).unwrap_or("");
+            (
+                node.span.0,
+                node.span.0 + value.find('\n').unwrap_or(value.len()),
+            )
+        }
+    }
 }
 
 /// What a template holds for this crate.
@@ -144,6 +163,7 @@ pub(crate) fn from_json(root: Object<'_>) -> Template {
                 pointer: String::new(),
                 anchor: root.get("Type").map_or(root.opening(), |v| v.span()),
                 properties: root.get("Properties").map(json::node),
+                properties_key: root.member("Properties").map(|m| m.name_span()),
             });
         }
         return out;
@@ -167,6 +187,7 @@ pub(crate) fn from_json(root: Object<'_>) -> Template {
             pointer: resource_pointer(&m.name()),
             anchor: m.name_span(),
             properties: resource.get("Properties").map(json::node),
+            properties_key: resource.member("Properties").map(|m| m.name_span()),
         });
     }
     out
@@ -203,6 +224,7 @@ pub(crate) fn from_node(root: &Node) -> Template {
                 pointer: String::new(),
                 anchor: root.get("Type").map_or(root.span, |v| v.span),
                 properties: root.get("Properties").cloned(),
+                properties_key: root.entry("Properties").map(|e| e.key_span),
             });
         }
         return out;
@@ -231,6 +253,7 @@ pub(crate) fn from_node(root: &Node) -> Template {
             pointer: resource_pointer(&e.key),
             anchor: e.key_span,
             properties: e.value.get("Properties").cloned(),
+            properties_key: e.value.entry("Properties").map(|p| p.key_span),
         });
     }
     out

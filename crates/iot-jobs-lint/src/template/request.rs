@@ -94,12 +94,7 @@ struct Builder<'s> {
 impl Builder<'_> {
     /// Where a container is pointed at as a whole.
     fn anchor_of(&self, node: &Node, key: Option<(usize, usize)>) -> (usize, usize) {
-        let first = self.text.as_bytes().get(node.span.0).copied();
-        match (first, key) {
-            (Some(b'{' | b'['), _) => (node.span.0, node.span.0 + 1),
-            (_, Some(k)) => k,
-            _ => node.span,
-        }
+        super::anchor(self.text, node, key)
     }
 
     /// Writes `node` (read against the API shape `shape` and the CloudFormation schema `cfn`).
