@@ -47,7 +47,11 @@ async function start(context) {
   outputChannel.appendLine(`Starting ${server.command} lsp (${server.source})`);
   const serverOptions = { command: server.command, args: ['lsp'] };
   const clientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'json' }],
+    // JSON request files, and CloudFormation templates in JSON or YAML.
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'yaml' },
+    ],
     initializationOptions: initializationOptions(config),
     outputChannel,
   };

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputOf } from './corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
@@ -41,7 +42,7 @@ const walk = (dir) => {
       if (spec.maxInputBytes !== undefined) args.push('--max-input-bytes', String(spec.maxInputBytes));
       const key = args.join(' ');
       if (!groups.has(key)) groups.set(key, { args, files: [] });
-      groups.get(key).files.push(relative(ROOT, path.slice(0, -'.expect.json'.length) + '.json'));
+      groups.get(key).files.push(relative(ROOT, inputOf(path)));
     }
   }
 };

@@ -1,10 +1,10 @@
 // The shared spec corpus (tests/corpus/ at the repository root), read as the Rust corpus test
-// (crates/iot-jobs-lint/tests/corpus.rs) reads it: NAME.json is the input, NAME.expect.json the
+// (crates/iot-jobs-lint/tests/corpus.rs) reads it: NAME.json (or a YAML template NAME.yaml) is the input, NAME.expect.json the
 // full expected output (every diagnostic, in order, with all its fields), optionally with
 // operation, serviceModel, now (default 2026-01-01T00:00:00Z) and maxInputBytes. The Rust test writes the
 // expectations (IOT_JOBS_LINT_BLESS=1 cargo test -p iot-jobs-lint --test corpus); this side only
 // compares.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -14,6 +14,12 @@ export const DEFAULT_NOW = '2026-01-01T00:00:00Z';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The input of an expectation: NAME.json, or the YAML template NAME.yaml. */
+export function inputOf(expectPath) {
+  const stem = expectPath.slice(0, -'.expect.json'.length);
+  return existsSync(stem + '.yaml') ? stem + '.yaml' : stem + '.json';
+}
+
 /** Every case, sorted by name: { name, bytes, text (null when not UTF-8), expect, options }. */
 export function cases() {
   const out = [];
@@ -22,7 +28,7 @@ export function cases() {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.expect.json')) {
-        const input = path.slice(0, -'.expect.json'.length) + '.json';
+        const input = inputOf(path);
         const expect = JSON.parse(readFileSync(path, 'utf8'));
         const bytes = readFileSync(input);
         let text = null;

@@ -68,7 +68,9 @@ def test_corpus_is_there() -> None:
 )
 def test_corpus_case(expect_path: pathlib.Path) -> None:
     expect = json.loads(expect_path.read_text("utf-8"))
-    data = expect_path.with_name(expect_path.name[: -len(".expect.json")] + ".json").read_bytes()
+    stem = expect_path.name[: -len(".expect.json")]
+    yaml = expect_path.with_name(stem + ".yaml")
+    data = (yaml if yaml.exists() else expect_path.with_name(stem + ".json")).read_bytes()
     report = iot_jobs_lint.lint(
         data,
         operation=expect.get("operation"),

@@ -306,9 +306,13 @@ fn file_name(uri: &Uri) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-/// Whether the server looks at a document at all: its name ends in `.json`.
+/// Whether the server looks at a document at all: its name ends in `.json`, or in `.yaml`,
+/// `.yml` or `.template` (CloudFormation templates; a YAML file that is not one gets nothing).
 fn is_json(uri: &Uri) -> bool {
-    file_name(uri).to_ascii_lowercase().ends_with(".json")
+    let name = file_name(uri).to_ascii_lowercase();
+    [".json", ".yaml", ".yml", ".template"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// Whether the name says the file is a job file, so it is reported even when its operation
@@ -586,7 +590,10 @@ impl Server {
         let report = analysis.report;
         // An ordinary JSON file (not named as a job file, no operation the core could tell) gets
         // nothing, so package.json and friends are not flagged.
-        let publish = report.operation.is_some() || self.settings.job_file(uri).0;
+        // A CloudFormation template with IoT job resources is published whatever its name.
+        let publish = report.operation.is_some()
+            || report.template_resources.is_some_and(|n| n > 0)
+            || self.settings.job_file(uri).0;
         let index = LineIndex::new(&doc.text);
         let diagnostics = if publish {
             report

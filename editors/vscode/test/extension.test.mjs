@@ -101,7 +101,10 @@ test('activation with the default settings starts `iot-jobs-lint lsp` for JSON f
   const [c] = clients;
   assert.ok(c.started);
   assert.deepEqual(c.serverOptions, { command: fakeServer, args: ['lsp'] });
-  assert.deepEqual(c.clientOptions.documentSelector, [{ scheme: 'file', language: 'json' }]);
+  assert.deepEqual(c.clientOptions.documentSelector, [
+    { scheme: 'file', language: 'json' },
+    { scheme: 'file', language: 'yaml' },
+  ]);
   assert.deepEqual(c.clientOptions.initializationOptions, {
     serviceModel: 'latest',
     jobFiles: [

@@ -63,7 +63,7 @@ test('the manifest: entry point, activation, engine, license, no repository', ()
   assert.equal(manifest.publisher, 'iot-jobs-lint');
   assert.equal(manifest.version, source.version);
   assert.equal(manifest.main, './extension.js');
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:json']);
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:json', 'onLanguage:yaml']);
   assert.match(manifest.engines.vscode, /^\^1\.\d+\.\d+$/);
   assert.equal(manifest.license, 'Apache-2.0');
   assert.ok(!('repository' in manifest));

@@ -305,18 +305,18 @@ fn run_with(
             return Analysis { report, schedule };
         }
     };
+    // A template's keys are not API members, so the guided tree keeps them opaque: a root with
+    // one of them is read again in full and judged as a template when it is one.
     if unknown.is_empty()
         && let Some(obj) = tree.root().as_object()
-        && crate::template::is_json_template(obj)
+        && ["AWSTemplateFormatVersion", "Resources", "Type"]
+            .iter()
+            .any(|k| obj.has(k))
+        && let Ok(full) = Tree::parse(text)
+        && let Some(root) = full.root().as_object()
+        && crate::template::is_json_template(root)
     {
-        // The guided tree keeps no template member: read the template in full.
-        let report = match Tree::parse(text) {
-            Ok(full) => match full.root().as_object() {
-                Some(root) => cfn::run(text, &crate::template::from_json(root), options),
-                None => cfn::run(text, &crate::template::Template::default(), options),
-            },
-            Err(_) => cfn::run(text, &crate::template::Template::default(), options),
-        };
+        let report = cfn::run(text, &crate::template::from_json(root), options);
         let schedule = preview.map(|_| crate::preview::empty(&report, options));
         return Analysis { report, schedule };
     }
