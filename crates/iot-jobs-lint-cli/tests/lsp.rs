@@ -982,3 +982,21 @@ fn completion_leaves_out_conflicting_members() {
     }
     client.shut_down();
 }
+
+#[test]
+fn yaml_templates_get_both_verdicts_and_other_yaml_nothing() {
+    let template = "Resources:\n  OtaTemplate:\n    Type: AWS::IoT::JobTemplate\n    Properties:\n      JobTemplateId: ota-pumps\n      Description: Pump firmware\n      Document: '{\"operation\":\"update\"}'\n      MaintenanceWindows:\n        - StartTime: 0 2 * * 6\n          DurationInMinutes: 2000\n";
+    let dir = scratch("yaml-template", &[("ota.yaml", template)]);
+    let expected = check_json("ota.yaml", template);
+    let mut client = Client::start();
+    let uri = file_uri(&dir.join("ota.yaml"));
+    let got = client.open(&uri, template);
+    assert_eq!(codes(&got), ["cron/unix-five-fields", "cfn/range"]);
+    assert_eq!(codes(&got), codes(&expected));
+    let range = find(&got, "cfn/range");
+    assert_eq!(range["range"]["start"], position(9, 29));
+    // A YAML file that is not a CloudFormation template is left alone.
+    let compose = file_uri(&dir.join("compose.yaml"));
+    assert!(client.open(&compose, "services:\n  web:\n    image: nginx\n").is_empty());
+    client.shut_down();
+}
