@@ -5,15 +5,16 @@
 // the native CLI does); `human` is a one-line-per-diagnostic form of the same report. This file
 // only parses arguments and reads files. Exit status: 0 no errors, 1 errors found, 2 usage or I/O
 // failure, or an input whose operation could not be told.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as glue from './iot_jobs_lint.js';
 import { version } from './node.js';
 
 const USAGE = `Usage: iot-jobs-lint check [OPTIONS] <FILE>...
 
 Lint request or response files (exit 0: no errors, 1: errors found, 2: usage or I/O failure).
-FILE \`-\` reads standard input; a directory: its *.json files at any depth (names starting
-with \`.\` and node_modules skipped), in file-name order.
+FILE \`-\` reads standard input; a directory: its *.json files and YAML CloudFormation templates
+at any depth (in a CDK cdk.out only *.template.json; names starting with \`.\` and node_modules
+skipped), in file-name order.
 
 Options:
   --format <human|json|sarif|github>  Output format [default: human]
@@ -142,8 +143,34 @@ function read(path, limit) {
 // Byte order of the names' UTF-8, as Rust sorts them (not UTF-16 order, not the locale's).
 const byName = (a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
 
+/** Whether `dir` is a CDK cloud assembly: named `cdk.out`, or holding the `cdk.out` marker file. */
+const cloudAssembly = (dir) => dir.split('/').includes('cdk.out') || existsSync(`${dir}/cdk.out`);
+
 /**
- * The files to check: each FILE as given; a directory's `*.json` files at any depth, entries whose
+ * Whether a directory walk checks a file, as the native CLI decides: `*.json` (in a CDK
+ * `cdk.out`, only `*.template.json`), and `*.yaml`, `*.yml`, `*.template` files whose first
+ * 64 KiB the core reads as a CloudFormation template.
+ */
+function walked(path, name) {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
+  if (name.endsWith('.json')) return !cloudAssembly(dir) || name.endsWith('.template.json');
+  if (!/\.(ya?ml|template)$/.test(name)) return false;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return glue.__isTemplate(head.subarray(0, n).toString('utf8'));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files to check: each FILE as given; a directory's `*.json` files and YAML templates at any depth, entries whose
  * name starts with `.` and `node_modules` left out, each level in file-name order (the native CLI
  * walks directories the same way), shown without a leading `./`. Symbolic links inside a
  * directory are not followed. A directory without any `*.json` file is an error (status 2).
@@ -164,7 +191,7 @@ function expand(paths) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = dir === '.' || dir === './' ? entry.name : dir.endsWith('/') ? `${dir}${entry.name}` : `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.json')) out.push(path);
+      else if (entry.isFile() && walked(path, entry.name)) out.push(path);
     }
   };
   for (const path of paths) {
@@ -177,7 +204,7 @@ function expand(paths) {
     if (dir) {
       const before = out.length;
       walk(path.startsWith('./') && path !== './' ? path.slice(2) : path);
-      if (out.length === before) errors.push(`no *.json file in directory ${path}`);
+      if (out.length === before) errors.push(`no *.json file or YAML template in directory ${path}`);
     } else out.push(path);
   }
   return { paths: out, errors };
@@ -192,8 +219,11 @@ function human(json) {
       out += `${file.path}:${d.line}:${d.column}: ${d.severity}[${d.code}] ${d.message}\n`;
     }
     const n = (s) => file.diagnostics.filter((d) => d.severity === s).length;
-    const operation = file.operation ?? 'unknown operation';
-    out += `${file.path}: ${operation}${file.operationDetected ? ' (detected)' : ''}, service model ${file.serviceModel}: ${n('error')} error(s), ${n('warning')} warning(s)\n`;
+    const operation =
+      file.templateResources != null
+        ? `CloudFormation template, ${file.templateResources} IoT job resource${file.templateResources === 1 ? '' : 's'}`
+        : file.operation ?? 'unknown operation';
+    out += `${file.path}: ${operation}${file.operationDetected && file.templateResources == null ? ' (detected)' : ''}, service model ${file.serviceModel}: ${n('error')} error(s), ${n('warning')} warning(s)\n`;
   }
   return out;
 }

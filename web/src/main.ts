@@ -271,12 +271,17 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
     renderProblems(ui.scheduleProblems, ui.scheduleProblemsEmpty, answer.schedule.diagnostics, pick);
   }
 
-  operation = report.operation;
+  // A CloudFormation template is deployed with CloudFormation, not sent to the API directly.
+  const template = report.templateResources;
+  operation = template === null ? report.operation : null;
   const autoOption = ui.operation.options[0];
   autoOption.textContent = report.operationDetected && report.operation ? `Auto-detect (${report.operation})` : 'Auto-detect';
-  ui.opStatus.textContent = report.operation
-    ? `${report.operation}${report.operationDetected ? ' (detected)' : ''} · model ${report.serviceModel}`
-    : 'operation unknown';
+  ui.opStatus.textContent =
+    template !== null
+      ? `CloudFormation template · ${template} IoT job resource${template === 1 ? '' : 's'} · model ${report.serviceModel}`
+      : report.operation
+        ? `${report.operation}${report.operationDetected ? ' (detected)' : ''} · model ${report.serviceModel}`
+        : 'operation unknown';
 
   const { info } = answer;
   const title: (string | Node)[] = [];
@@ -288,8 +293,11 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
   if (info.description !== null) title.push(title.length ? ' — ' : '', info.description);
   ui.docInfo.replaceChildren(...title);
 
-  const command = cliCommand(operation);
-  ui.command.textContent = command ?? `A ${operation} response is an output of AWS: there is nothing to send.`;
+  const command = template === null ? cliCommand(operation) : null;
+  ui.command.textContent =
+    template !== null
+      ? 'A CloudFormation template: deploy it with `aws cloudformation deploy --template-file TEMPLATE --stack-name STACK`.'
+      : (command ?? `A ${operation} response is an output of AWS: there is nothing to send.`);
   ui.copyCommand.disabled = command === null;
   ui.copyScript.disabled = command === null;
   ui.downloadName.textContent = fileName(operation);

@@ -268,6 +268,52 @@ describe('web console', () => {
     }
   });
 
+  test('a pasted CloudFormation template: both verdicts at template lines, no create-job command', async () => {
+    const p = await openPage(env, `?now=${NOW}&example=firmware-ota`);
+    try {
+      const { page } = p;
+      const template = [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Resources:',
+        '  OtaTemplate:',
+        '    Type: AWS::IoT::JobTemplate',
+        '    Properties:',
+        '      JobTemplateId: ota pumps',
+        '      Description: Pump controller firmware',
+        '      Document: \'{"operation":"firmware-update"}\'',
+        '      PresignedUrlConfig:',
+        '        roleArn: !GetAtt DownloadRole.Arn',
+        '      MaintenanceWindows:',
+        '        - StartTime: 0 2 * * 6',
+        '          DurationInMinutes: 2000',
+        '',
+      ].join('\n');
+      await openDocument(page, template, 'ota-stack.yaml');
+      const shown = (await problems(page)).map((d) => `${d.code}@${d.line}:${d.column}`);
+      assert.deepEqual(shown, [
+        'model/pattern@6:22',
+        'cfn/required@9:7',
+        'cfn/unknown-property@10:9',
+        'cron/unix-five-fields@12:22',
+        'cfn/range@13:30',
+      ]);
+      assert.match(await page.textContent('#op-status'), /^CloudFormation template · 1 IoT job resource/);
+      assert.match(await page.textContent('#command'), /aws cloudformation deploy/);
+      assert.deepEqual(await page.$$eval('.cm-lintRange-error', (nodes) => nodes.map((n) => n.textContent)), [
+        'ota pumps',
+        'PresignedUrlConfig',
+        'roleArn',
+        '0 2 * * 6',
+        '2000',
+      ]);
+      await page.screenshot({ path: `${resultsDir}template.png` });
+      console.log(`screenshot: ${resultsDir}template.png`);
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
   test('jobId and description holding <img onerror> and <script> are shown as text and run nothing', async () => {
     const p = await openPage(env, `?now=${NOW}&example=firmware-ota`);
     try {

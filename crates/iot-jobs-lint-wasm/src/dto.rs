@@ -246,6 +246,10 @@ pub struct LintReport {
     pub service_model: ServiceModel,
     /// Every problem found, in source order.
     pub diagnostics: Vec<Diagnostic>,
+    /// For a CloudFormation template: how many `AWS::IoT::Job` and `AWS::IoT::JobTemplate`
+    /// resources it declares (each checked against its CloudFormation schema and as its API
+    /// request); `null` for an API request or response.
+    pub template_resources: Option<u32>,
 }
 
 impl From<&core::Report> for LintReport {
@@ -255,6 +259,9 @@ impl From<&core::Report> for LintReport {
             operation_detected: r.operation_detected,
             service_model: r.service_model.into(),
             diagnostics: r.diagnostics.iter().map(Into::into).collect(),
+            template_resources: r
+                .template_resources
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         }
     }
 }

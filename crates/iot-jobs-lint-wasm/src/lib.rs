@@ -282,6 +282,14 @@ impl Drop for Call {
 /// How many calls of the exported functions are running (an export that did not return never
 /// counts out), for the package's guard only: not in the `.d.ts`, not exported by the package's
 /// entries.
+/// Whether a file met in a directory walk of the package's command is a CloudFormation template
+/// (the core's test: the same files as the native CLI's walk).
+#[wasm_bindgen(js_name = __isTemplate, skip_typescript)]
+pub fn is_template(text: &str) -> bool {
+    let _call = Call::enter();
+    iot_jobs_lint::is_template(text)
+}
+
 #[wasm_bindgen(js_name = __callsInProgress, skip_typescript)]
 pub fn calls_in_progress() -> u32 {
     CALLS_IN_PROGRESS.load(Ordering::Relaxed)
