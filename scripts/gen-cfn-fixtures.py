@@ -194,6 +194,13 @@ def to_yaml(template):
         if k == "AWSTemplateFormatVersion":
             lines.append(f'{k}: "{v}"')
             continue
+        if k == "Resources" and isinstance(v, dict):
+            lines.append(f"{k}:")
+            for j, (name, res) in enumerate(v.items()):
+                if j:
+                    lines.append("")
+                lines.extend(y_node({name: res}, 1))
+            continue
         text, sub = y_value(v, 1)
         lines.append(f"{k}:" + (" " + text if text else ""))
         lines.extend(sub)
@@ -360,10 +367,17 @@ case("jobtemplate-pass", "cfn/required",
      "A complete AWS::IoT::JobTemplate (every property but DocumentSource and JobArn) that CloudFormation and the CreateJobTemplate API both accept: the passing neighbour of each jobtemplate-* case.",
      mutated("jobtemplate"))
 case("jobtemplate-document-source-pass", "document/source-conflict",
-     "A JobTemplate copied from an existing job (JobArn) with its document in S3 (DocumentSource instead of Document): CloudFormation and the API both accept it.",
+     "A JobTemplate whose document is in S3 (DocumentSource instead of Document): CloudFormation and the API both accept it.",
      mutated("jobtemplate", D("Document"),
-             S("DocumentSource", "https://s3.eu-west-1.amazonaws.com/acme-firmware/jobs/gw-2.4.1.json"),
-             S("JobArn", f"arn:aws:iot:{REGION}:{ACCOUNT}:job/gw-firmware-2-4-0")))
+             S("DocumentSource", "https://s3.eu-west-1.amazonaws.com/acme-firmware/jobs/gw-2.4.1.json")))
+case("jobtemplate-job-arn-pass", "document/source-missing",
+     "A JobTemplate copied from an existing job (JobArn, no Document or DocumentSource): CloudFormation and the API both accept it.",
+     template("jobtemplate", {
+         "JobTemplateId": "gw-firmware-ota-from-2-4-0",
+         "Description": "Same rollout as the 2.4.0 firmware job",
+         "JobArn": f"arn:aws:iot:{REGION}:{ACCOUNT}:job/gw-firmware-2-4-0",
+         "Tags": [{"Key": "team", "Value": "fleet-ops"}],
+     }))
 case("job-pass", "cfn/required",
      "A complete scheduled AWS::IoT::Job (every writable property but JobTemplateArn and DocumentParameters) that CloudFormation and the CreateJob API both accept: the passing neighbour of each job-* case.",
      mutated("job"))
