@@ -185,7 +185,7 @@ def main():
     rels = [c[0] for c in cases]
     loadavg = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else ["?"] * 3
     exe = ensure_cfn_lint(args.cfn_lint)
-    cfn_version = run([exe, "--version"]).stdout.strip() or "?"
+    cfn_version = (run([exe, "--version"]).stdout.strip().splitlines() or ["?"])[0]
 
     # Timed runs first (one command each over every file), then the per-file cfn-lint runs.
     cfn_time, cfn_status, cfn_stdout = timed([exe, "--format", "json", *rels])
@@ -194,7 +194,10 @@ def main():
                                if our_err is None or "not found" not in our_err else (None, our_err, ""))
     our_version = "?"
     if args.bin and Path(args.bin).exists():
-        our_version = (run([args.bin, "--version"]).stdout.strip() or "?")
+        try:
+            our_version = (run([args.bin, "--version"], timeout=30).stdout.strip().splitlines() or ["?"])[0]
+        except (OSError, subprocess.TimeoutExpired):
+            pass
 
     # Per-file findings: from the timed run (cfn-lint lints each file on its own and names it in
     # each match); --per-file, or a run whose output is not a JSON report, runs one process per file.
