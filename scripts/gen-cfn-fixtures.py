@@ -508,8 +508,8 @@ JOB = [
      "RoleArn given as a role name: 22 characters pass CloudFormation's length check (20..2048); the API needs an IAM role ARN."),
     ("presigned-expires", "cfn/range", S("PresignedUrlConfig.ExpiresInSec", 59),
      "ExpiresInSec 59: CloudFormation rejects it (60..3600), and so does the API."),
-    ("rollout-maximum-per-minute", "model/range", S("JobExecutionsRolloutConfig.MaximumPerMinute", 1001),
-     "MaximumPerMinute 1001: the Job schema has only a minimum so CloudFormation accepts it; the API rejects it (1..1000)."),
+    ("rollout-maximum-per-minute", "cfn/range", S("JobExecutionsRolloutConfig.MaximumPerMinute", 0),
+     "MaximumPerMinute 0: the Job schema's minimum 1 makes CloudFormation reject it (neither the schema nor today's API model has a maximum)."),
     ("rollout-base-rate", "cfn/range", S(JR + ".BaseRatePerMinute", 1001),
      "BaseRatePerMinute 1001: the Job schema (1..1000) makes CloudFormation reject it, unlike the JobTemplate schema; the API too."),
     ("rollout-increment-factor", "cfn/range", S(JR + ".IncrementFactor", 1.05),
@@ -686,6 +686,36 @@ case("no-iot-resource-pass", "input/operation-unknown",
      {"AWSTemplateFormatVersion": "2010-09-09", "Description": "Firmware artefact bucket",
       "Resources": {"FirmwareBucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "acme-firmware-eu"}}}},
      ("yaml",))
+# Passing neighbours of the cfn/* rules: the value each failing case breaks, written as the schema
+# wants it.
+case("job-pass-type", "cfn/type",
+     "Every property of the Job with the type its schema declares (numbers written as numbers, the document as a string).",
+     mutated("job"))
+case("jobtemplate-window-duration-max-pass", "cfn/range",
+     "A maintenance window of 1430 minutes, the largest both CloudFormation and the API accept.",
+     mutated("jobtemplate", S("MaintenanceWindows", [{"StartTime": "cron(0 22 ? * SAT *)", "DurationInMinutes": 1430}])), ("yaml",))
+case("jobtemplate-pass-length", "cfn/length",
+     "Every string of the JobTemplate within its schema's lengths (a one-character tag value included).",
+     mutated("jobtemplate", S("Tags", [{"Key": "team", "Value": "a"}])))
+case("jobtemplate-tags-fifty-pass", "cfn/items",
+     "Fifty tags, the most the JobTemplate schema allows.",
+     mutated("jobtemplate", S("Tags", [{"Key": f"k{i}", "Value": "v"} for i in range(50)])), ("yaml",))
+case("job-pattern-pass", "cfn/pattern",
+     "JobId, JobTemplateArn-free document and package version ARNs that match the Job schema's anchored patterns.",
+     mutated("job", S("JobId", "firmware_2026-01")))
+case("job-enum-pass", "cfn/enum",
+     "TargetSelection, EndBehavior, failure types and abort action each one of their enum values.",
+     mutated("job", S("TargetSelection", "CONTINUOUS")), ("yaml",))
+case("jobtemplate-tags-distinct-pass", "cfn/unique-items",
+     "Two different tags: unique items.",
+     mutated("jobtemplate", S("Tags", [{"Key": "team", "Value": "fleet"}, {"Key": "site", "Value": "plant-3"}])), ("yaml",))
+case("job-read-only-absent-pass", "cfn/read-only",
+     "No read-only property (Arn, CreatedAt) in the template.",
+     mutated("job"), ("json",))
+case("yaml-readable-pass", "cfn/yaml-syntax",
+     "A YAML template that reads: the passing neighbour of the YAML syntax error.",
+     mutated("jobtemplate"), ("yaml",))
+
 case("bare-jobtemplate-presigned-camelcase-fail", "cfn/unknown-property",
      "Field report 1 as a bare resource: camelCase roleArn/expiresInSec in PresignedUrlConfig; CloudFormation rejects them and misses RoleArn.",
      {"Type": "AWS::IoT::JobTemplate", "Properties": {"JobTemplateId": "tpl-1", "Description": "d", "Document": "{}",

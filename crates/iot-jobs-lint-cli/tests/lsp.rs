@@ -997,6 +997,10 @@ fn yaml_templates_get_both_verdicts_and_other_yaml_nothing() {
     assert_eq!(range["range"]["start"], position(9, 29));
     // A YAML file that is not a CloudFormation template is left alone.
     let compose = file_uri(&dir.join("compose.yaml"));
-    assert!(client.open(&compose, "services:\n  web:\n    image: nginx\n").is_empty());
+    assert!(
+        client
+            .open(&compose, "services:\n  web:\n    image: nginx\n")
+            .is_empty()
+    );
     client.shut_down();
 }

@@ -619,6 +619,20 @@ impl Checker<'_> {
         let schema = resource_schema::resolve(self.root, schema);
         if let Some(call) = node.intrinsic() {
             self.intrinsic(sink, &call, pointer);
+            // Each branch of `Fn::If` is a value the property may get: both must fit.
+            if call.name == "Fn::If"
+                && let NodeKind::Seq(items) = &call.arg.kind
+                && let [_, yes, no] = items.as_slice()
+            {
+                for branch in [yes, no] {
+                    let no_value = branch.intrinsic().is_some_and(|c| {
+                        c.name == "Ref" && c.arg.as_str_any() == Some("AWS::NoValue")
+                    });
+                    if !no_value {
+                        self.node(sink, branch, schema, pointer, anchor, top);
+                    }
+                }
+            }
             return;
         }
         // A registry schema's top level declares properties without `type: object`.
@@ -684,6 +698,9 @@ impl Checker<'_> {
         call: &crate::template::node::Call<'_>,
         pointer: &str,
     ) {
+        if call.name == "Fn::Sub" {
+            self.sub_placeholders(sink, call, pointer);
+        }
         let known = INTRINSICS.contains(&call.name.as_str());
         let needs_transform = matches!(
             call.name.as_str(),
@@ -734,6 +751,75 @@ impl Checker<'_> {
                 call.name_span.0..call.name_span.1,
                 replacement,
             ));
+        }
+    }
+
+    /// A job document's `${aws:iot:…}` placeholder written inside `Fn::Sub` without the `!`
+    /// that keeps it literal: CloudFormation reads it as a variable it cannot resolve.
+    fn sub_placeholders(
+        &self,
+        sink: &mut Sink<'_>,
+        call: &crate::template::node::Call<'_>,
+        pointer: &str,
+    ) {
+        let text_node = match &call.arg.kind {
+            NodeKind::String(_) => call.arg,
+            NodeKind::Seq(items) => match items.first() {
+                Some(first) => first,
+                None => return,
+            },
+            _ => return,
+        };
+        let NodeKind::String(value) = &text_node.kind else {
+            return;
+        };
+        let mut from = 0;
+        while let Some(i) = value.get(from..).and_then(|r| r.find("${aws:iot:")) {
+            let at = from + i;
+            from = at + 2;
+            let end = value
+                .get(at..)
+                .and_then(|r| r.find('}'))
+                .map_or(value.len(), |e| at + e + 1);
+            let placeholder = value.get(at..end).unwrap_or("");
+            // The template offset of the `{`'s end, where the `!` goes.
+            let insert = in_template(&text_node.pieces, at + 2, self.text);
+            let span = match (insert, in_template(&text_node.pieces, end, self.text)) {
+                (Some(s), Some(e)) => (s - 2, e),
+                _ => text_node.span,
+            };
+            // Named by its kind (`${aws:iot:s3-presigned-url:…}`): the rest is a URL, which a
+            // `${AWS::Region}` inside would cut where CloudFormation cuts the variable name.
+            let kind: String = placeholder
+                .get(2..)
+                .unwrap_or("")
+                .splitn(4, ':')
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(":");
+            let shown = format!("${{{kind}:…}}");
+            let escaped = format!("${{!{kind}:…}}");
+            if let Some(p) = sink.report(
+                &INTRINSIC,
+                pointer.to_owned(),
+                span,
+                format!(
+                    "inside `Fn::Sub`, the placeholder `{}` is read as a variable, which CloudFormation cannot resolve: the stack fails to deploy",
+                    text::escape(&shown)
+                ),
+                Some(format!(
+                    "write `{}` so that the job document keeps the placeholder for AWS IoT to fill in",
+                    text::escape(&escaped)
+                )),
+            ) && let Some(at) = insert
+            {
+                p.fixes.push(Fix::replace(
+                    "keep the placeholder literal: `${!…}`",
+                    Applicability::Safe,
+                    at..at,
+                    "!",
+                ));
+            }
         }
     }
 

@@ -83,6 +83,14 @@ impl Node {
         }
     }
 
+    /// The string value, tagged or not (the argument of a short-form intrinsic: `!Ref X`).
+    pub(crate) fn as_str_any(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The entries, when the node is an untagged mapping.
     pub(crate) fn entries(&self) -> Option<&[Entry]> {
         match &self.kind {
