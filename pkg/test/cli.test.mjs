@@ -158,7 +158,54 @@ test('directories: *.json at any depth, dot entries and node_modules skipped, by
     mkdirSync(join(dir, 'empty'));
     const empty = npm(['check', '--format', 'json', '--now', NOW, join(dir, 'empty')]);
     assert.equal(empty.status, 2);
-    assert.match(empty.stderr, /^error: no \*\.json file in directory /);
+    assert.match(empty.stderr, /^error: no \*\.json file or YAML template in directory /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('directories: YAML CloudFormation templates and, in a CDK cdk.out, only *.template.json (as the native CLI)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iot-jobs-lint-cli-'));
+  try {
+    const template = [
+      'Resources:',
+      '  OtaTemplate:',
+      '    Type: AWS::IoT::JobTemplate',
+      '    Properties:',
+      '      JobTemplateId: ota-pumps',
+      '      Description: Pump firmware',
+      "      Document: '{\"operation\":\"update\"}'",
+      '      MaintenanceWindows:',
+      '        - StartTime: cron(0 2 ? * SAT *)',
+      '          DurationInMinutes: 2000',
+      '',
+    ].join('\n');
+    const files = {
+      'stack.yaml': template,
+      'compose.yaml': 'services:\n  web:\n    image: nginx\n',
+      'cdk.out/cdk.out': '{"version":"48.0.0"}',
+      'cdk.out/manifest.json': '{"version":"48.0.0","artifacts":{}}',
+      'cdk.out/tree.json': '{"version":"tree-0.1","tree":{}}',
+      'cdk.out/Stack.template.json': JSON.stringify({ Resources: { OtaTemplate: { Type: 'AWS::IoT::JobTemplate', Properties: { JobTemplateId: 'ota pumps', Description: 'd', Document: '{}' } } } }, null, 1),
+    };
+    for (const [f, text] of Object.entries(files)) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), text);
+    }
+    const args = ['check', '--format', 'json', '--now', NOW, '.'];
+    const js = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+    const report = JSON.parse(js.stdout);
+    assert.deepEqual(report.files.map((f) => f.path), ['cdk.out/Stack.template.json', 'stack.yaml']);
+    assert.deepEqual(report.files.map((f) => f.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)), [
+      ['model/pattern@6:22'],
+      ['cfn/range@10:30'],
+    ]);
+    assert.equal(report.files[1].templateResources, 1);
+    // The same bytes as the native binary.
+    const native = process.env.IOT_JOBS_LINT_BIN;
+    if (native) assert.equal(js.stdout, spawnSync(native, args, { cwd: dir, encoding: 'utf8' }).stdout);
+    const human = spawnSync(process.execPath, [BIN, 'check', '--now', NOW, 'stack.yaml'], { cwd: dir, encoding: 'utf8' });
+    assert.match(human.stdout, /stack\.yaml: CloudFormation template, 1 IoT job resource, service model latest: 1 error/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

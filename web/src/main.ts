@@ -272,7 +272,7 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
   }
 
   // A CloudFormation template is deployed with CloudFormation, not sent to the API directly.
-  const template = report.templateResources;
+  const template = report.templateResources ?? null;
   operation = template === null ? report.operation : null;
   const autoOption = ui.operation.options[0];
   autoOption.textContent = report.operationDetected && report.operation ? `Auto-detect (${report.operation})` : 'Auto-detect';

@@ -248,7 +248,9 @@ pub struct LintReport {
     pub diagnostics: Vec<Diagnostic>,
     /// For a CloudFormation template: how many `AWS::IoT::Job` and `AWS::IoT::JobTemplate`
     /// resources it declares (each checked against its CloudFormation schema and as its API
-    /// request); `null` for an API request or response.
+    /// request); absent for an API request or response (as in the CLI's JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub template_resources: Option<u32>,
 }
 
