@@ -688,13 +688,13 @@ case("no-iot-resource-pass", "input/operation-unknown",
      ("yaml",))
 # Passing neighbours of the cfn/* rules: the value each failing case breaks, written as the schema
 # wants it.
-case("job-pass-type", "cfn/type",
+case("job-type-pass", "cfn/type",
      "Every property of the Job with the type its schema declares (numbers written as numbers, the document as a string).",
      mutated("job"))
 case("jobtemplate-window-duration-max-pass", "cfn/range",
      "A maintenance window of 1430 minutes, the largest both CloudFormation and the API accept.",
      mutated("jobtemplate", S("MaintenanceWindows", [{"StartTime": "cron(0 22 ? * SAT *)", "DurationInMinutes": 1430}])), ("yaml",))
-case("jobtemplate-pass-length", "cfn/length",
+case("jobtemplate-length-pass", "cfn/length",
      "Every string of the JobTemplate within its schema's lengths (a one-character tag value included).",
      mutated("jobtemplate", S("Tags", [{"Key": "team", "Value": "a"}])))
 case("jobtemplate-tags-fifty-pass", "cfn/items",

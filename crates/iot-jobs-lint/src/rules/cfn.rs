@@ -196,6 +196,8 @@ fn rejects_value(code: &str) -> bool {
 const NOW_DEPENDENT: &[&str] = &[
     "schedule/start-too-soon",
     "schedule/start-too-late",
+    "schedule/end-too-soon",
+    "schedule/end-too-late",
     "window/none-before-end",
     "cron/never-fires",
 ];
