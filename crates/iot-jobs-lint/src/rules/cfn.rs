@@ -159,6 +159,47 @@ cfn_rule!(
     "Resources:\n  OtaTemplate:\n    Type: AWS::IoT::JobTemplate\n    Properties:\n      JobTemplateId: ota-pumps\n      Description: Pump firmware\n      Document: '{\"operation\":\"update\"}'\n"
 );
 
+/// `cfn/template-too-large`
+pub const TEMPLATE_TOO_LARGE: RuleInfo = RuleInfo {
+    code: "cfn/template-too-large",
+    severity: Severity::Error,
+    summary: "The template is larger than CloudFormation accepts (1 MB, 1,048,576 bytes, for a template in S3; 51,200 bytes passed inline): it cannot be deployed, and it is not read further.",
+    source: "AWS CloudFormation User Guide: quotas (template body size in an Amazon S3 object: 1 MB; in a request: 51,200 bytes)",
+    json_schema: false,
+    fix: None,
+    example: None,
+};
+
+/// The largest template CloudFormation accepts (from S3): 1 MB. Larger templates get only
+/// `cfn/template-too-large`, which also bounds what the template pass reads.
+pub(crate) const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
+
+/// The report of a template over [`MAX_TEMPLATE_BYTES`].
+pub(crate) fn too_large(text: &str, options: &LintOptions) -> Report {
+    let mut sink = Sink {
+        options,
+        pending: Vec::new(),
+        counts: Vec::new(),
+    };
+    sink.report(
+        &TEMPLATE_TOO_LARGE,
+        String::new(),
+        (0, 0),
+        format!(
+            "the template is {} bytes; CloudFormation accepts at most {MAX_TEMPLATE_BYTES} (1 MB, from S3), so it cannot be deployed and is not checked further",
+            text.len()
+        ),
+        Some("split the stack into nested stacks, or move large values (job documents) to S3 and point at them with `DocumentSource`".into()),
+    );
+    Report {
+        operation: None,
+        operation_detected: false,
+        service_model: options.service_model,
+        diagnostics: finish(text, sink.take(), &options.rules),
+        template_resources: Some(0),
+    }
+}
+
 /// The rules of this family.
 pub const RULES: &[RuleInfo] = &[
     REQUIRED,
@@ -173,6 +214,7 @@ pub const RULES: &[RuleInfo] = &[
     READ_ONLY,
     INTRINSIC,
     YAML_SYNTAX,
+    TEMPLATE_TOO_LARGE,
 ];
 
 /// The `cfn/*` codes that mean CloudFormation rejects the value itself: an API finding at the
@@ -510,29 +552,7 @@ fn in_template(pieces: &[(usize, usize)], d: usize, text: &str) -> Option<usize>
 /// The template pointer of a request pointer: the longest prefix that exists, then the
 /// remaining members named as CloudFormation names them.
 fn map_pointer(request: &Request, kind: ResourceKind, pointer: &str) -> String {
-    let mut prefix = pointer;
-    loop {
-        if let Some((_, t)) = request.pointers.iter().find(|(a, _)| a == prefix) {
-            let mut out = t.clone();
-            let mut parent = prefix.to_owned();
-            for token in pointer.get(prefix.len()..).unwrap_or("").split('/').skip(1) {
-                let name = if token.parse::<usize>().is_ok() {
-                    token.to_owned()
-                } else {
-                    request::cfn_name(kind, &parent, token)
-                };
-                out.push('/');
-                out.push_str(&name);
-                parent.push('/');
-                parent.push_str(token);
-            }
-            return out;
-        }
-        match prefix.rfind('/') {
-            Some(i) => prefix = prefix.get(..i).unwrap_or(""),
-            None => return pointer.to_owned(),
-        }
-    }
+    request::template_pointer(kind, &request.base, pointer)
 }
 
 /// A message with the API member names in backticks renamed to the template's property names

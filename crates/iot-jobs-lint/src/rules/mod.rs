@@ -290,9 +290,13 @@ fn run_with(
     let tree = match Tree::parse_guided(text, Keep::Guided(&ROOTS)) {
         Ok(tree) => tree,
         Err(_) if unknown.is_empty() && crate::template::looks_like_yaml_template(text) => {
-            let report = match crate::template::yaml::read(text) {
-                Ok(root) => cfn::run(text, &crate::template::from_node(&root), options),
-                Err(e) => cfn::unreadable(text, &e, options),
+            let report = if text.len() > cfn::MAX_TEMPLATE_BYTES {
+                cfn::too_large(text, options)
+            } else {
+                match crate::template::yaml::read(text) {
+                    Ok(root) => cfn::run(text, &crate::template::from_node(&root), options),
+                    Err(e) => cfn::unreadable(text, &e, options),
+                }
             };
             let schedule = preview.map(|_| crate::preview::empty(&report, options));
             return Analysis { report, schedule };
@@ -307,6 +311,19 @@ fn run_with(
     };
     // A template's keys are not API members, so the guided tree keeps them opaque: a root with
     // one of them is read again in full and judged as a template when it is one.
+    if unknown.is_empty()
+        && let Some(obj) = tree.root().as_object()
+        && ["AWSTemplateFormatVersion", "Resources", "Type"]
+            .iter()
+            .any(|k| obj.has(k))
+    {
+        // Over CloudFormation's own size limit: said at once, nothing more is read.
+        if text.len() > cfn::MAX_TEMPLATE_BYTES && !obj.has("Type") {
+            let report = cfn::too_large(text, options);
+            let schedule = preview.map(|_| crate::preview::empty(&report, options));
+            return Analysis { report, schedule };
+        }
+    }
     if unknown.is_empty()
         && let Some(obj) = tree.root().as_object()
         && ["AWSTemplateFormatVersion", "Resources", "Type"]

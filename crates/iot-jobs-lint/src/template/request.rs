@@ -44,8 +44,10 @@ pub(crate) struct Request {
     pub(crate) names: Vec<((usize, usize), (usize, usize))>,
     /// Where the values the template leaves to deploy time (intrinsics) start in the request.
     pub(crate) unknown: Vec<usize>,
-    /// Each request pointer that exists, with its template pointer.
-    pub(crate) pointers: Vec<(String, String)>,
+    /// The template pointer of the request's root (`/Resources/X/Properties`): a request
+    /// pointer becomes a template pointer by renaming its member names (indices and map keys
+    /// stay), see [`template_pointer`].
+    pub(crate) base: String,
 }
 
 /// Builds the request of a resource whose `Properties` is `props` (`None`: absent, an empty
@@ -58,7 +60,10 @@ pub(crate) fn build(
     text: &str,
 ) -> Request {
     let mut b = Builder {
-        out: Request::default(),
+        out: Request {
+            base: base.to_owned(),
+            ..Request::default()
+        },
         kind,
         schema: resource_schema::of(kind),
         text,
@@ -78,7 +83,6 @@ pub(crate) fn build(
                 pieces: Vec::new(),
                 string: false,
             });
-            b.out.pointers.push((String::new(), base.to_owned()));
         }
     }
     b.out
@@ -116,7 +120,6 @@ impl Builder<'_> {
             pieces: Vec::new(),
             string: false,
         });
-        self.out.pointers.push((api.to_owned(), tpl.to_owned()));
         if let Some(call) = node.intrinsic() {
             match self.resolved(&call, shape) {
                 Some((s, pieces)) => {
@@ -467,4 +470,25 @@ pub(crate) fn decoded_offset(raw: &str, raw_offset: usize) -> usize {
         }
     }
     d
+}
+
+/// The template pointer of a request pointer of a `kind` resource whose `Properties` is at
+/// `base`: each member name as CloudFormation names it; list indices and the keys of a map
+/// (`documentParameters`) as they are.
+pub(crate) fn template_pointer(kind: ResourceKind, base: &str, pointer: &str) -> String {
+    let mut out = base.to_owned();
+    let mut parent = String::new();
+    let mut in_map = false;
+    for token in pointer.split('/').skip(1) {
+        out.push('/');
+        if in_map || token.parse::<usize>().is_ok() {
+            out.push_str(token);
+        } else {
+            out.push_str(&cfn_name(kind, &parent, token));
+        }
+        in_map = !in_map && token == "documentParameters";
+        parent.push('/');
+        parent.push_str(token);
+    }
+    out
 }
