@@ -30,6 +30,12 @@ const EXPECTED_MISSING: &[(&str, &str)] = &[
         "input/too-many-diagnostics",
         "the failing input needs over 100 diagnostics of one rule, too long to show",
     ),
+    // Its failing input is a template over CloudFormation's 1 MB limit, too large to show; the
+    // corpus covers it (tests/corpus/cfn-size/).
+    (
+        "cfn/template-too-large",
+        "the failing input is over 1 MB, too large to show",
+    ),
 ];
 
 /// Rules whose passing example may still get warnings of other rules, each with the reason.
