@@ -176,6 +176,10 @@ class Report:
     service_model: str
     #: Every problem, in source order.
     diagnostics: Tuple[Diagnostic, ...]
+    #: For a CloudFormation template: how many ``AWS::IoT::Job`` and ``AWS::IoT::JobTemplate``
+    #: resources it declares (each checked against its CloudFormation schema and as its API
+    #: request); ``None`` for an API request or response.
+    template_resources: Optional[int] = None
 
     @property
     def errors(self) -> int:
@@ -203,6 +207,9 @@ class Report:
     def _summary(self) -> str:
         op = self.operation or "unknown operation"
         detected = " (detected)" if self.operation_detected and self.operation else ""
+        if self.template_resources is not None:
+            op = f"CloudFormation template, {_plural(self.template_resources, 'IoT job resource')}"
+            detected = ""
         return (
             f"{op}{detected}, service model {self.service_model}: "
             f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}"
@@ -429,6 +436,7 @@ def lint(
         operation_detected=raw["operationDetected"],
         service_model=raw["serviceModel"],
         diagnostics=tuple(_diagnostic(d, document) for d in raw["diagnostics"]),
+        template_resources=raw.get("templateResources"),
     )
 
 

@@ -169,3 +169,30 @@ def test_a_lone_surrogate_is_a_value_error() -> None:
 
     with pytest.raises(ValueError, match="lone surrogate"):
         lint({"jobId": "a\ud800b", "targets": []})
+
+
+def test_a_yaml_cloudformation_template_gets_both_verdicts() -> None:
+    template = (
+        "Resources:\n"
+        "  OtaTemplate:\n"
+        "    Type: AWS::IoT::JobTemplate\n"
+        "    Properties:\n"
+        "      JobTemplateId: ota-pumps\n"
+        "      Description: Pump firmware\n"
+        "      Document: '{\"operation\":\"update\"}'\n"
+        "      MaintenanceWindows:\n"
+        "        - StartTime: 0 2 * * 6\n"
+        "          DurationInMinutes: 2000\n"
+    )
+    report = iot_jobs_lint.lint(template, now="2026-01-01T00:00:00Z")
+    assert report.template_resources == 1
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [
+        ("cron/unix-five-fields", 9, 22),
+        ("cfn/range", 10, 30),
+    ]
+    assert report.diagnostics[1].pointer == (
+        "/Resources/OtaTemplate/Properties/MaintenanceWindows/0/DurationInMinutes"
+    )
+    assert "CloudFormation template, 1 IoT job resource" in str(report)
+    # A request has no template_resources.
+    assert iot_jobs_lint.lint({"jobId": "j", "targets": [], "document": "{}"}).template_resources is None

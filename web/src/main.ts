@@ -261,7 +261,7 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
     renderProblems(ui.problems, ui.problemsEmpty, report.diagnostics, pick);
     ui.problemCounts.textContent = countText(report.diagnostics);
   }
-  const scheduleKey = JSON.stringify(answer.schedule);
+  const scheduleKey = JSON.stringify(answer.schedule) + String(report.templateResources ?? '');
   if (scheduleKey !== shownSchedule) {
     shownSchedule = scheduleKey;
     renderSchedule(
@@ -273,6 +273,9 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
 
   // A CloudFormation template is deployed with CloudFormation, not sent to the API directly.
   const template = report.templateResources ?? null;
+  if (template !== null && ui.windows.childElementCount === 0) {
+    ui.windowsEmpty.textContent = 'A CloudFormation template: the calendar previews the windows of a request (paste a resource\'s request to see them).';
+  }
   operation = template === null ? report.operation : null;
   const autoOption = ui.operation.options[0];
   autoOption.textContent = report.operationDetected && report.operation ? `Auto-detect (${report.operation})` : 'Auto-detect';

@@ -299,6 +299,7 @@ describe('web console', () => {
       ]);
       assert.match(await page.textContent('#op-status'), /^CloudFormation template · 1 IoT job resource/);
       assert.match(await page.textContent('#command'), /aws cloudformation deploy/);
+      assert.match(await page.textContent('#windows-empty'), /^A CloudFormation template: the calendar previews the windows of a request/);
       assert.deepEqual(await page.$$eval('.cm-lintRange-error', (nodes) => nodes.map((n) => n.textContent)), [
         'ota pumps',
         'PresignedUrlConfig',
