@@ -893,6 +893,7 @@ impl Checker<'_> {
                 );
             }
         }
+        let last = Node::last_copies(entries);
         for (i, e) in entries.iter().enumerate() {
             let mut p = pointer.to_owned();
             crate::rules::model::push_token(&mut p, &e.key);
@@ -907,10 +908,7 @@ impl Checker<'_> {
                     );
                     continue;
                 }
-                if entries
-                    .get(i + 1..)
-                    .is_some_and(|rest| rest.iter().any(|o| o.key == e.key))
-                {
+                if !last.get(i).copied().unwrap_or(true) {
                     continue;
                 }
                 self.node(sink, &e.value, child, &p, e.key_span, false);
@@ -1020,11 +1018,12 @@ impl Checker<'_> {
             );
         }
         if schema.get("uniqueItems") == Some(&Value::Bool(true)) {
+            // Each item's data as canonical JSON (sorted keys): one pass, however long the list.
+            let mut first_of: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                if let Some(first) = items
-                    .get(..i)
-                    .and_then(|before| before.iter().position(|b| b.same_data(item)))
-                {
+                let first = *first_of.entry(item.to_json().to_string()).or_insert(i);
+                if first != i {
                     sink.report(
                         &UNIQUE_ITEMS,
                         format!("{pointer}/{i}"),

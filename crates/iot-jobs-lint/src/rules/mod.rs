@@ -294,7 +294,7 @@ fn run_with(
                 cfn::too_large(text, options)
             } else {
                 match crate::template::yaml::read(text) {
-                    Ok(root) => cfn::run(text, &crate::template::from_node(&root), options),
+                    Ok(root) => cfn::run(text, &crate::template::from_node(root), options),
                     Err(e) => cfn::unreadable(text, &e, options),
                 }
             };

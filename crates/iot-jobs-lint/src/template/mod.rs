@@ -205,7 +205,7 @@ fn json_transform(t: Value<'_>) -> bool {
 const LANGUAGE_EXTENSIONS: &str = "AWS::LanguageExtensions";
 
 /// The IoT resources of a template read as nodes (YAML).
-pub(crate) fn from_node(root: &Node) -> Template {
+pub(crate) fn from_node(mut root: Node) -> Template {
     let transform = root.get("Transform").is_some_and(|t| match &t.kind {
         NodeKind::String(s) => s == LANGUAGE_EXTENSIONS,
         NodeKind::Seq(items) => items
@@ -223,21 +223,25 @@ pub(crate) fn from_node(root: &Node) -> Template {
                 kind,
                 pointer: String::new(),
                 anchor: root.get("Type").map_or(root.span, |v| v.span),
-                properties: root.get("Properties").cloned(),
                 properties_key: root.entry("Properties").map(|e| e.key_span),
+                properties: take_member(&mut root, "Properties"),
             });
         }
         return out;
     }
-    let Some(entries) = root.get("Resources").and_then(Node::entries) else {
+    let Some(resources) = take_member(&mut root, "Resources") else {
         return out;
     };
-    for (i, e) in entries.iter().enumerate() {
+    let NodeKind::Map(entries) = resources.kind else {
+        return out;
+    };
+    if resources.tag.is_some() {
+        return out;
+    }
+    let last = Node::last_copies(&entries);
+    for (i, mut e) in entries.into_iter().enumerate() {
         // A repeated logical id: the last copy is the resource.
-        if entries
-            .get(i + 1..)
-            .is_some_and(|rest| rest.iter().any(|o| o.key == e.key))
-        {
+        if !last.get(i).copied().unwrap_or(true) {
             continue;
         }
         let Some(kind) = e
@@ -252,11 +256,33 @@ pub(crate) fn from_node(root: &Node) -> Template {
             kind,
             pointer: resource_pointer(&e.key),
             anchor: e.key_span,
-            properties: e.value.get("Properties").cloned(),
             properties_key: e.value.entry("Properties").map(|p| p.key_span),
+            properties: take_member(&mut e.value, "Properties"),
         });
     }
     out
+}
+
+/// Moves the value of member `key` (its last copy) out of a mapping, leaving `null` behind:
+/// the template's resources are taken, not copied.
+fn take_member(node: &mut Node, key: &str) -> Option<Node> {
+    if node.tag.is_some() {
+        return None;
+    }
+    let NodeKind::Map(entries) = &mut node.kind else {
+        return None;
+    };
+    let entry = entries.iter_mut().rev().find(|e| e.key == key)?;
+    let span = entry.value.span;
+    Some(std::mem::replace(
+        &mut entry.value,
+        Node {
+            kind: NodeKind::Null,
+            span,
+            tag: None,
+            pieces: Vec::new(),
+        },
+    ))
 }
 
 /// `/Resources/<logical id>` as a JSON Pointer.

@@ -91,6 +91,19 @@ impl Node {
         }
     }
 
+    /// For each entry of `entries`, whether it is the last copy of its key (the one
+    /// CloudFormation uses); linear in the entries however many there are.
+    pub(crate) fn last_copies(entries: &[Entry]) -> Vec<bool> {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
+        let mut out: Vec<bool> = entries
+            .iter()
+            .rev()
+            .map(|e| seen.insert(e.key.as_str()))
+            .collect();
+        out.reverse();
+        out
+    }
+
     /// The entries, when the node is an untagged mapping.
     pub(crate) fn entries(&self) -> Option<&[Entry]> {
         match &self.kind {
@@ -188,23 +201,6 @@ impl Node {
                     .map(|e| (e.key.clone(), e.value.to_json()))
                     .collect(),
             ),
-        }
-    }
-
-    /// Whether two values are equal as data (spans, tags aside: `uniqueItems`).
-    pub(crate) fn same_data(&self, other: &Node) -> bool {
-        match (&self.kind, &other.kind) {
-            (NodeKind::Seq(a), NodeKind::Seq(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_data(y))
-            }
-            (NodeKind::Map(a), NodeKind::Map(b)) => {
-                a.len() == b.len()
-                    && a.iter().all(|e| {
-                        b.iter()
-                            .any(|f| f.key == e.key && f.value.same_data(&e.value))
-                    })
-            }
-            (a, b) => a == b && self.tag == other.tag,
         }
     }
 }

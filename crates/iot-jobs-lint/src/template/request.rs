@@ -190,12 +190,10 @@ impl Builder<'_> {
             (ShapeKind::Structure(_), NodeKind::Map(entries)) => {
                 self.out.text.push('{');
                 let mut first = true;
+                let last = Node::last_copies(entries);
                 for (i, e) in entries.iter().enumerate() {
                     // A repeated key: the last copy is sent.
-                    if entries
-                        .get(i + 1..)
-                        .is_some_and(|rest| rest.iter().any(|o| o.key == e.key))
-                    {
+                    if !last.get(i).copied().unwrap_or(true) {
                         continue;
                     }
                     // Only what CloudFormation's schema declares reaches the API (it rejects the
@@ -243,11 +241,9 @@ impl Builder<'_> {
                 let cfn_child =
                     resource_schema::property(self.schema, cfn, "").unwrap_or(&Value::Null);
                 let mut first = true;
+                let last = Node::last_copies(entries);
                 for (i, e) in entries.iter().enumerate() {
-                    if entries
-                        .get(i + 1..)
-                        .is_some_and(|rest| rest.iter().any(|o| o.key == e.key))
-                    {
+                    if !last.get(i).copied().unwrap_or(true) {
                         continue;
                     }
                     if !first {
