@@ -5,7 +5,7 @@
 // the native CLI does); `human` is a one-line-per-diagnostic form of the same report. This file
 // only parses arguments and reads files. Exit status: 0 no errors, 1 errors found, 2 usage or I/O
 // failure, or an input whose operation could not be told.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as glue from './iot_jobs_lint.js';
 import { version } from './node.js';
 
@@ -144,7 +144,14 @@ function read(path, limit) {
 const byName = (a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
 
 /** Whether `dir` is a CDK cloud assembly: named `cdk.out`, or holding the `cdk.out` marker file. */
-const cloudAssembly = (dir) => dir.split('/').includes('cdk.out') || existsSync(`${dir}/cdk.out`);
+const cloudAssembly = (dir) => {
+  if (dir.split('/').includes('cdk.out')) return true;
+  try {
+    return statSync(`${dir}/cdk.out`).isFile();
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Whether a directory walk checks a file, as the native CLI decides: `*.json` (in a CDK

@@ -169,7 +169,15 @@ fn walk(
         builder.filter_entry(move |entry| !config.excludes(entry.path()));
     }
     let wanted = |path: &Path| match glob {
-        Some(g) => g.is_match(path.strip_prefix("./").unwrap_or(path)),
+        // A glob names files by pattern; a YAML file among them is checked when it is a
+        // template, as in a plain walk (`**/*.yaml` also matches CI workflows).
+        Some(g) => {
+            g.is_match(path.strip_prefix("./").unwrap_or(path))
+                && (!matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("yaml" | "yml")
+                ) || is_yaml_template(path))
+        }
         None => walked_kind(path),
     };
     for entry in builder.build() {

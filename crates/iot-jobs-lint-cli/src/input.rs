@@ -11,7 +11,8 @@ use std::path::Path;
 #[derive(Args, Debug)]
 pub(crate) struct InputArgs {
     /// Files to read; `-` reads standard input. `check` also takes directories (walked for
-    /// `*.json`, respecting .gitignore) and glob patterns (`'jobs/**/*.job.json'`).
+    /// `*.json` and YAML CloudFormation templates, respecting .gitignore) and glob patterns
+    /// (`'jobs/**/*.job.json'`).
     #[arg(required = true, value_name = "FILE")]
     pub(crate) files: Vec<String>,
     /// The operation the files belong to; detected from the content when omitted.

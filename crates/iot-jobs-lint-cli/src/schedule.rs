@@ -40,6 +40,25 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
     for path in &args.input.files {
         let shown = display_path(path);
         let (bytes, schedule) = match read(std::path::Path::new(path), args.input.limit(), false) {
+            Ok(Input::Bytes(bytes))
+                if std::str::from_utf8(&bytes).is_ok_and(iot_jobs_lint::is_template) =>
+            {
+                // A template holds resources, not one request: refused, not previewed as empty.
+                let error = format!(
+                    "{}: a CloudFormation template: `schedule` previews the windows of one request; `check` judges templates",
+                    iot_jobs_lint::text::printable(&shown)
+                );
+                eprintln!("error: {error}");
+                status.unreadable();
+                if let Some(json) = &mut json {
+                    let entry: Entry<'_, FileSchedule<'_>> = Entry::Unreadable {
+                        path: &shown,
+                        error: &error,
+                    };
+                    json.entry(&entry);
+                }
+                continue;
+            }
             Ok(Input::Bytes(bytes)) => {
                 let schedule = iot_jobs_lint::schedule(&bytes, &options, count);
                 (bytes, schedule)

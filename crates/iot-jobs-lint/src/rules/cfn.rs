@@ -142,9 +142,11 @@ cfn_rule!(
     INTRINSIC,
     "cfn/intrinsic",
     Severity::Error,
-    "An intrinsic function CloudFormation does not have (`Fn::Subb`, `!Sub2`), or one of the `AWS::LanguageExtensions` functions (`Fn::ToJsonString`) without that transform.",
-    "AWS CloudFormation User Guide: intrinsic function reference",
-    Some("suggested: the function name it most resembles"),
+    "An intrinsic function CloudFormation does not have (`Fn::Subb`, `!Sub2`), one of the `AWS::LanguageExtensions` functions (`Fn::ToJsonString`) without that transform, or a job document's `${aws:iot:…}` placeholder inside `Fn::Sub` without the `!` that keeps it literal (CloudFormation reads it as a variable it cannot resolve).",
+    "AWS CloudFormation User Guide: intrinsic function reference (Fn::Sub: `${!Literal}`)",
+    Some(
+        "suggested: the function name it most resembles; safe: `${!…}` for a placeholder inside Fn::Sub"
+    ),
     "Resources:\n  OtaTemplate:\n    Type: AWS::IoT::JobTemplate\n    Properties:\n      JobTemplateId: !Subb ota-${AWS::Region}\n      Description: Pump firmware\n      Document: '{\"operation\":\"update\"}'\n",
     "Resources:\n  OtaTemplate:\n    Type: AWS::IoT::JobTemplate\n    Properties:\n      JobTemplateId: !Sub ota-${AWS::Region}\n      Description: Pump firmware\n      Document: '{\"operation\":\"update\"}'\n"
 );
@@ -180,6 +182,7 @@ pub(crate) fn too_large(text: &str, options: &LintOptions) -> Report {
         options,
         pending: Vec::new(),
         counts: Vec::new(),
+        renamed: Vec::new(),
     };
     sink.report(
         &TEMPLATE_TOO_LARGE,
@@ -253,6 +256,10 @@ struct Sink<'o> {
     pending: Vec<Pending>,
     /// Per rule: how many were reported, and where the first one past the cap was.
     counts: Vec<Count>,
+    /// Pointers of properties written under another name (`roleArn` for `RoleArn`): the
+    /// `cfn/unknown-property` there says it all, so neither the missing property nor an API
+    /// finding about it is reported again.
+    renamed: Vec<String>,
 }
 
 impl Sink<'_> {
@@ -316,6 +323,7 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
         options,
         pending: Vec::new(),
         counts: Vec::new(),
+        renamed: Vec::new(),
     };
     let mut operations: Vec<Operation> = Vec::new();
     for resource in &template.resources {
@@ -387,7 +395,13 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
                 // CloudFormation rejects that place already: the call is never made.
                 let repeated = rejected
                     .iter()
-                    .any(|(ptr, s)| *ptr == p.pointer || (s.0 <= p.span.0 && p.span.1 <= s.1));
+                    .any(|(ptr, s)| *ptr == p.pointer || (s.0 <= p.span.0 && p.span.1 <= s.1))
+                    || sink.renamed.iter().any(|r| {
+                        p.pointer == *r
+                            || p.pointer
+                                .strip_prefix(r.as_str())
+                                .is_some_and(|rest| rest.starts_with('/'))
+                    });
                 if !repeated {
                     sink.pending.push(p);
                 }
@@ -417,6 +431,7 @@ pub(crate) fn unreadable(
         options,
         pending: Vec::new(),
         counts: Vec::new(),
+        renamed: Vec::new(),
     };
     sink.report(
         &YAML_SYNTAX,
@@ -441,7 +456,7 @@ fn moved(d: Diagnostic, request: &Request, kind: ResourceKind, text: &str) -> Op
     let rule = d.code.rule();
     let mut message = rename(&d.message, kind);
     if NOW_DEPENDENT.contains(&rule.code) {
-        message.push_str(" (judged at the time given as now; CloudFormation makes the call when the stack is deployed)");
+        message.push_str(" (judged at the time of this check; CloudFormation makes the call when the stack is deployed)");
     }
     let fixes = d
         .fixes
@@ -587,7 +602,27 @@ fn rename(message: &str, kind: ResourceKind) -> String {
         rest = rest.get(open + close + 2..).unwrap_or("");
     }
     out.push_str(rest);
-    out
+    // A JSON snippet in a help text (`add "timeoutConfig": {"inProgressTimeoutInMinutes": 60}`):
+    // its member names too.
+    let mut snippet = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(open) = rest.find('"') {
+        let Some(close) = rest.get(open + 1..).and_then(|r| r.find('"')) else {
+            break;
+        };
+        let inner = rest.get(open + 1..open + 1 + close).unwrap_or("");
+        let after = rest.get(open + close + 2..).unwrap_or("");
+        snippet.push_str(rest.get(..=open).unwrap_or(""));
+        if after.starts_with(':') && names.contains(&inner) {
+            snippet.push_str(&request::cfn_name(kind, "", inner));
+        } else {
+            snippet.push_str(inner);
+        }
+        snippet.push('"');
+        rest = after;
+    }
+    snippet.push_str(rest);
+    snippet
 }
 
 /// Every member name of the request shapes of `kind` (camelCase ones only: `Key` and `Value`
@@ -776,6 +811,19 @@ impl Checker<'_> {
         }
     }
 
+    /// The declared property a key stands for when it is the same name written differently:
+    /// another case (`roleArn`) or the other resource type's name (`ExponentialRate`).
+    fn rename_of<'s>(
+        &self,
+        declared: Option<&'s serde_json::Map<String, Value>>,
+        key: &str,
+    ) -> Option<&'s str> {
+        let d = declared?;
+        d.keys()
+            .map(String::as_str)
+            .find(|n| n.eq_ignore_ascii_case(key) || renamed_from_api(self.kind, key) == Some(*n))
+    }
+
     /// A job document's `${aws:iot:…}` placeholder written inside `Fn::Sub` without the `!`
     /// that keeps it literal: CloudFormation reads it as a variable it cannot resolve.
     fn sub_placeholders(
@@ -860,6 +908,17 @@ impl Checker<'_> {
         let patterns = schema.get("patternProperties").and_then(Value::as_object);
         let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
         let anchor = crate::template::anchor(self.text, node, Some(anchor));
+        // Properties written under another name: reported once, as unknown with a rename.
+        let renamed: Vec<&str> = entries
+            .iter()
+            .filter(|e| declared.is_none_or(|d| !d.contains_key(&e.key)))
+            .filter_map(|e| self.rename_of(declared, &e.key))
+            .collect();
+        for n in &renamed {
+            let mut p = pointer.to_owned();
+            crate::rules::model::push_token(&mut p, n);
+            sink.renamed.push(p);
+        }
         for required in schema
             .get("required")
             .and_then(Value::as_array)
@@ -867,7 +926,7 @@ impl Checker<'_> {
             .flatten()
             .filter_map(Value::as_str)
         {
-            if !entries.iter().any(|e| e.key == required) {
+            if !entries.iter().any(|e| e.key == required) && !renamed.contains(&required) {
                 let mut p = pointer.to_owned();
                 crate::rules::model::push_token(&mut p, required);
                 let what = if top {
@@ -954,8 +1013,13 @@ impl Checker<'_> {
                 format!("`{}`", last_token(pointer))
             };
             let help = near.map(|n| {
-                if n.eq_ignore_ascii_case(&e.key) || renamed_from_api(self.kind, &e.key) == Some(n) {
+                if n.eq_ignore_ascii_case(&e.key) {
                     format!("CloudFormation names it `{n}` (the API's camelCase names do not apply in a template)")
+                } else if renamed_from_api(self.kind, &e.key) == Some(n) {
+                    format!(
+                        "the {} resource calls it `{n}` (the name differs between the API, AWS::IoT::Job and AWS::IoT::JobTemplate)",
+                        self.kind.type_name()
+                    )
                 } else {
                     format!("did you mean `{n}`?")
                 }

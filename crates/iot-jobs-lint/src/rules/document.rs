@@ -191,6 +191,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) {
         && !empty
         && !miscased_template()
     {
+        // A `jobTemplateArn` whose value failed its own check, or is known only at deploy time
+        // (a template's `!Ref`), is present: nothing to say about which template it is.
+        if root.get("jobTemplateArn").is_some_and(|v| !ctx.is_valid(v)) {
+            return;
+        }
         let template = string(root, "jobTemplateArn");
         let managed = template
             .as_ref()
