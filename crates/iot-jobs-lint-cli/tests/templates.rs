@@ -84,12 +84,6 @@ fn yaml_template_both_verdicts_at_template_positions() {
         .collect();
     let expected = [
         (
-            "cfn/required",
-            "/Resources/OtaTemplate/Properties/PresignedUrlConfig/RoleArn",
-            10,
-            7,
-        ),
-        (
             "cfn/unknown-property",
             "/Resources/OtaTemplate/Properties/PresignedUrlConfig/roleArn",
             11,

@@ -438,6 +438,11 @@ impl Guide for Roots {
     }
 }
 
+/// The positioned tree of a request, guided as [`run`] reads it.
+pub(crate) fn parse_request(text: &str) -> Result<Tree<'_>, crate::syntax::SyntaxError> {
+    Tree::parse_guided(text, Keep::Guided(&ROOTS))
+}
+
 /// A tree for reports made before any parse succeeded.
 static EMPTY_TREE: std::sync::LazyLock<Tree<'static>> =
     std::sync::LazyLock::new(Tree::empty_object);

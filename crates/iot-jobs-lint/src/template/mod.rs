@@ -95,8 +95,19 @@ pub(crate) struct Template {
 /// mapping of typed resources, or a `Type: AWS::…` resource. Reads JSON fully; for YAML, only
 /// looks for those keys at the start of a line (no YAML is parsed).
 pub fn is_template(text: &str) -> bool {
-    match crate::syntax::Tree::parse(text) {
-        Ok(tree) => tree.root().as_object().is_some_and(is_json_template),
+    // Guided as the lint reads a request (template keys kept as opaque values), so telling a
+    // large request from a template costs no more memory than linting it.
+    match crate::rules::parse_request(text) {
+        Ok(tree) => tree.root().as_object().is_some_and(|root| {
+            root.has("AWSTemplateFormatVersion")
+                || root
+                    .get("Resources")
+                    .is_some_and(|r| r.as_object().is_some())
+                || root
+                    .get("Type")
+                    .and_then(|t| t.as_str())
+                    .is_some_and(|t| t.starts_with("AWS::"))
+        }),
         // JSON with an error, or the head of a longer file: the template keys, quoted.
         Err(_)
             if text
