@@ -161,6 +161,17 @@ cfn_rule!(
     "Resources:\n  OtaTemplate:\n    Type: AWS::IoT::JobTemplate\n    Properties:\n      JobTemplateId: ota-pumps\n      Description: Pump firmware\n      Document: '{\"operation\":\"update\"}'\n"
 );
 
+cfn_rule!(
+    DUPLICATE_KEY,
+    "cfn/duplicate-key",
+    Severity::Warning,
+    "A key is written twice in the same mapping of an IoT resource (or an IoT resource's logical id twice in `Resources`): only one copy counts, the last as JSON and YAML readers keep it, so the other is silently lost (cfn-lint rejects repeated keys).",
+    "JSON (RFC 8259) and YAML 1.2: keys of a mapping are unique; which copy CloudFormation keeps is inferred",
+    None,
+    "Resources:\n  OtaTemplate:\n    Type: AWS::IoT::JobTemplate\n    Properties:\n      JobTemplateId: ota-pumps\n      Description: Pump firmware\n      Document: '{\"operation\":\"update\"}'\n      Description: Pump firmware 2.4.1\n",
+    "Resources:\n  OtaTemplate:\n    Type: AWS::IoT::JobTemplate\n    Properties:\n      JobTemplateId: ota-pumps\n      Description: Pump firmware 2.4.1\n      Document: '{\"operation\":\"update\"}'\n"
+);
+
 /// `cfn/template-too-large`
 pub const TEMPLATE_TOO_LARGE: RuleInfo = RuleInfo {
     code: "cfn/template-too-large",
@@ -216,6 +227,7 @@ pub const RULES: &[RuleInfo] = &[
     UNIQUE_ITEMS,
     READ_ONLY,
     INTRINSIC,
+    DUPLICATE_KEY,
     YAML_SYNTAX,
     TEMPLATE_TOO_LARGE,
 ];
@@ -326,6 +338,18 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
         renamed: Vec::new(),
     };
     let mut operations: Vec<Operation> = Vec::new();
+    for (pointer, span) in &template.repeated_ids {
+        sink.report(
+            &DUPLICATE_KEY,
+            pointer.clone(),
+            *span,
+            format!(
+                "the logical id `{}` is written again further down in `Resources`; only the last resource with it counts, and this one is lost",
+                text::escape(&last_token(pointer))
+            ),
+            Some("give each resource its own logical id".into()),
+        );
+    }
     for resource in &template.resources {
         let op = resource.kind.operation();
         if !operations.contains(&op) {
@@ -968,6 +992,16 @@ impl Checker<'_> {
                     continue;
                 }
                 if !last.get(i).copied().unwrap_or(true) {
+                    sink.report(
+                        &DUPLICATE_KEY,
+                        p,
+                        e.key_span,
+                        format!(
+                            "`{}` is written again further down in this mapping; only the last copy counts, and this one is lost",
+                            text::escape(&e.key)
+                        ),
+                        Some("remove one of the copies".into()),
+                    );
                     continue;
                 }
                 self.node(sink, &e.value, child, &p, e.key_span, false);

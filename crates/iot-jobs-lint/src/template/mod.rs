@@ -88,6 +88,9 @@ pub(crate) struct Template {
     /// Whether the template declares `Transform: AWS::LanguageExtensions` (which adds
     /// `Fn::ToJsonString`, `Fn::Length` and `Fn::ForEach`).
     pub(crate) language_extensions: bool,
+    /// IoT resources whose logical id is written again further down (only the last copy is
+    /// the resource): the pointer and the byte range of the earlier copy's id.
+    pub(crate) repeated_ids: Vec<(String, (usize, usize))>,
 }
 
 /// Whether `text` is a CloudFormation template (or a single resource) rather than an API
@@ -182,7 +185,7 @@ pub(crate) fn from_json(root: Object<'_>) -> Template {
     let Some(resources) = root.get("Resources").and_then(|r| r.as_object()) else {
         return out;
     };
-    for m in resources.members().filter(|m| !m.is_shadowed()) {
+    for m in resources.members() {
         let Some(resource) = m.value().as_object() else {
             continue;
         };
@@ -193,6 +196,11 @@ pub(crate) fn from_json(root: Object<'_>) -> Template {
         else {
             continue;
         };
+        if m.is_shadowed() {
+            out.repeated_ids
+                .push((resource_pointer(&m.name()), m.name_span()));
+            continue;
+        }
         out.resources.push(Resource {
             kind,
             pointer: resource_pointer(&m.name()),
@@ -251,10 +259,6 @@ pub(crate) fn from_node(mut root: Node) -> Template {
     }
     let last = Node::last_copies(&entries);
     for (i, mut e) in entries.into_iter().enumerate() {
-        // A repeated logical id: the last copy is the resource.
-        if !last.get(i).copied().unwrap_or(true) {
-            continue;
-        }
         let Some(kind) = e
             .value
             .get("Type")
@@ -263,6 +267,12 @@ pub(crate) fn from_node(mut root: Node) -> Template {
         else {
             continue;
         };
+        // A repeated logical id: the last copy is the resource.
+        if !last.get(i).copied().unwrap_or(true) {
+            out.repeated_ids
+                .push((resource_pointer(&e.key), e.key_span));
+            continue;
+        }
         out.resources.push(Resource {
             kind,
             pointer: resource_pointer(&e.key),
