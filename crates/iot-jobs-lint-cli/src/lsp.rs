@@ -590,9 +590,10 @@ impl Server {
         let report = analysis.report;
         // An ordinary JSON file (not named as a job file, no operation the core could tell) gets
         // nothing, so package.json and friends are not flagged.
-        // A CloudFormation template with IoT job resources is published whatever its name.
+        // A CloudFormation template (one that cannot be read included) is published whatever
+        // its name.
         let publish = report.operation.is_some()
-            || report.template_resources.is_some_and(|n| n > 0)
+            || report.template_resources.is_some()
             || self.settings.job_file(uri).0;
         let index = LineIndex::new(&doc.text);
         let diagnostics = if publish {

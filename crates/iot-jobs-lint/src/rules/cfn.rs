@@ -176,7 +176,7 @@ cfn_rule!(
 pub const TEMPLATE_TOO_LARGE: RuleInfo = RuleInfo {
     code: "cfn/template-too-large",
     severity: Severity::Error,
-    summary: "The template is larger than CloudFormation accepts (1 MB, 1,048,576 bytes, for a template in S3; 51,200 bytes passed inline): it cannot be deployed, and it is not read further.",
+    summary: "The template is larger than CloudFormation accepts (1 MB, 1,048,576 bytes, for a template in S3; 51,200 bytes passed inline): it cannot be deployed, and it is not read further. Also for a JSON template whose IoT resources hold more than 250,000 values, more than iot-jobs-lint reads.",
     source: "AWS CloudFormation User Guide: quotas (template body size in an Amazon S3 object: 1 MB; in a request: 51,200 bytes)",
     json_schema: false,
     fix: None,
@@ -187,6 +187,34 @@ pub const TEMPLATE_TOO_LARGE: RuleInfo = RuleInfo {
 /// `cfn/template-too-large`, which also bounds what the template pass reads.
 pub(crate) const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 
+/// The report of a template whose IoT resources hold more values than the reader takes.
+fn too_large_values(text: &str, options: &LintOptions) -> Report {
+    let mut sink = Sink {
+        options,
+        pending: Vec::new(),
+        counts: Vec::new(),
+        renamed: Vec::new(),
+        rejected: Vec::new(),
+    };
+    sink.report(
+        &TEMPLATE_TOO_LARGE,
+        String::new(),
+        (0, 0),
+        format!(
+            "the template's IoT resources hold more than {} values, more than iot-jobs-lint reads (a 1 MB template of realistic resources holds about 60,000); it is not checked further",
+            crate::template::yaml::MAX_NODES
+        ),
+        Some("split the stack into nested stacks, or move large lists out of the template".into()),
+    );
+    Report {
+        operation: None,
+        operation_detected: false,
+        service_model: options.service_model,
+        diagnostics: finish(text, sink.take(), &options.rules),
+        template_resources: Some(0),
+    }
+}
+
 /// The report of a template over [`MAX_TEMPLATE_BYTES`].
 pub(crate) fn too_large(text: &str, options: &LintOptions) -> Report {
     let mut sink = Sink {
@@ -194,6 +222,7 @@ pub(crate) fn too_large(text: &str, options: &LintOptions) -> Report {
         pending: Vec::new(),
         counts: Vec::new(),
         renamed: Vec::new(),
+        rejected: Vec::new(),
     };
     sink.report(
         &TEMPLATE_TOO_LARGE,
@@ -272,6 +301,9 @@ struct Sink<'o> {
     /// `cfn/unknown-property` there says it all, so neither the missing property nor an API
     /// finding about it is reported again.
     renamed: Vec<String>,
+    /// Where CloudFormation rejects a value (pointer and span), also past the cap: an API
+    /// finding there is not reported (the call is never made).
+    rejected: Vec<(String, (usize, usize))>,
 }
 
 impl Sink<'_> {
@@ -286,19 +318,10 @@ impl Sink<'_> {
         if !self.options.rules.enabled(rule) {
             return None;
         }
-        let slot = match self.counts.iter().position(|c| c.0 == rule.code) {
-            Some(i) => i,
-            None => {
-                self.counts.push((rule.code, 0, None));
-                self.counts.len() - 1
-            }
-        };
-        let c = self.counts.get_mut(slot)?;
-        c.1 += 1;
-        if c.1 > super::MAX_PER_RULE {
-            if c.2.is_none() {
-                c.2 = Some((pointer, span));
-            }
+        if rejects_value(rule.code) {
+            self.rejected.push((pointer.clone(), span));
+        }
+        if !self.admit(rule.code, &pointer, span) {
             return None;
         }
         self.pending.push(Pending {
@@ -311,6 +334,36 @@ impl Sink<'_> {
             related: Vec::new(),
         });
         self.pending.last_mut()
+    }
+
+    /// Counts a diagnostic of `code` at `pointer` and `span` against the per-rule cap of the
+    /// whole template (however many resources it has); whether it is kept.
+    fn admit(&mut self, code: &'static str, pointer: &str, span: (usize, usize)) -> bool {
+        let slot = match self.counts.iter().position(|c| c.0 == code) {
+            Some(i) => i,
+            None => {
+                self.counts.push((code, 0, None));
+                self.counts.len() - 1
+            }
+        };
+        let Some(c) = self.counts.get_mut(slot) else {
+            return false;
+        };
+        c.1 += 1;
+        if c.1 > super::MAX_PER_RULE {
+            if c.2.is_none() {
+                c.2 = Some((pointer.to_owned(), span));
+            }
+            return false;
+        }
+        true
+    }
+
+    /// Keeps an API finding moved into the template, within the per-rule cap.
+    fn push(&mut self, p: Pending) {
+        if self.admit(p.rule.code, &p.pointer, p.span) {
+            self.pending.push(p);
+        }
     }
 
     fn take(mut self) -> Vec<Pending> {
@@ -336,7 +389,11 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
         pending: Vec::new(),
         counts: Vec::new(),
         renamed: Vec::new(),
+        rejected: Vec::new(),
     };
+    if template.too_many_values {
+        return too_large_values(text, options);
+    }
     let mut operations: Vec<Operation> = Vec::new();
     for (pointer, span) in &template.repeated_ids {
         sink.report(
@@ -357,7 +414,7 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
         }
         let base = format!("{}/Properties", resource.pointer);
         let schema = resource_schema::of(resource.kind);
-        let first_cfn = sink.pending.len();
+        let first_rejected = sink.rejected.len();
         // The `Properties` key: where a property missing from it is reported.
         let key = resource.properties_key.unwrap_or(resource.anchor);
         let checker = Checker {
@@ -393,14 +450,17 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
                 }
             }
         }
-        let rejected: Vec<(String, (usize, usize))> = sink
-            .pending
-            .get(first_cfn..)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|p| rejects_value(p.rule.code))
-            .map(|p| (p.pointer.clone(), p.span))
-            .collect();
+        let rejected: Vec<(String, (usize, usize))> =
+            sink.rejected.get(first_rejected..).unwrap_or(&[]).to_vec();
+        // Without a mapping of properties there is no request: `cfn/required` or `cfn/type`
+        // says what is wrong (an API pass would only repeat it).
+        if resource
+            .properties
+            .as_ref()
+            .is_none_or(|p| p.entries().is_none())
+        {
+            continue;
+        }
         let request = request::build(
             resource.kind,
             resource.properties.as_ref(),
@@ -427,7 +487,7 @@ pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Rep
                                 .is_some_and(|rest| rest.starts_with('/'))
                     });
                 if !repeated {
-                    sink.pending.push(p);
+                    sink.push(p);
                 }
             }
         }
@@ -456,6 +516,7 @@ pub(crate) fn unreadable(
         pending: Vec::new(),
         counts: Vec::new(),
         renamed: Vec::new(),
+        rejected: Vec::new(),
     };
     sink.report(
         &YAML_SYNTAX,
@@ -870,11 +931,13 @@ impl Checker<'_> {
         let mut from = 0;
         while let Some(i) = value.get(from..).and_then(|r| r.find("${aws:iot:")) {
             let at = from + i;
-            from = at + 2;
+            // CloudFormation reads a variable up to the next `}`: the search goes on after it
+            // (each byte is looked at once however many placeholders there are).
             let end = value
                 .get(at..)
                 .and_then(|r| r.find('}'))
                 .map_or(value.len(), |e| at + e + 1);
+            from = end;
             let placeholder = value.get(at..end).unwrap_or("");
             // The template offset of the `{`'s end, where the `!` goes.
             let insert = in_template(&text_node.pieces, at + 2, self.text);
@@ -906,6 +969,10 @@ impl Checker<'_> {
                     text::escape(&escaped)
                 )),
             ) && let Some(at) = insert
+                // Through an alias (`Fn::Sub: *doc`), the text is the anchor's, which other
+                // values may share: no edit there.
+                && self.text.as_bytes().get(call.arg.span.0) != Some(&b'*')
+                && self.text.as_bytes().get(text_node.span.0) != Some(&b'*')
             {
                 p.fixes.push(Fix::replace(
                     "keep the placeholder literal: `${!…}`",
@@ -1119,7 +1186,16 @@ impl Checker<'_> {
             // Each item's data as canonical JSON (sorted keys): one pass, however long the list.
             let mut first_of: std::collections::HashMap<String, usize> =
                 std::collections::HashMap::with_capacity(items.len());
+            let objects = schema
+                .get("items")
+                .map(|s| resource_schema::resolve(self.root, s))
+                .and_then(|s| s.get("type"))
+                == Some(&Value::String("object".into()));
             for (i, item) in items.iter().enumerate() {
+                // An item of the wrong type has its `cfn/type`; it is not compared as well.
+                if objects && !matches!(item.kind, NodeKind::Map(_)) {
+                    continue;
+                }
                 let first = *first_of.entry(item.to_json().to_string()).or_insert(i);
                 if first != i {
                     sink.report(

@@ -91,6 +91,9 @@ pub(crate) struct Template {
     /// IoT resources whose logical id is written again further down (only the last copy is
     /// the resource): the pointer and the byte range of the earlier copy's id.
     pub(crate) repeated_ids: Vec<(String, (usize, usize))>,
+    /// Whether the IoT resources hold more values than the reader takes
+    /// ([`yaml::MAX_NODES`]): the template is then not checked further.
+    pub(crate) too_many_values: bool,
 }
 
 /// Whether `text` is a CloudFormation template (or a single resource) rather than an API
@@ -106,10 +109,7 @@ pub fn is_template(text: &str) -> bool {
                 || root
                     .get("Resources")
                     .is_some_and(|r| r.as_object().is_some())
-                || root
-                    .get("Type")
-                    .and_then(|t| t.as_str())
-                    .is_some_and(|t| t.starts_with("AWS::"))
+                || is_bare_resource(root)
         }),
         // JSON with an error, or the head of a longer file: the template keys, quoted.
         Err(_)
@@ -134,38 +134,57 @@ pub(crate) fn is_json_template(root: Object<'_>) -> bool {
                 r.members()
                     .any(|m| m.value().as_object().is_some_and(|o| o.has("Type")))
             })
-        || root
-            .get("Type")
-            .and_then(|t| t.as_str())
-            .is_some_and(|t| t.starts_with("AWS::"))
+        || is_bare_resource(root)
+}
+
+/// A single resource (`{"Type": "AWS::…", "Properties": {…}}`): a `Type` naming an AWS type,
+/// with `Properties` or nothing else (a request that happens to carry a `Type` member stays a
+/// request).
+fn is_bare_resource(root: Object<'_>) -> bool {
+    root.get("Type")
+        .and_then(|t| t.as_str())
+        .is_some_and(|t| t.starts_with("AWS::"))
+        && (root.has("Properties") || root.len() == 1)
 }
 
 /// Whether text that is not JSON reads as a YAML template: a top-level
 /// `AWSTemplateFormatVersion:` or `Resources:` key, or a `Type: AWS::` resource.
 pub(crate) fn looks_like_yaml_template(text: &str) -> bool {
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return false;
     }
-    text.lines().any(|line| {
-        let key = line.trim_end();
-        [
-            "AWSTemplateFormatVersion:",
-            "\"AWSTemplateFormatVersion\":",
-            "'AWSTemplateFormatVersion':",
-        ]
-        .iter()
-        .any(|k| key.starts_with(k))
-            || key == "Resources:"
-            || key.starts_with("Resources: ")
-            || key.starts_with("Type: AWS::")
-            || key.starts_with("Type: 'AWS::")
-            || key.starts_with("Type: \"AWS::")
+    // Lines end at LF, CR LF or a lone CR; a key may be quoted.
+    text.split(['\n', '\r']).any(|line| {
+        let line = line.trim_end();
+        let key = line.trim_start_matches(['"', '\'']);
+        let unquoted = |name: &str| {
+            key.strip_prefix(name).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(['"', '\'']);
+                rest.starts_with(':')
+            })
+        };
+        let at_top = !line.starts_with([' ', '\t']);
+        at_top
+            && (unquoted("AWSTemplateFormatVersion")
+                || (unquoted("Resources")
+                    && key
+                        .split_once(':')
+                        .is_some_and(|(_, v)| v.trim().is_empty() || v.trim().starts_with('{')))
+                || (unquoted("Type")
+                    && key.split_once(':').is_some_and(|(_, v)| {
+                        v.trim()
+                            .trim_start_matches(['"', '\''])
+                            .starts_with("AWS::")
+                    })))
     })
 }
 
 /// The IoT resources of a JSON template (only those are read into nodes).
 pub(crate) fn from_json(root: Object<'_>) -> Template {
+    // The values read into nodes, shared by every resource (as the YAML reader's budget).
+    let mut budget = yaml::MAX_NODES;
     let mut out = Template {
         language_extensions: root.get("Transform").is_some_and(|t| json_transform(t)),
         ..Template::default()
@@ -176,7 +195,14 @@ pub(crate) fn from_json(root: Object<'_>) -> Template {
                 kind,
                 pointer: String::new(),
                 anchor: root.get("Type").map_or(root.opening(), |v| v.span()),
-                properties: root.get("Properties").map(json::node),
+                properties: match root.get("Properties") {
+                    Some(p) => {
+                        let n = json::node(p, &mut budget);
+                        out.too_many_values |= n.is_none();
+                        n
+                    }
+                    None => None,
+                },
                 properties_key: root.member("Properties").map(|m| m.name_span()),
             });
         }
@@ -205,7 +231,14 @@ pub(crate) fn from_json(root: Object<'_>) -> Template {
             kind,
             pointer: resource_pointer(&m.name()),
             anchor: m.name_span(),
-            properties: resource.get("Properties").map(json::node),
+            properties: match resource.get("Properties") {
+                Some(p) => {
+                    let n = json::node(p, &mut budget);
+                    out.too_many_values |= n.is_none();
+                    n
+                }
+                None => None,
+            },
             properties_key: resource.member("Properties").map(|m| m.name_span()),
         });
     }

@@ -35,7 +35,24 @@ pub(crate) const MAX_DEPTH: usize = 128;
 
 /// The most nodes a template may produce, counting every node an alias copies and every node
 /// stored for an anchor: a "billion laughs" input stops here instead of exhausting memory.
-pub(crate) const MAX_NODES: usize = 1_000_000;
+pub(crate) const MAX_NODES: usize = 250_000;
+
+/// The most text aliases may copy (strings, numbers and keys of the anchored values, summed
+/// over every alias): 8 MiB, eight times the largest template CloudFormation takes.
+pub(crate) const MAX_ALIAS_BYTES: usize = 8 << 20;
+
+/// The bytes of text a node holds (its strings, numbers and keys, at any depth).
+fn text_bytes(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::String(s) | NodeKind::Number(s) => s.len(),
+        NodeKind::Seq(items) => items.iter().map(text_bytes).sum(),
+        NodeKind::Map(entries) => entries
+            .iter()
+            .map(|e| e.key.len() + text_bytes(&e.value))
+            .sum(),
+        NodeKind::Null | NodeKind::Bool(_) => 0,
+    }
+}
 
 /// Reads a YAML template; every span is a byte range in `text`.
 pub(crate) fn read(text: &str) -> Result<Node, ReadError> {
@@ -152,6 +169,8 @@ struct Anchored {
     node: Node,
     /// How many nodes it is.
     count: usize,
+    /// How many bytes of text (strings, numbers, keys) it holds: what each alias copies.
+    bytes: usize,
     /// How many nested collections it is (0 for a scalar).
     depth: usize,
 }
@@ -168,6 +187,8 @@ struct Reader<'t> {
     anchors: BTreeMap<usize, Anchored>,
     /// Nodes produced so far (copies and anchor copies included).
     nodes: usize,
+    /// Bytes of text copied by aliases so far.
+    alias_bytes: usize,
     /// The end of the last token read (where the search for a block scalar's indicator starts).
     last_end: usize,
     /// Documents finished.
@@ -202,6 +223,7 @@ impl<'t> Reader<'t> {
             stack: Vec::new(),
             anchors: BTreeMap::new(),
             nodes: 0,
+            alias_bytes: 0,
             last_end: 0,
             documents: 0,
             root: None,
@@ -237,8 +259,25 @@ impl<'t> Reader<'t> {
             return Err(Self::error(
                 span,
                 format!(
-                    "the template expands to more than {MAX_NODES} values (aliases included); \
-                     is it an alias bomb?"
+                    "the template holds more than {MAX_NODES} values (aliases expanded), more \
+                     than iot-jobs-lint reads (a 1 MB template of realistic resources holds \
+                     about 60,000)"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Counts `n` more bytes of text copied by aliases against their budget: a few aliases of
+    /// a long string would otherwise cost gigabytes while staying under the node budget.
+    fn spend_bytes(&mut self, n: usize, span: (usize, usize)) -> Result<(), ReadError> {
+        self.alias_bytes = self.alias_bytes.saturating_add(n);
+        if self.alias_bytes > MAX_ALIAS_BYTES {
+            return Err(Self::error(
+                span,
+                format!(
+                    "aliases copy more than {} MiB of text into the template; is it an alias bomb?",
+                    MAX_ALIAS_BYTES >> 20
                 ),
             ));
         }
@@ -267,11 +306,12 @@ impl<'t> Reader<'t> {
                 let Some(anchored) = self.anchors.get(&id) else {
                     return Err(Self::error(span, "an alias of an unknown anchor"));
                 };
-                let (count, depth) = (anchored.count, anchored.depth);
+                let (count, depth, bytes) = (anchored.count, anchored.depth, anchored.bytes);
                 if self.stack.len() + depth > MAX_DEPTH {
                     return Err(Self::depth_error(span));
                 }
                 self.spend(count, span)?;
+                self.spend_bytes(bytes, span)?;
                 let Some(anchored) = self.anchors.get(&id) else {
                     return Err(Self::error(span, "an alias of an unknown anchor"));
                 };
@@ -484,6 +524,7 @@ impl<'t> Reader<'t> {
             self.anchors.insert(
                 done.anchor,
                 Anchored {
+                    bytes: text_bytes(&done.node),
                     node: done.node.clone(),
                     count: done.count,
                     depth: done.depth,
@@ -1543,7 +1584,7 @@ Resources:
             ));
         }
         let e = err(&text);
-        assert!(e.message.contains("more than 1000000"), "{e:?}");
+        assert!(e.message.contains("more than 250000"), "{e:?}");
         assert!(at(&text, e.span).starts_with("*a"), "{e:?}");
         // Alias copies count towards the depth limit too.
         let mut text = format!("a: &a {}x{}\n", "[".repeat(100), "]".repeat(100));
