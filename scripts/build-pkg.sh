@@ -21,7 +21,7 @@
 # two builds do not rebuild each other. It leaves package.json and pkg/LICENSE alone. The Node
 # tests (pkg/test/recovery.test.mjs) and the web tests (web/test/recovery.test.mjs) use it.
 # Needs: scripts/setup-wasm.sh (target, wasm-bindgen-cli, pkg/node_modules).
-# Fails when the gzipped .wasm is over WASM_GZIP_BUDGET bytes (default 305000; see the end).
+# Fails when the gzipped .wasm is over WASM_GZIP_BUDGET bytes (default 310000; see the end).
 # Optional: WASM_OPT=path/to/wasm-opt (binaryen >= 116, e.g. npm `binaryen`; never Debian's 108,
 # whose output fails at run time) runs `wasm-opt -Oz` on the .wasm.
 set -euo pipefail
@@ -143,9 +143,9 @@ echo "### built $root/$dist: iot-jobs-lint $version, ${name}_bg.wasm $raw bytes,
 # module) brought the build to 598,779 bytes, 227,496 gzipped; the SARIF invocation and typed
 # results, the rule help in Markdown, unreadable-input annotations and the schedule merge to
 # 625,366 / 235,973; CloudFormation templates (saphyr's YAML event parser, the two resource
-# schemas, the cfn rules and the mapping of a resource to its API request) to 801,861 / 301,444.
+# schemas, the cfn rules and the mapping of a resource to its API request) to 818,362 / 307,786.
 # Issue 14 will shrink it back.
-budget=${WASM_GZIP_BUDGET:-305000}
+budget=${WASM_GZIP_BUDGET:-310000}
 if [ "$gz" -gt "$budget" ]; then
   echo "error: ${name}_bg.wasm is $gz bytes gzipped, over the budget of $budget (WASM_GZIP_BUDGET)" >&2
   exit 1
