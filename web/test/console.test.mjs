@@ -292,7 +292,6 @@ describe('web console', () => {
       const shown = (await problems(page)).map((d) => `${d.code}@${d.line}:${d.column}`);
       assert.deepEqual(shown, [
         'model/pattern@6:22',
-        'cfn/required@9:7',
         'cfn/unknown-property@10:9',
         'cron/unix-five-fields@12:22',
         'cfn/range@13:30',
@@ -302,7 +301,6 @@ describe('web console', () => {
       assert.match(await page.textContent('#windows-empty'), /^A CloudFormation template: the calendar previews the windows of a request/);
       assert.deepEqual(await page.$$eval('.cm-lintRange-error', (nodes) => nodes.map((n) => n.textContent)), [
         'ota pumps',
-        'PresignedUrlConfig',
         'roleArn',
         '0 2 * * 6',
         '2000',
