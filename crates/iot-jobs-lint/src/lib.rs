@@ -198,7 +198,9 @@ impl std::fmt::Display for Operation {
 /// What to check and against what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LintOptions {
-    /// The operation; `None` detects it from the content (see [`detect_operation`]).
+    /// The operation; `None` detects it from the content (see [`detect_operation`]). A
+    /// CloudFormation template ignores it: each of its resources is checked as the operation
+    /// its type makes (`AWS::IoT::Job`: CreateJob, `AWS::IoT::JobTemplate`: CreateJobTemplate).
     pub operation: Option<Operation>,
     /// The service-model edition (default [`Edition::Latest`]).
     pub service_model: Edition,

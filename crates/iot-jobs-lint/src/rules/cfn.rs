@@ -973,6 +973,10 @@ impl Checker<'_> {
                 // values may share: no edit there.
                 && self.text.as_bytes().get(call.arg.span.0) != Some(&b'*')
                 && self.text.as_bytes().get(text_node.span.0) != Some(&b'*')
+                // An anchored value (`&doc '…'`) may be used elsewhere through an alias, where
+                // the `!` would be wrong: no edit there either.
+                && !anchored(self.text, text_node.span.0)
+                && !anchored(self.text, call.arg.span.0)
             {
                 p.fixes.push(Fix::replace(
                     "keep the placeholder literal: `${!…}`",
@@ -1342,6 +1346,19 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// Whether the YAML value starting at byte `start` carries an anchor (`&name` just before it,
+/// maybe with a tag between).
+fn anchored(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let tokens = before
+        .rsplit([' ', '\t', '\n', '\r'])
+        .filter(|t| !t.is_empty());
+    tokens
+        .take(2)
+        .take_while(|t| t.starts_with('&') || t.starts_with('!'))
+        .any(|t| t.starts_with('&'))
 }
 
 /// The CloudFormation property an API member name stands for in `kind` (`exponentialRate` →

@@ -41,9 +41,12 @@ pub(crate) const MAX_NODES: usize = 250_000;
 /// over every alias): 8 MiB, eight times the largest template CloudFormation takes.
 pub(crate) const MAX_ALIAS_BYTES: usize = 8 << 20;
 
-/// The bytes of text a node holds (its strings, numbers and keys, at any depth).
+/// The bytes a node holds beyond its fixed size (its strings, numbers, keys and tags, and its
+/// strings' position maps, at any depth): what each alias of it copies.
 fn text_bytes(node: &Node) -> usize {
-    match &node.kind {
+    let own = node.tag.as_ref().map_or(0, String::len)
+        + node.pieces.len() * std::mem::size_of::<(usize, usize)>();
+    own + match &node.kind {
         NodeKind::String(s) | NodeKind::Number(s) => s.len(),
         NodeKind::Seq(items) => items.iter().map(text_bytes).sum(),
         NodeKind::Map(entries) => entries
