@@ -48,15 +48,7 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
                     "{}: a CloudFormation template: `schedule` previews the windows of one request; `check` judges templates",
                     iot_jobs_lint::text::printable(&shown)
                 );
-                eprintln!("error: {error}");
-                status.unreadable();
-                if let Some(json) = &mut json {
-                    let entry: Entry<'_, FileSchedule<'_>> = Entry::Unreadable {
-                        path: &shown,
-                        error: &error,
-                    };
-                    json.entry(&entry);
-                }
+                unreadable(&mut status, &mut json, &shown, &error);
                 continue;
             }
             Ok(Input::Bytes(bytes)) => {
@@ -68,15 +60,7 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
                 iot_jobs_lint::too_large(size, &options).schedule,
             ),
             Err(error) => {
-                eprintln!("error: {error}");
-                status.unreadable();
-                if let Some(json) = &mut json {
-                    let entry: Entry<'_, FileSchedule<'_>> = Entry::Unreadable {
-                        path: &shown,
-                        error: &error,
-                    };
-                    json.entry(&entry);
-                }
+                unreadable(&mut status, &mut json, &shown, &error);
                 continue;
             }
         };
@@ -97,6 +81,16 @@ pub(crate) fn run(args: &ScheduleArgs) -> ExitCode {
         json.finish();
     }
     status.exit_code()
+}
+
+/// A file that gives no schedule: the error on stderr, the exit status, and its JSON entry.
+fn unreadable(status: &mut Status, json: &mut Option<JsonFiles>, shown: &str, error: &str) {
+    eprintln!("error: {error}");
+    status.unreadable();
+    if let Some(json) = json {
+        let entry: Entry<'_, FileSchedule<'_>> = Entry::Unreadable { path: shown, error };
+        json.entry(&entry);
+    }
 }
 
 /// `Sat 2026-12-05 22:00` from `2026-12-05T22:00`.

@@ -189,13 +189,7 @@ pub(crate) const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 
 /// The report of a template whose IoT resources hold more values than the reader takes.
 fn too_large_values(text: &str, options: &LintOptions) -> Report {
-    let mut sink = Sink {
-        options,
-        pending: Vec::new(),
-        counts: Vec::new(),
-        renamed: Vec::new(),
-        rejected: Vec::new(),
-    };
+    let mut sink = Sink::new(options);
     sink.report(
         &TEMPLATE_TOO_LARGE,
         String::new(),
@@ -206,24 +200,12 @@ fn too_large_values(text: &str, options: &LintOptions) -> Report {
         ),
         Some("split the stack into nested stacks, or move large lists out of the template".into()),
     );
-    Report {
-        operation: None,
-        operation_detected: false,
-        service_model: options.service_model,
-        diagnostics: finish(text, sink.take(), &options.rules),
-        template_resources: Some(0),
-    }
+    sink.alone(text)
 }
 
 /// The report of a template over [`MAX_TEMPLATE_BYTES`].
 pub(crate) fn too_large(text: &str, options: &LintOptions) -> Report {
-    let mut sink = Sink {
-        options,
-        pending: Vec::new(),
-        counts: Vec::new(),
-        renamed: Vec::new(),
-        rejected: Vec::new(),
-    };
+    let mut sink = Sink::new(options);
     sink.report(
         &TEMPLATE_TOO_LARGE,
         String::new(),
@@ -234,13 +216,7 @@ pub(crate) fn too_large(text: &str, options: &LintOptions) -> Report {
         ),
         Some("split the stack into nested stacks, or move large values (job documents) to S3 and point at them with `DocumentSource`".into()),
     );
-    Report {
-        operation: None,
-        operation_detected: false,
-        service_model: options.service_model,
-        diagnostics: finish(text, sink.take(), &options.rules),
-        template_resources: Some(0),
-    }
+    sink.alone(text)
 }
 
 /// The rules of this family.
@@ -306,7 +282,29 @@ struct Sink<'o> {
     rejected: Vec<(String, (usize, usize))>,
 }
 
-impl Sink<'_> {
+impl<'o> Sink<'o> {
+    fn new(options: &'o LintOptions) -> Sink<'o> {
+        Sink {
+            options,
+            pending: Vec::new(),
+            counts: Vec::new(),
+            renamed: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+
+    /// The report of a template that is not read further: the one diagnostic reported.
+    fn alone(self, text: &str) -> Report {
+        let options = self.options;
+        Report {
+            operation: None,
+            operation_detected: false,
+            service_model: options.service_model,
+            diagnostics: finish(text, self.take(), &options.rules),
+            template_resources: Some(0),
+        }
+    }
+
     fn report(
         &mut self,
         rule: &'static RuleInfo,
@@ -384,13 +382,7 @@ impl Sink<'_> {
 /// Checks a template: every IoT resource against its CloudFormation schema and as its API
 /// request. `template` is what the reader found; `text` the whole template.
 pub(crate) fn run(text: &str, template: &Template, options: &LintOptions) -> Report {
-    let mut sink = Sink {
-        options,
-        pending: Vec::new(),
-        counts: Vec::new(),
-        renamed: Vec::new(),
-        rejected: Vec::new(),
-    };
+    let mut sink = Sink::new(options);
     if template.too_many_values {
         return too_large_values(text, options);
     }
@@ -511,13 +503,7 @@ pub(crate) fn unreadable(
     error: &crate::template::node::ReadError,
     options: &LintOptions,
 ) -> Report {
-    let mut sink = Sink {
-        options,
-        pending: Vec::new(),
-        counts: Vec::new(),
-        renamed: Vec::new(),
-        rejected: Vec::new(),
-    };
+    let mut sink = Sink::new(options);
     sink.report(
         &YAML_SYNTAX,
         String::new(),
@@ -525,13 +511,7 @@ pub(crate) fn unreadable(
         format!("the YAML template cannot be read: {}", error.message),
         Some("fix the YAML syntax; `cfn-lint` or any YAML parser shows the same place".into()),
     );
-    Report {
-        operation: None,
-        operation_detected: false,
-        service_model: options.service_model,
-        diagnostics: finish(text, sink.take(), &options.rules),
-        template_resources: Some(0),
-    }
+    sink.alone(text)
 }
 
 /// An API diagnostic of the request moved into the template.

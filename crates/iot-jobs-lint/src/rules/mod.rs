@@ -298,15 +298,13 @@ fn run_with(
                     Err(e) => cfn::unreadable(text, &e, options),
                 }
             };
-            let schedule = preview.map(|_| crate::preview::empty(&report, options));
-            return Analysis { report, schedule };
+            return without_schedule(report, options, preview);
         }
         Err(e) => {
             let mut ctx = new_ctx(&EMPTY_TREE, options);
             json::syntax_error(&mut ctx, &e);
             report.diagnostics = finish(text, ctx.take_pending(), &options.rules);
-            let schedule = preview.map(|_| crate::preview::empty(&report, options));
-            return Analysis { report, schedule };
+            return without_schedule(report, options, preview);
         }
     };
     // A template's keys are not API members, so the guided tree keeps them opaque: a root with
@@ -319,23 +317,15 @@ fn run_with(
     {
         // Over CloudFormation's own size limit: said at once, nothing more is read.
         if text.len() > cfn::MAX_TEMPLATE_BYTES && !obj.has("Type") {
-            let report = cfn::too_large(text, options);
-            let schedule = preview.map(|_| crate::preview::empty(&report, options));
-            return Analysis { report, schedule };
+            return without_schedule(cfn::too_large(text, options), options, preview);
         }
-    }
-    if unknown.is_empty()
-        && let Some(obj) = tree.root().as_object()
-        && ["AWSTemplateFormatVersion", "Resources", "Type"]
-            .iter()
-            .any(|k| obj.has(k))
-        && let Ok(full) = Tree::parse(text)
-        && let Some(root) = full.root().as_object()
-        && crate::template::is_json_template(root)
-    {
-        let report = cfn::run(text, &crate::template::from_json(root), options);
-        let schedule = preview.map(|_| crate::preview::empty(&report, options));
-        return Analysis { report, schedule };
+        if let Ok(full) = Tree::parse(text)
+            && let Some(root) = full.root().as_object()
+            && crate::template::is_json_template(root)
+        {
+            let report = cfn::run(text, &crate::template::from_json(root), options);
+            return without_schedule(report, options, preview);
+        }
     }
     let mut ctx = new_ctx(&tree, options);
     for &start in unknown {
@@ -384,6 +374,13 @@ fn run_with(
         }
         None => crate::preview::empty(&report, options),
     });
+    Analysis { report, schedule }
+}
+
+/// An analysis whose preview, when asked for, is empty (the report says why): an input that is
+/// not a request (a template) or could not be read.
+fn without_schedule(report: Report, options: &LintOptions, preview: Option<usize>) -> Analysis {
+    let schedule = preview.map(|_| crate::preview::empty(&report, options));
     Analysis { report, schedule }
 }
 
