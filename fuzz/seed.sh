@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Seeds the fuzz corpora from the test corpus and the examples (fuzz/corpus/<target>/, not
+# Seeds the fuzz corpora from the test corpus (templates included) and the examples (fuzz/corpus/<target>/, not
 # committed). Targets that read options from an option header (lint, schedule, fixes; see
 # fuzz/src/lib.rs) get the header "detect the operation, latest model, now = 2026-01-01,
 # count 7" before each file; json_reader gets the files as they are; cron_parse gets every
@@ -8,7 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
-files=$(find "$root/tests/corpus" -name '*.json' ! -name '*.expect.json'; ls "$root"/examples/*.json)
+# Requests and responses, and CloudFormation templates in JSON and YAML (the template pass).
+files=$(find "$root/tests/corpus" \( -name '*.json' -o -name '*.yaml' \) ! -name '*.expect.json'
+  ls "$root"/examples/*.json
+  find "$root/examples/cloudformation" "$root/examples/cdk.out" -name '*.yaml' -o -name '*.template.json')
 put() { # target, content on stdin
   local dir="corpus/$1" tmp
   mkdir -p "$dir"
