@@ -23,7 +23,8 @@ for f in $files; do
   for t in lint schedule fixes; do
     { printf '\000\000\000\000\000\000\000\000\000\000\000\000\007\000'; cat "$f"; } | put "$t"
   done
-  put json_reader <"$f"
+  # The JSON reader's differential target takes JSON only (YAML templates go to another reader).
+  case "$f" in *.json) put json_reader <"$f" ;; esac
 done
 grep -rhoE 'cron\([^"]*\)' $files | sort -u | while IFS= read -r e; do
   printf '%s' "$e" | put cron_parse
