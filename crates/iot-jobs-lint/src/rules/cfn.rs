@@ -187,36 +187,43 @@ pub const TEMPLATE_TOO_LARGE: RuleInfo = RuleInfo {
 /// `cfn/template-too-large`, which also bounds what the template pass reads.
 pub(crate) const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
 
-/// The report of a template whose IoT resources hold more values than the reader takes.
-fn too_large_values(text: &str, options: &LintOptions) -> Report {
+/// The report of a template that is not read further: `cfn/template-too-large` alone.
+fn not_read(text: &str, options: &LintOptions, message: String, help: &str) -> Report {
     let mut sink = Sink::new(options);
     sink.report(
         &TEMPLATE_TOO_LARGE,
         String::new(),
         (0, 0),
-        format!(
-            "the template's IoT resources hold more than {} values, more than iot-jobs-lint reads (a 1 MB template of realistic resources holds about 60,000); it is not checked further",
-            crate::template::yaml::MAX_NODES
-        ),
-        Some("split the stack into nested stacks, or move large lists out of the template".into()),
+        message,
+        Some(help.into()),
     );
     sink.alone(text)
 }
 
+/// The report of a template whose IoT resources hold more values than the reader takes.
+fn too_large_values(text: &str, options: &LintOptions) -> Report {
+    not_read(
+        text,
+        options,
+        format!(
+            "the template's IoT resources hold more than {} values, more than iot-jobs-lint reads (a 1 MB template of realistic resources holds about 60,000); it is not checked further",
+            crate::template::yaml::MAX_NODES
+        ),
+        "split the stack into nested stacks, or move large lists out of the template",
+    )
+}
+
 /// The report of a template over [`MAX_TEMPLATE_BYTES`].
 pub(crate) fn too_large(text: &str, options: &LintOptions) -> Report {
-    let mut sink = Sink::new(options);
-    sink.report(
-        &TEMPLATE_TOO_LARGE,
-        String::new(),
-        (0, 0),
+    not_read(
+        text,
+        options,
         format!(
             "the template is {} bytes; CloudFormation accepts at most {MAX_TEMPLATE_BYTES} (1 MB, from S3), so it cannot be deployed and is not checked further",
             text.len()
         ),
-        Some("split the stack into nested stacks, or move large values (job documents) to S3 and point at them with `DocumentSource`".into()),
-    );
-    sink.alone(text)
+        "split the stack into nested stacks, or move large values (job documents) to S3 and point at them with `DocumentSource`",
+    )
 }
 
 /// The rules of this family.

@@ -71,7 +71,7 @@ pub(crate) fn build(
     let root_shape = crate::shapes::root_shape(kind.operation());
     match props {
         Some(p) if p.entries().is_some() => {
-            let a = b.anchor_of(p, Some(anchor));
+            let a = super::anchor(b.text, p, Some(anchor));
             b.value(p, root_shape, b.schema, "", base, a);
         }
         _ => {
@@ -96,11 +96,6 @@ struct Builder<'s> {
 }
 
 impl Builder<'_> {
-    /// Where a container is pointed at as a whole.
-    fn anchor_of(&self, node: &Node, key: Option<(usize, usize)>) -> (usize, usize) {
-        super::anchor(self.text, node, key)
-    }
-
     /// Writes `node` (read against the API shape `shape` and the CloudFormation schema `cfn`).
     fn value(
         &mut self,
@@ -224,7 +219,7 @@ impl Builder<'_> {
                     let child_api = pointer(api, member.name);
                     let child_tpl = pointer(tpl, &e.key);
                     let cfn_child = resource_schema::resolve(self.schema, cfn_child);
-                    let a = self.anchor_of(&e.value, Some(e.key_span));
+                    let a = super::anchor(self.text, &e.value, Some(e.key_span));
                     self.value(
                         &e.value,
                         member.target,
@@ -256,7 +251,7 @@ impl Builder<'_> {
                         .names
                         .push(((name_start, self.out.text.len()), e.key_span));
                     self.out.text.push(':');
-                    let a = self.anchor_of(&e.value, Some(e.key_span));
+                    let a = super::anchor(self.text, &e.value, Some(e.key_span));
                     self.value(
                         &e.value,
                         value,
@@ -277,7 +272,7 @@ impl Builder<'_> {
                     if i > 0 {
                         self.out.text.push(',');
                     }
-                    let a = self.anchor_of(n, None);
+                    let a = super::anchor(self.text, n, None);
                     let idx = i.to_string();
                     self.value(
                         n,
