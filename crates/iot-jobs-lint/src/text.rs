@@ -57,7 +57,13 @@ pub fn escape_all(s: &str) -> String {
 /// escaped as `\u{…}`: quotes and backslashes stay as they are, so an already-composed message
 /// reads the same. Borrowed when nothing needs escaping (the usual case).
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Printable ASCII (most of any message) is safe byte by byte, a loop the compiler
+    // vectorises; only the rest is decoded and looked up.
+    let ascii = s
+        .bytes()
+        .position(|b| !(0x20..0x7f).contains(&b))
+        .unwrap_or(s.len());
+    if !s.get(ascii..).unwrap_or_default().chars().any(is_unsafe) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
