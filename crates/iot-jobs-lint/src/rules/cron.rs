@@ -408,10 +408,14 @@ fn severity(level: Level) -> Severity {
 
 /// A window whose `startTime` parsed, for the schedule rules and the preview.
 ///
-/// It keeps where the expression is, not its parsed form: a parsed expression (about 150 bytes
+/// With up to [`KEEP_PARSED`] windows (every real request) it keeps the parsed expression: the
+/// schedule, window and preview rules ask for it several times, and parsing again was a tenth of
+/// a lint. With more it keeps only where the expression is: a parsed expression (about 150 bytes
 /// with its text) per 57-byte window was most of the memory of a lint with tens of thousands of
-/// windows, so each user parses it again with [`ParsedWindow::expression`], one window at a time.
+/// windows, so each user parses it again, one window at a time.
 pub(crate) struct ParsedWindow {
+    /// The parsed expression, when the list is short enough to keep it.
+    kept: Option<CronExpression>,
     /// Position in the `maintenanceWindows` list.
     pub(crate) index: usize,
     /// Byte range of the `startTime` string literal.
@@ -424,18 +428,27 @@ pub(crate) struct ParsedWindow {
 }
 
 impl ParsedWindow {
-    /// The window's expression, parsed again from the request (the same text and parser as in
-    /// [`check`], so it is always `Some` for a window that `check` returned).
-    pub(crate) fn expression(&self, view: &View<'_>) -> Option<CronExpression> {
+    /// The window's expression: kept, or parsed again from the request (the same text and parser
+    /// as in [`check`], so it is always `Some` for a window that `check` returned).
+    pub(crate) fn expression(
+        &self,
+        view: &View<'_>,
+    ) -> Option<std::borrow::Cow<'_, CronExpression>> {
+        if let Some(kept) = &self.kept {
+            return Some(std::borrow::Cow::Borrowed(kept));
+        }
         let text = view
             .windows?
             .get(self.index)?
             .as_object()?
             .get("startTime")?
             .as_str()?;
-        cron::parse(&text).expression
+        cron::parse(&text).expression.map(std::borrow::Cow::Owned)
     }
 }
+
+/// Up to this many windows, [`ParsedWindow`] keeps each parsed expression.
+const KEEP_PARSED: usize = 64;
 
 /// Longest `startTime` the dialect is run on: the model's maximum (CronExpression, 256). A longer
 /// value gets `model/length` only, which keeps hostile input from costing more than that.
@@ -534,6 +547,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
             .map(|d| i32::try_from(d).unwrap_or(if d < 0 { i32::MIN } else { i32::MAX }));
         let duration = declared_duration.filter(|_| member.is_some_and(|d| ctx.is_valid(d)));
         parsed.push(ParsedWindow {
+            kept: (list.len() <= KEEP_PARSED).then_some(expression),
             index,
             span: literal,
             duration,
