@@ -1,7 +1,8 @@
 // Messages between the page (src/main.ts) and the lint worker (src/lint.worker.ts).
-import type { LintReport, Operation, Schedule, ServiceModel } from 'iot-jobs-lint';
+import type { JsonSchema, LintReport, Operation, Schedule, ServiceModel } from 'iot-jobs-lint';
 
 export interface LintRequest {
+  kind: 'lint';
   /** Increasing id: the page drops any answer but the one to its latest request. */
   id: number;
   text: string;
@@ -11,19 +12,41 @@ export interface LintRequest {
   now: string;
 }
 
+/** The JSON Schema the editor's completion and hover read (the package's schema()). */
+export interface SchemaRequest {
+  kind: 'schema';
+  operation: Operation;
+  serviceModel: ServiceModel;
+}
+
+export type WorkerRequest = LintRequest | SchemaRequest;
+
+export interface SchemaResponse {
+  kind: 'schema';
+  operation: Operation;
+  serviceModel: ServiceModel;
+  /** null when the package has no schema for it (it should not happen). */
+  schema: JsonSchema | null;
+}
+
 export type LintResponse =
   | {
+      kind: 'lint';
       id: number;
       ok: true;
       report: LintReport;
       schedule: Schedule;
-      /** Time spent in the package's lint() / schedule(), measured in the worker. */
+      /**
+       * Time spent in the package, measured in the worker: lint() and schedule() apart, or, when
+       * one call computes both (analyze()), all of it in `lintMs` and `scheduleMs` null.
+       */
       lintMs: number;
-      scheduleMs: number;
+      scheduleMs: number | null;
       version: string;
       info: DocumentInfo;
     }
   | {
+      kind: 'lint';
       id: number;
       ok: false;
       /**
@@ -36,9 +59,19 @@ export type LintResponse =
       internal: boolean;
     };
 
+export type WorkerResponse = LintResponse | SchemaResponse;
+
 /** What the page shows above the editor: the document's id and description, when it parses. */
 export interface DocumentInfo {
   idName: 'jobId' | 'jobTemplateId' | null;
   id: string | null;
   description: string | null;
+  /** `maintenanceWindows` as written (display only: the calendar's legend). */
+  windows: DeclaredWindow[];
+}
+
+/** One member of `maintenanceWindows`, as the document writes it (not checked here). */
+export interface DeclaredWindow {
+  startTime: string | null;
+  durationInMinutes: number | null;
 }
