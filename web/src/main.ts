@@ -4,19 +4,25 @@
 // (at most one request in flight; edits made meanwhile are sent as soon as it answers). An answer
 // is shown only if the document is still the one it was computed for. Each answer is recorded as
 // a User Timing measure `iot-jobs-lint:lint` (round trip; `detail` holds the time spent in the
-// package's lint() and schedule() in the worker, and the document's size) and
-// `iot-jobs-lint:render` (main-thread time to show it).
+// package in the worker, and the document's size) and `iot-jobs-lint:render` (main-thread time to
+// show it).
+//
+// Fixes: each answer's fixes are placed in the document it was computed for; a fix (from the
+// editor's tooltip or the Problems panel) is applied only while the editor still holds that very
+// document, and the result is checked again at once.
 import type { Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { Diagnostic, LintReport, Operation, ServiceModel } from 'iot-jobs-lint';
+import type { Diagnostic, JsonSchema, LintReport, Operation, ServiceModel } from 'iot-jobs-lint';
 import examples from 'virtual:examples';
 import { byId } from './dom';
 import { createEditor, goTo, replaceDocument, showDiagnostics } from './editor';
-import { cliCommand, copyText, download, fileName, shellScript } from './exporting';
+import { askBeforeExport, cliCommand, copyText, download, fileName, shellScript } from './exporting';
+import { placeFixes, safeFixesTogether, type PlacedFix } from './fixes';
 import { lineColumnOf } from './positions';
 import { countText, renderProblems } from './problems';
-import type { LintRequest, LintResponse } from './protocol';
+import type { LintRequest, LintResponse, SchemaRequest, WorkerResponse } from './protocol';
 import { renderSchedule } from './schedule';
+import { setSchema } from './schema-assist';
 import './style.css';
 
 const DEBOUNCE_MS = 120;
@@ -41,10 +47,12 @@ const ui = {
   problems: byId<HTMLOListElement>('problems'),
   problemsEmpty: byId('problems-empty'),
   problemCounts: byId('problem-counts'),
+  fixAll: byId<HTMLButtonElement>('fix-all'),
   scheduleSummary: byId('schedule-summary'),
   windows: byId<HTMLOListElement>('windows'),
   windowsEmpty: byId('windows-empty'),
   timeline: byId('timeline'),
+  legend: byId('legend'),
   scheduleProblems: byId<HTMLOListElement>('schedule-problems'),
   scheduleProblemsEmpty: byId('schedule-problems-empty'),
   command: byId('command'),
@@ -53,6 +61,7 @@ const ui = {
   download: byId<HTMLButtonElement>('download'),
   downloadName: byId('download-name'),
   exportStatus: byId('export-status'),
+  exportConfirm: byId('export-confirm'),
   version: byId('version'),
 };
 
@@ -180,6 +189,7 @@ function requestLint(): void {
   }
   const doc = view.state.doc;
   const request: LintRequest = {
+    kind: 'lint',
     id: nextId++,
     text: doc.toString(),
     operation: settings.operation,
@@ -190,7 +200,11 @@ function requestLint(): void {
   worker.postMessage(request);
 }
 
-worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
+worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+  if (event.data.kind === 'schema') {
+    schemaArrived(event.data.operation, event.data.serviceModel, event.data.schema);
+    return;
+  }
   const answer = event.data;
   const request = inFlight;
   inFlight = null;
@@ -221,7 +235,10 @@ worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
       performance.clearMeasures('iot-jobs-lint:lint');
       performance.clearMeasures('iot-jobs-lint:render');
     }
-    ui.lintStatus.textContent = `Checked in ${answer.lintMs.toFixed(1)} ms (schedule ${answer.scheduleMs.toFixed(1)} ms)`;
+    ui.lintStatus.textContent =
+      answer.scheduleMs === null
+        ? `Checked in ${answer.lintMs.toFixed(1)} ms`
+        : `Checked in ${answer.lintMs.toFixed(1)} ms (schedule ${answer.scheduleMs.toFixed(1)} ms)`;
   } else {
     ui.settingsError.textContent = answer.error;
     ui.settingsError.hidden = false;
@@ -242,11 +259,87 @@ worker.addEventListener('error', (event) => {
   ui.settingsError.hidden = false;
 });
 
+// ---- the schema for completion and hover ----
+
+// The operation in effect: the selector's, else the one the last report detected, else CreateJob
+// (what an empty or unrecognised document most likely becomes). None for a CloudFormation template.
+const schemas = new Map<string, JsonSchema | null>();
+let wantedSchema = '';
+
+function schemaKey(op: Operation, model: ServiceModel): string {
+  return `${op} ${model}`;
+}
+
+function wantSchema(op: Operation | null): void {
+  if (op === null) {
+    wantedSchema = '';
+    setSchema(view, null);
+    return;
+  }
+  const key = schemaKey(op, settings.serviceModel);
+  wantedSchema = key;
+  if (schemas.has(key)) {
+    setSchema(view, schemas.get(key) ?? null);
+    return;
+  }
+  const request: SchemaRequest = { kind: 'schema', operation: op, serviceModel: settings.serviceModel };
+  worker.postMessage(request);
+}
+
+function schemaArrived(op: Operation, model: ServiceModel, schema: JsonSchema | null): void {
+  const key = schemaKey(op, model);
+  schemas.set(key, schema);
+  if (key === wantedSchema) setSchema(view, schema);
+}
+
+wantSchema(settings.operation ?? 'create-job');
+
+// ---- fixes ----
+
+/** The fixes of the answer shown, placed in the document it was computed for. */
+let fixesFor: { doc: Text; fixes: PlacedFix[][] } | null = null;
+
+function applyChanges(changes: PlacedFix['changes'], what: string): void {
+  if (!fixesFor || view.state.doc !== fixesFor.doc) {
+    ui.lintStatus.textContent = 'The document changed since it was checked: try the fix again after this check';
+    requestLint();
+    return;
+  }
+  view.dispatch({ changes, userEvent: 'input.fix', scrollIntoView: true });
+  ui.lintStatus.textContent = what;
+  requestLint();
+}
+
+function applyFix(fix: PlacedFix): void {
+  applyChanges(fix.changes, `Applied: ${fix.message}`);
+}
+
+function applyFixOf(index: number, fixIndex: number): void {
+  const fix = fixesFor?.fixes[index]?.[fixIndex];
+  if (fix) applyFix(fix);
+}
+
+// The package's linter will apply all safe fixes itself (repeated rounds, as the CLI's --fix);
+// until the page has that call, one round: every safe fix of the answer shown whose edits do not
+// overlap, in one transaction (one undo step). The next check shows what is left.
+function fixAllSafe(): void {
+  if (!fixesFor) return;
+  const { changes, count } = safeFixesTogether(fixesFor.fixes);
+  if (count === 0) return;
+  applyChanges(changes, `Applied ${count} safe fix${count === 1 ? '' : 'es'}`);
+  view.focus();
+}
+
+ui.fixAll.addEventListener('click', fixAllSafe);
+
 // ---- showing an answer ----
 
 function pick(d: Diagnostic): void {
   goTo(view, d);
 }
+
+/** Errors in the answer shown (the export asks before sending a file AWS will reject). */
+let errorCount = 0;
 
 // What the panels show now: an answer equal to it leaves them alone (no flicker, and a focused
 // problem keeps the focus when the clock tick re-lints).
@@ -254,19 +347,26 @@ let shownProblems = '';
 let shownSchedule = '';
 
 function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): void {
-  showDiagnostics(view, report.diagnostics);
+  const fixes = placeFixes(view.state.doc, report.diagnostics);
+  fixesFor = { doc: view.state.doc, fixes };
+  showDiagnostics(view, report.diagnostics, fixes, applyFix);
+  errorCount = report.diagnostics.filter((d) => d.severity === 'error').length;
   const problemsKey = JSON.stringify(report.diagnostics);
   if (problemsKey !== shownProblems) {
     shownProblems = problemsKey;
-    renderProblems(ui.problems, ui.problemsEmpty, report.diagnostics, pick);
+    renderProblems(ui.problems, ui.problemsEmpty, report.diagnostics, pick, { fixes, apply: applyFixOf });
     ui.problemCounts.textContent = countText(report.diagnostics);
   }
-  const scheduleKey = JSON.stringify(answer.schedule) + String(report.templateResources ?? '');
+  const safe = safeFixesTogether(fixes).count;
+  ui.fixAll.hidden = safe === 0;
+  ui.fixAll.textContent = `Fix all safe (${safe})`;
+  const scheduleKey = JSON.stringify([answer.schedule, answer.info.windows]) + String(report.templateResources ?? '');
   if (scheduleKey !== shownSchedule) {
     shownSchedule = scheduleKey;
     renderSchedule(
-      { summary: ui.scheduleSummary, list: ui.windows, empty: ui.windowsEmpty, timeline: ui.timeline },
+      { summary: ui.scheduleSummary, legend: ui.legend, list: ui.windows, empty: ui.windowsEmpty, timeline: ui.timeline },
       answer.schedule,
+      answer.info.windows,
     );
     renderProblems(ui.scheduleProblems, ui.scheduleProblemsEmpty, answer.schedule.diagnostics, pick);
   }
@@ -277,6 +377,7 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
     ui.windowsEmpty.textContent = 'A CloudFormation template: the calendar previews the windows of a request (paste a resource\'s request to see them).';
   }
   operation = template === null ? report.operation : null;
+  wantSchema(template !== null ? null : (settings.operation ?? report.operation ?? 'create-job'));
   const autoOption = ui.operation.options[0];
   autoOption.textContent = report.operationDetected && report.operation ? `Auto-detect (${report.operation})` : 'Auto-detect';
   ui.opStatus.textContent =
@@ -325,12 +426,14 @@ ui.openFile.addEventListener('change', async () => {
 
 ui.operation.addEventListener('change', () => {
   settings.operation = (ui.operation.value || null) as Operation | null;
+  if (settings.operation) wantSchema(settings.operation);
   syncUrl();
   requestLint();
 });
 
 ui.edition.addEventListener('change', () => {
   settings.serviceModel = ui.edition.value as ServiceModel;
+  wantSchema(settings.operation ?? operation ?? 'create-job');
   syncUrl();
   requestLint();
 });
@@ -363,32 +466,55 @@ function flash(message: string): void {
   ui.exportStatus.textContent = message;
 }
 
-ui.copyCommand.addEventListener('click', async () => {
+/** Runs `action` at once when the file has no error, else after the page's own confirm step. */
+function whenConfirmed(verb: string, action: () => void | Promise<void>): void {
+  if (errorCount === 0) {
+    void action();
+    return;
+  }
+  const n = errorCount;
+  askBeforeExport(
+    ui.exportConfirm,
+    `This file has ${n} error${n === 1 ? '' : 's'}; AWS will reject it. ${verb} anyway?`,
+    `${verb} anyway`,
+  ).then((yes) => {
+    if (yes) void action();
+    else flash(`Not ${verb === 'Download' ? 'downloaded' : 'copied'}: fix the errors first (see Problems).`);
+  });
+}
+
+ui.copyCommand.addEventListener('click', () => {
   const command = cliCommand(operation);
   if (!command) return;
-  try {
-    await copyText(command);
-    flash(`Copied: ${command}. Save the document as ${fileName(operation)} next to it.`);
-  } catch (error) {
-    flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  whenConfirmed('Copy', async () => {
+    try {
+      await copyText(command);
+      flash(`Copied: ${command}. Save the document as ${fileName(operation)} next to it.`);
+    } catch (error) {
+      flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 });
 
-ui.copyScript.addEventListener('click', async () => {
+ui.copyScript.addEventListener('click', () => {
   const script = shellScript(operation, view.state.doc.toString());
   if (!script) return;
-  try {
-    await copyText(script);
-    flash(`Copied a shell script that writes ${fileName(operation)} and runs the command.`);
-  } catch (error) {
-    flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  whenConfirmed('Copy', async () => {
+    try {
+      await copyText(script);
+      flash(`Copied a shell script that writes ${fileName(operation)} and runs the command.`);
+    } catch (error) {
+      flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 });
 
 ui.download.addEventListener('click', () => {
   const text = view.state.doc.toString();
-  download(fileName(operation), text.endsWith('\n') ? text : `${text}\n`);
-  flash(`Downloaded ${fileName(operation)}.`);
+  whenConfirmed('Download', () => {
+    download(fileName(operation), text.endsWith('\n') ? text : `${text}\n`);
+    flash(`Downloaded ${fileName(operation)}.`);
+  });
 });
 
 requestLint();
