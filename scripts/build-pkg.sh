@@ -11,7 +11,8 @@
 #      Both targets produce the same .wasm, which the package ships once;
 #   3. the JSON Schemas (schemas/ -> dist/schemas/, dist/schemas.{js,cjs}) and the request and
 #      response types generated from them (dist/shapes.d.ts, json-schema-to-typescript);
-#   4. the entry modules (pkg/src/; guard.cjs written from guard.js), and pkg/package.json's
+#   4. the entry modules (pkg/src/; guard.cjs and linter.cjs written from guard.js and linter.js),
+#      and pkg/package.json's
 #      version set to the crate's;
 #   5. the repository's LICENSE copied to pkg/LICENSE (git-ignored), which the tarball ships.
 #
@@ -21,7 +22,7 @@
 # two builds do not rebuild each other. It leaves package.json and pkg/LICENSE alone. The Node
 # tests (pkg/test/recovery.test.mjs) and the web tests (web/test/recovery.test.mjs) use it.
 # Needs: scripts/setup-wasm.sh (target, wasm-bindgen-cli, pkg/node_modules).
-# Fails when the gzipped .wasm is over WASM_GZIP_BUDGET bytes (default 310000; see the end).
+# Fails when the gzipped .wasm is over WASM_GZIP_BUDGET bytes (default 316000; see the end).
 # Optional: WASM_OPT=path/to/wasm-opt (binaryen >= 116, e.g. npm `binaryen`; never Debian's 108,
 # whose output fails at run time) runs `wasm-opt -Oz` on the .wasm.
 set -euo pipefail
@@ -110,15 +111,20 @@ cp "$tmp/web/$name.d.ts" "$dist/$name.d.ts"
 cp "$tmp/nodejs/$name.js" "$dist/$name.cjs"
 cp "$tmp/nodejs/$name.d.ts" "$dist/$name.d.cts"
 cp pkg/src/* "$dist/"
-node -e '
-  const fs = require("fs");
-  const [from, to] = process.argv.slice(1);
-  const source = fs.readFileSync(from, "utf8");
-  const esm = "export function makeGuard(";
-  if (source.split(esm).length !== 2) throw new Error(`${from}: expected one "${esm}"`);
-  fs.writeFileSync(to, "\x27use strict\x27;\n// Written by scripts/build-pkg.sh from guard.js.\n" +
-    source.replace(esm, "function makeGuard(") + "\nmodule.exports = { makeGuard };\n");
-' "$dist/guard.js" "$dist/guard.cjs"
+# The shared modules of the entries, as CommonJS for index.cjs: each exports one function.
+for shared in guard:makeGuard linter:makeLinters; do
+  node -e '
+    const fs = require("fs");
+    const [from, to, fn] = process.argv.slice(1);
+    const source = fs.readFileSync(from, "utf8");
+    const esm = `export function ${fn}(`;
+    if (source.split(esm).length !== 2 || /^(import|export) /m.test(source.replace(esm, ""))) {
+      throw new Error(`${from}: expected one "${esm}" and no other import or export`);
+    }
+    fs.writeFileSync(to, `\x27use strict\x27;\n// Written by scripts/build-pkg.sh from ${from.split("/").pop()}.\n` +
+      source.replace(esm, `function ${fn}(`) + `\nmodule.exports = { ${fn} };\n`);
+  ' "$dist/${shared%%:*}.js" "$dist/${shared%%:*}.cjs" "${shared#*:}"
+done
 if ! $test_build; then
   cp LICENSE pkg/LICENSE
 fi
@@ -144,8 +150,8 @@ echo "### built $root/$dist: iot-jobs-lint $version, ${name}_bg.wasm $raw bytes,
 # results, the rule help in Markdown, unreadable-input annotations and the schedule merge to
 # 625,366 / 235,973; CloudFormation templates (saphyr's YAML event parser, the two resource
 # schemas, the cfn rules and the mapping of a resource to its API request) to 818,362 / 307,786.
-# Issue 14 will shrink it back.
-budget=${WASM_GZIP_BUDGET:-310000}
+# createLinter (the reusable boundary and fix rounds) to 842,641 / 314,555. Issue 14 will shrink it.
+budget=${WASM_GZIP_BUDGET:-316000}
 if [ "$gz" -gt "$budget" ]; then
   echo "error: ${name}_bg.wasm is $gz bytes gzipped, over the budget of $budget (WASM_GZIP_BUDGET)" >&2
   exit 1

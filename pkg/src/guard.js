@@ -43,6 +43,7 @@ function describe(error) {
 export function makeGuard(glue, ready) {
   let depth = 0; // calls of the public functions under way (nested ones included)
   let broken = false;
+  let generation = 0; // how many times the instance was replaced
 
   /** Whether the call that just threw returned from WebAssembly (as misuse does). */
   function returned() {
@@ -59,8 +60,13 @@ export function makeGuard(glue, ready) {
       ready = true;
     },
 
-    /** Runs `fn(a, b)`, a function of the glue, as the public function `name`. */
-    call(name, fn, a, b) {
+    /** How many times the instance was replaced: views into its memory from before are stale. */
+    generation() {
+      return generation;
+    },
+
+    /** Runs `fn(...args)` (a function of the glue, or one that calls the glue) as the public function `name`. */
+    call(name, fn, ...args) {
       if (!ready) {
         throw new TypeError(
           `iot-jobs-lint: ${name}() was called before the WebAssembly module was loaded: await init() first (browsers and bundlers; in Node the module is ready on import)`,
@@ -70,6 +76,7 @@ export function makeGuard(glue, ready) {
         // The replacement after the last failure did not succeed (out of memory?): try again.
         try {
           glue.__wbg_reset_state();
+          generation++;
           broken = false;
         } catch (error) {
           throw new Error(
@@ -80,7 +87,7 @@ export function makeGuard(glue, ready) {
       }
       depth++;
       try {
-        return fn(a, b);
+        return fn(...args);
       } catch (error) {
         if (!broken && error instanceof TypeError && returned()) throw error;
         broken = true;
@@ -93,6 +100,7 @@ export function makeGuard(glue, ready) {
         if (broken && depth === 0) {
           try {
             glue.__wbg_reset_state();
+            generation++;
             broken = false;
           } catch {
             // Still broken: the next call tries again, and says why it cannot run if that fails.

@@ -7,15 +7,22 @@
 'use strict';
 const glue = require('./iot_jobs_lint.cjs');
 const { makeGuard } = require('./guard.cjs');
+const { makeLinters } = require('./linter.cjs');
 
 const guard = makeGuard(glue, true);
+const linters = makeLinters(glue, guard);
+
+/** A linter with its options read once; see README.md ("A reusable linter"). */
+function createLinter(options) {
+  return linters.createLinter(options);
+}
 
 function lint(input, options) {
-  return guard.call('lint', glue.lint, input, options);
+  return linters.lint(input, options);
 }
 
 function schedule(input, options) {
-  return guard.call('schedule', glue.schedule, input, options);
+  return linters.schedule(input, options);
 }
 
 function schemaPath(operation, serviceModel) {
@@ -42,4 +49,4 @@ function schema(operation, serviceModel) {
   return JSON.parse(schemas[path]);
 }
 
-module.exports = { lint, schedule, schemaPath, rules, version, schema };
+module.exports = { createLinter, lint, schedule, schemaPath, rules, version, schema };

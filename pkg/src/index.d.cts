@@ -1,5 +1,5 @@
 // Types of the Node CommonJS entry: the generated bindings (./iot_jobs_lint.d.cts) and schema().
-import type { JsonSchema, Operation, ServiceModel } from './iot_jobs_lint.cjs';
+import type { JsonSchema, Linter, Operation, ScheduleOptions, ServiceModel } from './iot_jobs_lint.cjs';
 
 export * from './iot_jobs_lint.cjs';
 
@@ -9,3 +9,10 @@ export * from './iot_jobs_lint.cjs';
  * Each call returns a fresh object. Throws a `TypeError` for an unknown operation or edition.
  */
 export declare function schema(operation: Operation, serviceModel?: ServiceModel | null): JsonSchema;
+
+/**
+ * A linter whose options (those of `schedule()`: `operation`, `serviceModel`, `now`,
+ * `maxInputBytes`, `count`) are read once and reused by every call: the fast way to check many
+ * inputs, or one document at every edit. Throws a `TypeError` for a bad option, as `lint()` does.
+ */
+export declare function createLinter(options?: ScheduleOptions | null): Linter;

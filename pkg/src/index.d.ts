@@ -1,7 +1,7 @@
 // Types of the browser/bundler entry: the generated bindings (./iot_jobs_lint.d.ts, whose types
 // come from the Rust crate via tsify and from the JSON Schemas via json-schema-to-typescript)
 // and schema().
-import type { JsonSchema, Operation, ServiceModel } from './iot_jobs_lint.js';
+import type { JsonSchema, Linter, Operation, ScheduleOptions, ServiceModel } from './iot_jobs_lint.js';
 
 export * from './iot_jobs_lint.js';
 export { default } from './iot_jobs_lint.js';
@@ -12,3 +12,10 @@ export { default } from './iot_jobs_lint.js';
  * Each call returns a fresh object. Throws a `TypeError` for an unknown operation or edition.
  */
 export declare function schema(operation: Operation, serviceModel?: ServiceModel | null): JsonSchema;
+
+/**
+ * A linter whose options (those of `schedule()`: `operation`, `serviceModel`, `now`,
+ * `maxInputBytes`, `count`) are read once and reused by every call: the fast way to check many
+ * inputs, or one document at every edit. Throws a `TypeError` for a bad option, as `lint()` does.
+ */
+export declare function createLinter(options?: ScheduleOptions | null): Linter;

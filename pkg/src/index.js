@@ -5,9 +5,11 @@
 // throws an Error that says so, and the WebAssembly instance is replaced so that later calls work.
 import * as glue from './iot_jobs_lint.js';
 import { makeGuard } from './guard.js';
+import { makeLinters } from './linter.js';
 import { SCHEMAS } from './schemas.js';
 
 const guard = makeGuard(glue, false);
+const linters = makeLinters(glue, guard);
 
 /**
  * Loads the WebAssembly module (`iot_jobs_lint_bg.wasm` beside this file, or the module, bytes,
@@ -26,12 +28,17 @@ export function initSync(module) {
   return exports;
 }
 
+/** A linter with its options read once; see README.md ("A reusable linter"). */
+export function createLinter(options) {
+  return linters.createLinter(options);
+}
+
 export function lint(input, options) {
-  return guard.call('lint', glue.lint, input, options);
+  return linters.lint(input, options);
 }
 
 export function schedule(input, options) {
-  return guard.call('schedule', glue.schedule, input, options);
+  return linters.schedule(input, options);
 }
 
 export function schemaPath(operation, serviceModel) {

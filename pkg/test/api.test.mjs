@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import init, { lint, rules, schedule, schema, schemaPath, version } from 'iot-jobs-lint';
+import init, { createLinter, lint, rules, schedule, schema, schemaPath, version } from 'iot-jobs-lint';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -151,7 +151,7 @@ test('random bytes and strings never throw', () => {
   }
 });
 
-test('options: operation (CLI or API name), serviceModel, now as Date or string', () => {
+test('options: operation (CLI or API name), serviceModel, now as Date, string or milliseconds', () => {
   const template = JSON.stringify({ jobTemplateId: 't', description: 'd', document: '{}' });
   assert.equal(lint(template, { now: NOW }).operation, 'create-job-template');
   const given = lint(template, { now: NOW, operation: 'CreateJobTemplate' });
@@ -169,6 +169,7 @@ test('options: operation (CLI or API name), serviceModel, now as Date or string'
   assert.deepEqual(withString.diagnostics.map((d) => d.code), ['schedule/start-too-soon']);
   assert.deepEqual(lint(soon, { now: new Date(NOW) }), withString);
   assert.deepEqual(lint(soon, { now: '2026-01-01T01:00:00+01:00' }), withString);
+  assert.deepEqual(lint(soon, { now: Date.parse(NOW) }), withString);
   assert.deepEqual(lint(soon, { now: '2025-12-01T00:00:00Z' }).diagnostics, []);
 });
 
@@ -204,7 +205,15 @@ test('misuse throws a TypeError that names the argument', () => {
     [() => lint('{}', { serviceModel: '2024-01-01' }), /options\.serviceModel must be "2023-03-02" or "latest"; got "2024-01-01"/],
     [() => lint('{}', { now: 'tomorrow' }), /options\.now must be a Date or an RFC 3339 date-time .* got "tomorrow"/],
     [() => lint('{}', { now: '2026-01-01' }), /options\.now must be a Date or an RFC 3339/],
-    [() => lint('{}', { now: Date.now() }), /options\.now must be a Date or an RFC 3339 string .* got the number/],
+    [() => lint('{}', { now: true }), /options\.now must be a Date, an RFC 3339 string .* or milliseconds since the epoch; got the boolean true/],
+    [() => lint('{}', { now: NaN }), /options\.now must be a finite number of milliseconds since the epoch; got the number NaN/],
+    [() => createLinter({ now: 1e300 }), /createLinter\(\): options\.now is out of range/],
+    [() => createLinter({ cuont: 3 }), /createLinter\(\): unknown option "cuont"/],
+    [() => createLinter('x'), /createLinter\(\): options must be an object/],
+    [() => createLinter().lint(42), /lint\(\): input must be a JSON string, a Uint8Array or ArrayBuffer of UTF-8 JSON, or a plain object; got the number 42/],
+    [() => createLinter().schedule('{}', 0), /schedule\(\): count must be an integer from 1 to 1000; got 0/],
+    [() => createLinter().analyze('{}', '3'), /analyze\(\): count must be an integer from 1 to 1000; got a value of type string/],
+    [() => createLinter().fix('{}', 'unsafe'), /fix\(\): applicability must be "safe" or "suggested"; got "unsafe"/],
     [() => lint('{}', { now: new Date('nonsense') }), /options\.now is an invalid Date/],
     [() => lint('{}', { now: new Date(8.64e15) }), /options\.now is out of the supported range/],
     [() => lint('{}', { servicemodel: 'latest' }), /lint\(\): unknown option "servicemodel"; the options are operation, now, serviceModel/],
@@ -305,7 +314,8 @@ test('rules(): the registry', () => {
 
 test('the CommonJS entry has the same API', () => {
   const cjs = require('iot-jobs-lint');
-  assert.deepEqual(Object.keys(cjs).sort(), ['lint', 'rules', 'schedule', 'schema', 'schemaPath', 'version']);
+  assert.deepEqual(Object.keys(cjs).sort(), ['createLinter', 'lint', 'rules', 'schedule', 'schema', 'schemaPath', 'version']);
+  assert.deepEqual(cjs.createLinter({ now: NOW }).analyze('{"jobId": "a b"}'), createLinter({ now: NOW }).analyze('{"jobId": "a b"}'));
   assert.equal(cjs.version(), version());
   assert.deepEqual(cjs.rules(), rules());
   assert.throws(() => cjs.lint(1), TypeError);

@@ -28,8 +28,8 @@ function run(cmd, args, cwd) {
 
 const ESM_CONSUMER = `
 import init, {
-  lint, schedule, schema, rules, version,
-  type CreateJobRequest, type DescribeJobResponse, type Diagnostic, type JsonSchema, type LintOptions,
+  createLinter, lint, schedule, schema, rules, version,
+  type Analysis, type FixResult, type Linter, type CreateJobRequest, type DescribeJobResponse, type Diagnostic, type JsonSchema, type LintOptions,
   type LintReport, type RuleInfo, type Schedule, type ScheduleOptions, type Severity,
 } from 'iot-jobs-lint';
 
@@ -53,8 +53,10 @@ lint(response, { operation: 'describe-job' });
 function misuse(): unknown[] {
   // @ts-expect-error: not an operation
   lint('{}', { operation: 'create-jobs' });
-  // @ts-expect-error: now is a Date or a string
-  lint('{}', { now: 5 });
+  // @ts-expect-error: now is a Date, a string or a number
+  lint('{}', { now: true });
+  // @ts-expect-error: fix() applies safe or suggested fixes
+  createLinter().fix('{}', 'unsafe');
   // @ts-expect-error: not an option of lint()
   lint('{}', { count: 3 });
   // @ts-expect-error: not an input
@@ -71,12 +73,17 @@ const s: Schedule = schedule(new TextEncoder().encode(JSON.stringify({
   ...request,
   schedulingConfig: { maintenanceWindows: [{ startTime: 'cron(0 2 ? * SUN *)', durationInMinutes: 60 }] },
 })), scheduleOptions);
+const linter: Linter = createLinter({ now: Date.parse('2026-01-01T00:00:00Z'), operation: 'create-job', count: 3 });
+const analysis: Analysis = linter.analyze(JSON.stringify(request));
+const fixed: FixResult = linter.fix('{"jobId": "j", "descripton": "d"}', 'suggested');
+const fixedText: string | null = fixed.output;
 const json: JsonSchema = schema('describe-job', '2023-03-02');
 const list: RuleInfo[] = rules();
 console.log(JSON.stringify({
   version: version(), codes: report.diagnostics.map((d) => d.code), severity, help: typeof help,
   windows: s.windows.map((w) => w.start), title: json.title, rules: list.length,
-  misuse: typeof misuse,
+  misuse: typeof misuse, analysis: analysis.report.diagnostics.length === report.diagnostics.length,
+  windowsFromAnalysis: analysis.schedule.windows.length, fixed: fixedText,
 }));
 `;
 
@@ -113,7 +120,7 @@ test('npm pack: a TypeScript project installs the tarball, type-checks and runs 
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('src/') || f.includes('node_modules')), files.join(', '));
     // The test build (scripts/build-pkg.sh --test-panic, with forced failures) is never packed.
     assert.ok(!files.some((f) => f.startsWith('dist-test/')), files.join(', '));
-    for (const f of ['dist/guard.js', 'dist/guard.cjs']) assert.ok(files.includes(f), `${f} is packed`);
+    for (const f of ['dist/guard.js', 'dist/guard.cjs', 'dist/linter.js', 'dist/linter.cjs']) assert.ok(files.includes(f), `${f} is packed`);
     const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
 
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({
@@ -145,6 +152,9 @@ test('npm pack: a TypeScript project installs the tarball, type-checks and runs 
     assert.deepEqual(esm.windows, ['2026-01-04T02:00', '2026-01-11T02:00', '2026-01-18T02:00']);
     assert.match(esm.title, /^DescribeJob response \(2023-03-02 service model\)$/);
     assert.ok(esm.rules > 40);
+    assert.equal(esm.analysis, true);
+    assert.equal(esm.windowsFromAnalysis, 0);
+    assert.equal(esm.fixed, '{"jobId": "j", "description": "d"}');
     const cjs = JSON.parse(run(process.execPath, ['out/cjs.cjs'], scratch));
     assert.ok(cjs.codes.includes('model/pattern'), JSON.stringify(cjs));
     assert.match(cjs.title, /^CreateJob request/);

@@ -1,7 +1,7 @@
 // Run by recovery.test.mjs in a child process (`node --expose-gc recovery-run.mjs ENTRY COUNT`),
 // so that its memory figures are its own: loads one entry of the test build (pkg/dist-test: esm =
 // node.js, cjs = index.cjs, web = index.js with init()), forces COUNT internal errors through the
-// public lint() and schedule() (panics, with a trap every tenth call and a JS throw through the
+// public lint() and schedule() and a linter's lint() and analyze() (panics, with a trap every tenth call and a JS throw through the
 // WebAssembly frames every tenth), checks every failing call's Error and that a valid lint keeps
 // giving the same report, and prints the figures as JSON.
 import { readFileSync } from 'node:fs';
@@ -49,9 +49,19 @@ const CAUSES = {
   throw: (c) => c instanceof TypeError && c.message === 'forced by the test-panic build',
 };
 
+// A linter made before the failures: its input buffer lives in the instance that each failure
+// replaces, so every call after one must find the new instance's buffer.
+const linter = api.createLinter({ now: NOW });
+const CALLS = {
+  lint: (text) => api.lint(text, { now: NOW }),
+  schedule: (text) => api.schedule(text, { now: NOW }),
+  'linter.lint': (text) => linter.lint(text),
+  'linter.analyze': (text) => linter.analyze(text),
+};
+
 function force(kind, name) {
   try {
-    api[name](`iot-jobs-lint:test-${kind}`, { now: NOW });
+    CALLS[name](`iot-jobs-lint:test-${kind}`);
   } catch (error) {
     return error;
   }
@@ -59,7 +69,7 @@ function force(kind, name) {
 }
 
 function check(error, kind, name, i) {
-  const prefix = `iot-jobs-lint: internal error in ${name}() (please report it): `;
+  const prefix = `iot-jobs-lint: internal error in ${name.replace('linter.', '')}() (please report it): `;
   if (!(error instanceof Error) || error instanceof TypeError || error.constructor !== Error) {
     fail(`call ${i} (${kind}) threw ${error?.constructor?.name}: ${error?.message}`);
   }
@@ -87,11 +97,12 @@ let validChecks = 0;
 const t0 = performance.now();
 for (let i = 0; i < count; i++) {
   const kind = i % 10 === 3 ? 'trap' : i % 10 === 7 ? 'throw' : 'panic';
-  const name = i % 2 === 0 ? 'lint' : 'schedule';
+  const name = ['lint', 'schedule', 'linter.lint', 'linter.analyze'][i % 4];
   check(force(kind, name), kind, name, i);
   counts[kind]++;
   if (i % 250 === 0) {
     if (!isDeepStrictEqual(api.lint(GOOD, { now: NOW }), want)) fail(`the valid lint changed after call ${i}`);
+    if (!isDeepStrictEqual(linter.lint(GOOD), want)) fail(`the linter's valid lint changed after call ${i}`);
     validChecks++;
   }
 }

@@ -39,7 +39,7 @@ test('the published build has no forced failures and no test export; the entries
   for (const kind of ['panic', 'trap', 'throw']) {
     assert.deepEqual(published.lint(`iot-jobs-lint:test-${kind}`, { now: NOW }).diagnostics.map((d) => d.code), ['json/syntax']);
   }
-  const api = ['default', 'initSync', 'lint', 'rules', 'schedule', 'schema', 'schemaPath', 'version'];
+  const api = ['createLinter', 'default', 'initSync', 'lint', 'rules', 'schedule', 'schema', 'schemaPath', 'version'];
   assert.deepEqual(Object.keys(published).sort(), api);
   assert.deepEqual(Object.keys(await import('iot-jobs-lint/web')).sort(), api);
   // No declaration of the internals either (`InitOutput`, the raw exports of the instance that

@@ -79,42 +79,6 @@ pub(crate) enum CheckFormat {
     Github,
 }
 
-/// Most rounds of fixing one file: fixes that overlap apply one per round.
-const MAX_FIX_ROUNDS: usize = 8;
-
-/// What fixing one text gave.
-pub(crate) struct Fixing {
-    pub(crate) text: String,
-    pub(crate) applied: usize,
-    pub(crate) report: Report,
-}
-
-/// Applies the fixes up to `up_to` again and again, re-linting each time, until nothing changes
-/// (at most [`MAX_FIX_ROUNDS`] rounds). The report is that of the final text.
-pub(crate) fn fix_text(
-    text: &str,
-    options: &iot_jobs_lint::LintOptions,
-    up_to: Applicability,
-) -> Fixing {
-    let mut current = text.to_string();
-    let mut report = iot_jobs_lint::lint_str(&current, options);
-    let mut applied = 0;
-    for _ in 0..MAX_FIX_ROUNDS {
-        let fixed = iot_jobs_lint::apply_fixes(&current, &report.diagnostics, up_to);
-        if fixed.applied == 0 || fixed.text == current {
-            break;
-        }
-        applied += fixed.applied;
-        current = fixed.text;
-        report = iot_jobs_lint::lint_str(&current, options);
-    }
-    Fixing {
-        text: current,
-        applied,
-        report,
-    }
-}
-
 /// Diagnostics of `report` that still carry a fix: (applicable at `up_to`, any).
 fn fixable(report: &Report, up_to: Applicability) -> (usize, usize) {
     let with_fix = report.diagnostics.iter().filter_map(|d| d.fixes.first());
@@ -423,7 +387,7 @@ fn check_one(target: &Target, options: &LintOptions, shared: &Shared<'_>) -> Don
         Ok(Input::TooLarge(size)) => (Vec::new(), iot_jobs_lint::too_large(size, options).report),
         Ok(Input::Bytes(bytes)) => match std::str::from_utf8(&bytes) {
             Ok(text) if args.fix || args.diff => {
-                let fixed = fix_text(text, options, up_to_of(args));
+                let fixed = iot_jobs_lint::fix_all(text, options, up_to_of(args));
                 let (applicable, all) = fixable(&fixed.report, shared.up_to);
                 let mut outcome = FixOutcome {
                     changed: fixed.text != text,

@@ -713,7 +713,7 @@ impl Server {
         if wanted(only, FIX_ALL_KIND)
             && let Some(options) = &doc.options
         {
-            let fixed = crate::check::fix_text(&doc.text, options, Applicability::Safe);
+            let fixed = iot_jobs_lint::fix_all(&doc.text, options, Applicability::Safe);
             if fixed.applied > 0 && fixed.text != doc.text {
                 let whole = Range::new(Position::new(0, 0), index.position(doc.text.len()));
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {

@@ -308,7 +308,8 @@ impl Schedule {
         }
     }
 
-    fn in_day(&self, bound: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    /// The first (hour, minute) of a matching day at or after `bound` (the day's start when `None`).
+    pub(crate) fn in_day(&self, bound: Option<(u32, u32)>) -> Option<(u32, u32)> {
         let h0 = bound.map_or(0, |b| b.0);
         let hour = next_bit(u64::from(self.hours), h0)?;
         let m0 = bound.filter(|_| hour == h0).map_or(0, |b| b.1);

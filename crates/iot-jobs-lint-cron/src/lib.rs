@@ -256,6 +256,7 @@ impl CronExpression {
         Occurrences {
             schedule: self.schedule,
             cursor: Some(round_up(t)),
+            day: None,
         }
     }
 
@@ -297,13 +298,25 @@ impl serde::Serialize for CronExpression {
 pub struct Occurrences {
     schedule: Schedule,
     cursor: Option<Tuple>,
+    /// The day (year, month, day) of the last occurrence: known to match, so the next one on the
+    /// same day is found from the hour and minute sets alone, without working out the month's
+    /// matching days again (an expression that fires every minute is walked minute by minute).
+    day: Option<(i32, u32, u32)>,
 }
 
 impl Iterator for Occurrences {
     type Item = DateTime<Utc>;
 
     fn next(&mut self) -> Option<DateTime<Utc>> {
-        let found = self.cursor.and_then(|c| self.schedule.next_tuple(c));
+        let cursor = self.cursor?;
+        let (y, mo, d, h, mi) = cursor;
+        let same_day = self
+            .day
+            .filter(|day| *day == (y, mo, d))
+            .and_then(|_| self.schedule.in_day(Some((h, mi))))
+            .map(|(hour, minute)| (y, mo, d, hour, minute));
+        let found = same_day.or_else(|| self.schedule.next_tuple(cursor));
+        self.day = found.map(|(y, mo, d, _, _)| (y, mo, d));
         self.cursor = found.map(add_minute);
         to_datetime(found?)
     }

@@ -41,11 +41,31 @@ pub fn preview(
     until: Option<DateTime<Utc>>,
     count: usize,
 ) -> Vec<WindowOccurrence> {
+    // One window: its openings come in order, so the first `count` are the earliest (what the
+    // merge would keep, without its heap).
+    if let [window] = windows {
+        return window
+            .expression
+            .occurrences(from)
+            .take_while(|start| until.is_none_or(|u| *start < u))
+            .take(count)
+            .map(|start| opening(start, window.duration_minutes, window.index))
+            .collect();
+    }
     let mut merge = Merge::new(from, until, count);
     for w in windows {
         merge.add(w);
     }
     merge.finish()
+}
+
+/// The opening at `start` of a window of `minutes` minutes (its end saturates at chrono's last
+/// instant).
+fn opening(start: DateTime<Utc>, minutes: i64, window: usize) -> WindowOccurrence {
+    let end = Duration::try_minutes(minutes.max(0))
+        .and_then(|d| start.checked_add_signed(d))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    WindowOccurrence { start, end, window }
 }
 
 /// [`preview`] one window at a time: only the `count` earliest openings seen so far are kept,
@@ -124,16 +144,7 @@ impl Merge {
         self.best
             .into_sorted_vec()
             .into_iter()
-            .map(|((start, index, _), minutes)| {
-                let end = Duration::try_minutes(minutes.max(0))
-                    .and_then(|d| start.checked_add_signed(d))
-                    .unwrap_or(DateTime::<Utc>::MAX_UTC);
-                WindowOccurrence {
-                    start,
-                    end,
-                    window: index,
-                }
-            })
+            .map(|((start, index, _), minutes)| opening(start, minutes, index))
             .collect()
     }
 }

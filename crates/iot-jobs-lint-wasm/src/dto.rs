@@ -387,9 +387,10 @@ pub struct LintOptions {
     /// accepted too.
     #[tsify(optional)]
     pub operation: Option<Operation>,
-    /// The current time for the scheduling rules: a `Date` or an RFC 3339 string
-    /// (`2026-03-01T12:00:00Z`). Defaults to the host's clock.
-    #[tsify(optional, type = "Date | string")]
+    /// The current time for the scheduling rules: a `Date`, an RFC 3339 string
+    /// (`2026-03-01T12:00:00Z`) or milliseconds since the epoch (`Date.now()`, the cheapest).
+    /// Defaults to the host's clock (at each call, for a linter).
+    #[tsify(optional, type = "Date | string | number")]
     pub now: Option<String>,
     /// The service-model edition; default `latest`.
     #[tsify(optional)]

@@ -33,6 +33,7 @@
 
 pub mod dto;
 pub mod input;
+pub mod linter;
 pub mod options;
 pub mod report;
 
@@ -53,6 +54,23 @@ export type { CreateJobRequest, CreateJobTemplateRequest, DescribeJobResponse, D
 export type JobInput = CreateJobRequest | CreateJobTemplateRequest | DescribeJobResponse | DescribeJobTemplateResponse;
 /** What `lint()` and `schedule()` accept: JSON text, UTF-8 bytes of JSON text, or an object (checked as `JSON.stringify(input)`). */
 export type Input = string | Uint8Array | ArrayBuffer | JobInput;
+/**
+ * A linter made by `createLinter(options)`: the options are read once, and every call reuses
+ * them (and a buffer for the input text). `now` left out means the host's clock at each call.
+ */
+export interface Linter {
+    /** The report of one input, as `lint(input, options)` returns it. */
+    lint(input: Input): LintReport;
+    /** The next `count` (default: the linter's `count`, else 7) maintenance-window starts. */
+    schedule(input: Input, count?: number | null): Schedule;
+    /** The report and the schedule from one pass: what a page that shows both needs per edit. */
+    analyze(input: Input, count?: number | null): Analysis;
+    /**
+     * Applies fixes round after round (at most 8 rounds, re-checking each time) as the CLI's
+     * `--fix` does: the safe ones (default) or the suggested ones too.
+     */
+    fix(input: Input, applicability?: Applicability | null): FixResult;
+}
 /** A JSON Schema (draft 2020-12) document, as the package's `schemas/` files hold it. */
 export type JsonSchema = { [keyword: string]: unknown };
 "#;
@@ -264,10 +282,10 @@ pub fn version() -> String {
 static CALLS_IN_PROGRESS: AtomicU32 = AtomicU32::new(0);
 
 /// The drop guard of [`CALLS_IN_PROGRESS`].
-struct Call;
+pub(crate) struct Call;
 
 impl Call {
-    fn enter() -> Call {
+    pub(crate) fn enter() -> Call {
         CALLS_IN_PROGRESS.fetch_add(1, Ordering::Relaxed);
         Call
     }
@@ -304,7 +322,7 @@ pub fn calls_in_progress() -> u32 {
 /// * `iot-jobs-lint:test-throw`: a JS `TypeError` thrown through the WebAssembly frames (what an
 ///   import without `catch` would do), which looks like misuse but skipped the clean-up.
 #[cfg(feature = "test-panic")]
-fn forced_failure(input: &[u8]) {
+pub(crate) fn forced_failure(input: &[u8]) {
     match input {
         b"iot-jobs-lint:test-panic" => panic!("forced by the test-panic build"),
         b"iot-jobs-lint:test-trap" => {
@@ -321,7 +339,7 @@ fn forced_failure(input: &[u8]) {
 }
 
 #[cfg(not(feature = "test-panic"))]
-fn forced_failure(_input: &[u8]) {}
+pub(crate) fn forced_failure(_input: &[u8]) {}
 
 /// The size of this instance's WebAssembly memory in bytes (test build only, not in the `.d.ts`):
 /// the recovery tests check that replaced instances leave no memory behind.
@@ -371,6 +389,45 @@ fn read_options(
     func: &str,
     with_count: bool,
 ) -> Result<(LintOptions, usize), JsValue> {
+    let config = read_config(value, func, with_count)?;
+    let options = config.options()?;
+    Ok((options, config.count))
+}
+
+/// The options as given: [`read_options`] without the host clock, which a [`linter`] reads at
+/// each call when `now` is not given.
+pub(crate) struct Config {
+    pub(crate) operation: Option<Operation>,
+    pub(crate) service_model: Edition,
+    /// `None`: the host's clock at each call.
+    pub(crate) now: Option<DateTime<Utc>>,
+    pub(crate) max_input_bytes: usize,
+    pub(crate) count: usize,
+}
+
+impl Config {
+    /// The core's options, with the host's clock for an absent `now`.
+    pub(crate) fn options(&self) -> Result<LintOptions, JsValue> {
+        let now = match self.now {
+            Some(now) => now,
+            None => options::now_from_millis(js_sys::Date::now(), "the host clock")
+                .map_err(type_error)?,
+        };
+        Ok(LintOptions {
+            operation: self.operation,
+            service_model: self.service_model,
+            max_input_bytes: self.max_input_bytes,
+            ..LintOptions::new(now)
+        })
+    }
+}
+
+/// Reads `options` without settling `now` (see [`Config`]).
+pub(crate) fn read_config(
+    value: Option<JsValue>,
+    func: &str,
+    with_count: bool,
+) -> Result<Config, JsValue> {
     let mut operation: Option<Operation> = None;
     let mut service_model = Edition::default();
     let mut now: Option<DateTime<Utc>> = None;
@@ -448,6 +505,14 @@ fn read_options(
             let what = format!("{func}(): options.now");
             now = Some(if let Some(s) = v.as_string() {
                 options::now_from_str(&s, &what).map_err(type_error)?
+            } else if let Some(millis) = v.as_f64() {
+                if !millis.is_finite() {
+                    return Err(type_error(format!(
+                        "{what} must be a finite number of milliseconds since the epoch; got {}",
+                        describe(&v)
+                    )));
+                }
+                options::now_from_millis(millis, &what).map_err(type_error)?
             } else if v.is_object() && object_tag(&v, &what)? == "[object Date]" {
                 let millis = date_get_time(&v).map_err(|e| {
                     caused_type_error(
@@ -458,7 +523,7 @@ fn read_options(
                 options::now_from_millis(millis, &what).map_err(type_error)?
             } else {
                 return Err(type_error(format!(
-                    "{what} must be a Date or an RFC 3339 string such as \"2026-03-01T12:00:00Z\"; got {}",
+                    "{what} must be a Date, an RFC 3339 string such as \"2026-03-01T12:00:00Z\" or milliseconds since the epoch; got {}",
                     describe(&v)
                 )));
             });
@@ -489,21 +554,13 @@ fn read_options(
             };
         }
     }
-    let now = match now {
-        Some(now) => now,
-        None => {
-            options::now_from_millis(js_sys::Date::now(), "the host clock").map_err(type_error)?
-        }
-    };
-    Ok((
-        LintOptions {
-            operation,
-            service_model,
-            max_input_bytes,
-            ..LintOptions::new(now)
-        },
+    Ok(Config {
+        operation,
+        service_model,
+        now,
+        max_input_bytes,
         count,
-    ))
+    })
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -575,7 +632,7 @@ fn error_message(e: &JsValue) -> String {
 /// Last resort: a panic becomes a thrown JS `Error` with its message (instead of an opaque
 /// `RuntimeError: unreachable`). None is expected. The throw leaves the instance unsound (the
 /// panic count stays raised, so a second panic would trap); the package's guard replaces it.
-fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     #[cfg(target_arch = "wasm32")]
     {
         static HOOK: std::sync::Once = std::sync::Once::new();

@@ -23,7 +23,7 @@
 //! ```
 //!
 //! Every diagnostic carries its byte [`span`](Diagnostic::span) and, where the change is
-//! mechanical, [`Fix`]es that [`apply_fixes`] applies. [`analyze`] returns the report and the
+//! mechanical, [`Fix`]es that [`apply_fixes`] applies ([`fix_all`]: round after round, as `--fix` does). [`analyze`] returns the report and the
 //! maintenance-window preview from one pass.
 //!
 //! Layout: [`shapes`] is the service model as data (per [`Edition`]); the rules live in one
@@ -287,6 +287,45 @@ pub fn lint_str(text: &str, options: &LintOptions) -> Report {
         return rules::input::too_large(text.len(), options);
     }
     rules::run(text, options, None).report
+}
+
+/// Most rounds of [`fix_all`]: fixes that overlap one another apply one per round.
+pub const MAX_FIX_ROUNDS: usize = 8;
+
+/// What [`fix_all`] made of one text.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Fixing {
+    /// The text with every fix applied that could be.
+    pub text: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+    /// The report of the final text (what is left to fix by hand).
+    pub report: Report,
+}
+
+/// Applies the fixes up to `up_to` ([`Applicability::Safe`]: safe fixes only) again and again,
+/// linting the text anew after each round, until a round changes nothing or after
+/// [`MAX_FIX_ROUNDS`] rounds: what the CLI's `--fix`, the language server's "fix all" and the npm
+/// package's `linter.fix()` do. The report is that of the final text.
+pub fn fix_all(text: &str, options: &LintOptions, up_to: Applicability) -> Fixing {
+    let mut current = text.to_string();
+    let mut report = lint_str(&current, options);
+    let mut applied = 0;
+    for _ in 0..MAX_FIX_ROUNDS {
+        let fixed = apply_fixes(&current, &report.diagnostics, up_to);
+        if fixed.applied == 0 || fixed.text == current {
+            break;
+        }
+        applied += fixed.applied;
+        current = fixed.text;
+        report = lint_str(&current, options);
+    }
+    Fixing {
+        text: current,
+        applied,
+        report,
+    }
 }
 
 /// The report and the maintenance-window preview of one input, from one pass.

@@ -270,11 +270,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
         .checked_add_signed(TimeDelta::days(HORIZON_DAYS))
         .unwrap_or(DateTime::<Utc>::MAX_UTC);
     // (start, end, position in `windows`), in seconds.
-    let mut all: Vec<(i64, i64, usize)> = Vec::with_capacity(
+    let mut all: Vec<(i64, i64, usize)> = Vec::with_capacity(if judged_count > 1 {
         judged_count
             .saturating_mul(per_window)
-            .min(TOTAL_OCCURRENCES * 2),
-    );
+            .min(TOTAL_OCCURRENCES * 2)
+    } else {
+        0
+    });
     for (position, parsed) in judged() {
         let Some(expression) = parsed.expression(view) else {
             continue;
@@ -321,12 +323,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
                 )
             }));
         }
-        all.extend(
-            occurrences
-                .into_iter()
-                .take(per_window)
-                .map(|o| (seconds(o.start), seconds(o.end), position)),
-        );
+        // One window cannot overlap another: no sweep.
+        if judged_count > 1 {
+            all.extend(
+                occurrences
+                    .into_iter()
+                    .take(per_window)
+                    .map(|o| (seconds(o.start), seconds(o.end), position)),
+            );
+        }
     }
     // By start, then window position: the order a stable sort by start gave (occurrences were
     // added window by window), without its buffer.

@@ -1,0 +1,422 @@
+//! The fast boundary behind `createLinter()` (pkg/src/linter.js): options read once, text passed
+//! through a reusable buffer in WebAssembly memory, results returned as JSON text.
+//!
+//! What a call of the plain `lint(text, options)` used to spend on the boundary, measured in
+//! Node 20: reading the options object member by member (about 2.3 µs), converting the JS string
+//! with wasm-bindgen's glue (3.0 µs for 1.9 KB) and building the result object property by
+//! property with serde-wasm-bindgen (2.2 µs). Here:
+//!
+//! * the options are read once, by [`linter_config`], into five numbers that the JS side keeps and
+//!   passes back with every call (numbers cross the boundary as they are); the checks and the
+//!   `TypeError`s are those of `lint()`;
+//! * the JS side encodes a string straight into [`INPUT`], a buffer in WebAssembly memory that
+//!   [`input_view`] hands out as a `Uint8Array` (`TextEncoder.encodeInto`: no intermediate copy),
+//!   and [`run`] reads it there;
+//! * the result is serialized by `serde_json` into one string (the DTO types of [`crate::dto`],
+//!   so it is the very JSON the CLI writes) which the JS side gives to `JSON.parse`: one native
+//!   parse instead of a JS call per property.
+//!
+//! Every other input (bytes, objects, strings that may be over the input limit) goes through
+//! [`run_value`], which reads it as `lint()` does ([`crate::input`]).
+//!
+//! Nothing here is kept between calls but the buffer: the JS side owns the configuration, so a
+//! linter survives the replacement of the WebAssembly instance after an internal error.
+
+use crate::{Call, Config, dto, input, install_panic_hook, options, read_config, type_error};
+use chrono::DateTime;
+use iot_jobs_lint::{Applicability, Edition, LintOptions, Operation};
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// The operations in the order of their codes (0 is "detect").
+const OPERATIONS: [Operation; 4] = [
+    Operation::CreateJob,
+    Operation::CreateJobTemplate,
+    Operation::DescribeJob,
+    Operation::DescribeJobTemplate,
+];
+
+/// The editions in the order of their codes.
+const EDITIONS: [Edition; 2] = [Edition::Latest, Edition::V2023_03_02];
+
+/// What a call of [`run`] or [`run_value`] computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The report (`lint`).
+    Lint,
+    /// The maintenance-window preview (`schedule`).
+    Schedule,
+    /// Both, from one pass (`analyze`).
+    Analyze,
+    /// Fixes applied round after round (`fix`), safe ones only.
+    FixSafe,
+    /// Fixes applied round after round, suggested ones too.
+    FixSuggested,
+}
+
+impl Mode {
+    fn from_code(code: u32) -> Option<Mode> {
+        Some(match code {
+            0 => Mode::Lint,
+            1 => Mode::Schedule,
+            2 => Mode::Analyze,
+            3 => Mode::FixSafe,
+            4 => Mode::FixSuggested,
+            _ => return None,
+        })
+    }
+
+    /// The public method's name, for messages.
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Lint => "lint",
+            Mode::Schedule => "schedule",
+            Mode::Analyze => "analyze",
+            Mode::FixSafe | Mode::FixSuggested => "fix",
+        }
+    }
+}
+
+/// The result of `analyze()`: the report and the preview from one pass.
+#[derive(tsify::Tsify, Serialize, Debug)]
+pub struct Analysis {
+    /// What `lint()` returns.
+    pub report: dto::LintReport,
+    /// What `schedule()` returns.
+    pub schedule: dto::Schedule,
+}
+
+/// The result of `fix()`.
+#[derive(tsify::Tsify, Serialize, Debug)]
+#[tsify(missing_as_null)]
+pub struct FixResult {
+    /// The text with every fix applied that could be; `null` when the input is not UTF-8 text
+    /// (bytes that do not decode) or is over the input limit: no fix applies to it.
+    pub output: Option<String>,
+    /// How many fixes were applied, over all rounds.
+    pub applied: u32,
+    /// The report of `output` (or of the input when nothing could be applied).
+    pub report: dto::LintReport,
+}
+
+/// Runs `mode` on one input of at most the limit (the core checks the limit again) and writes the
+/// result as JSON. `count` is the preview's length (schedule, analyze).
+pub fn run_bytes(mode: Mode, bytes: &[u8], options: &LintOptions, count: usize) -> String {
+    let json = match mode {
+        Mode::Lint => {
+            serde_json::to_string(&dto::LintReport::from(&iot_jobs_lint::lint(bytes, options)))
+        }
+        Mode::Schedule => serde_json::to_string(&dto::Schedule::from(&iot_jobs_lint::schedule(
+            bytes, options, count,
+        ))),
+        Mode::Analyze => {
+            let a = iot_jobs_lint::analyze(bytes, options, count);
+            serde_json::to_string(&Analysis {
+                report: (&a.report).into(),
+                schedule: (&a.schedule).into(),
+            })
+        }
+        Mode::FixSafe | Mode::FixSuggested => {
+            let up_to = if mode == Mode::FixSafe {
+                Applicability::Safe
+            } else {
+                Applicability::Suggested
+            };
+            let result = match std::str::from_utf8(bytes) {
+                Ok(text) if text.len() <= options.max_input_bytes => {
+                    let f = iot_jobs_lint::fix_all(text, options, up_to);
+                    FixResult {
+                        output: Some(f.text),
+                        applied: u32::try_from(f.applied).unwrap_or(u32::MAX),
+                        report: (&f.report).into(),
+                    }
+                }
+                _ => FixResult {
+                    output: None,
+                    applied: 0,
+                    report: (&iot_jobs_lint::lint(bytes, options)).into(),
+                },
+            };
+            serde_json::to_string(&result)
+        }
+    };
+    // The DTOs serialize infallibly (strings, numbers, no maps with non-string keys).
+    json.unwrap_or_default()
+}
+
+/// The JSON of `mode` for an input over the limit, known only by its length.
+fn too_large(mode: Mode, len: u64, options: &LintOptions) -> String {
+    let a = iot_jobs_lint::too_large(Some(len), options);
+    let report: dto::LintReport = (&a.report).into();
+    let json = match mode {
+        Mode::Lint => serde_json::to_string(&report),
+        Mode::Schedule => serde_json::to_string(&dto::Schedule::from(&a.schedule)),
+        Mode::Analyze => serde_json::to_string(&Analysis {
+            report,
+            schedule: (&a.schedule).into(),
+        }),
+        Mode::FixSafe | Mode::FixSuggested => serde_json::to_string(&FixResult {
+            output: None,
+            applied: 0,
+            report,
+        }),
+    };
+    json.unwrap_or_default()
+}
+
+/// Reads `options` for `createLinter()` (or for `lint()`, `schedule()` … named by `func`) and
+/// returns them as five numbers: operation (0: detect, 1–4: create-job, create-job-template,
+/// describe-job, describe-job-template), service model (0: latest, 1: 2023-03-02), `now` in
+/// milliseconds since the epoch (`NaN`: the host's clock at each call), `maxInputBytes` and
+/// `count`. Misuse throws the `TypeError`s of `lint()`.
+#[wasm_bindgen(js_name = __linterConfig, skip_typescript)]
+pub fn linter_config(
+    options: Option<JsValue>,
+    func: &str,
+    with_count: bool,
+) -> Result<Vec<f64>, JsValue> {
+    let _call = Call::enter();
+    install_panic_hook();
+    let c = read_config(options, func, with_count)?;
+    let operation = c
+        .operation
+        .and_then(|o| OPERATIONS.iter().position(|k| *k == o))
+        .map_or(0.0, |i| (i + 1) as f64);
+    let edition = EDITIONS
+        .iter()
+        .position(|e| *e == c.service_model)
+        .unwrap_or(0) as f64;
+    let now = c.now.map_or(f64::NAN, |t| t.timestamp_millis() as f64);
+    Ok(vec![
+        operation,
+        edition,
+        now,
+        c.max_input_bytes as f64,
+        c.count as f64,
+    ])
+}
+
+/// The configuration back from the five numbers of [`linter_config`] (which only the package's
+/// JS passes; anything else is refused as misuse).
+fn config(operation: u32, edition: u32, now: f64, max: f64, count: f64) -> Result<Config, JsValue> {
+    let bad = || type_error("iot-jobs-lint: the linter's configuration is damaged");
+    let operation = match operation {
+        0 => None,
+        n => Some(*OPERATIONS.get(n as usize - 1).ok_or_else(bad)?),
+    };
+    let service_model = *EDITIONS.get(edition as usize).ok_or_else(bad)?;
+    let now = if now.is_nan() {
+        None
+    } else {
+        Some(DateTime::from_timestamp_millis(now as i64).ok_or_else(bad)?)
+    };
+    let max_input_bytes = options::max_input_bytes(max, "maxInputBytes").map_err(|_| bad())?;
+    let count = options::count(count, "count").map_err(|_| bad())?;
+    Ok(Config {
+        operation,
+        service_model,
+        now,
+        max_input_bytes,
+        count,
+    })
+}
+
+/// The count of a call: `NaN` (not given) is the linter's own, else `options::count`'s checks.
+fn count_of(mode: Mode, given: f64, config: &Config) -> Result<usize, JsValue> {
+    if given.is_nan() {
+        Ok(config.count)
+    } else {
+        options::count(given, &format!("{}(): count", mode.name())).map_err(type_error)
+    }
+}
+
+thread_local! {
+    /// The input buffer: the JS side encodes strings into it (see [`input_view`]).
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A buffer this large or larger is given back when a call needs less than a quarter of it, so
+/// that one big input does not keep its memory for the life of the instance.
+const KEEP_BYTES: usize = 1 << 20;
+
+/// A `Uint8Array` over the input buffer, at least `capacity` bytes long, for the JS side to
+/// encode the next input into. The view stays valid until the next call of this function or until
+/// WebAssembly memory grows (the JS side then sees a detached, empty view and asks again).
+#[wasm_bindgen(js_name = __inputView, skip_typescript)]
+pub fn input_view(capacity: usize) -> js_sys::Uint8Array {
+    let _call = Call::enter();
+    INPUT.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        let len = buffer.len();
+        if len < capacity || (len >= KEEP_BYTES && capacity < len / 4) {
+            *buffer = vec![0; capacity.max(1024)];
+        }
+        // SAFETY: the view covers the buffer's initialized bytes. The buffer is neither moved
+        // nor freed until the next call of this function, and the view is only written by
+        // `TextEncoder.encodeInto` between this call and `run` (no Rust code runs meanwhile).
+        #[allow(unsafe_code)]
+        unsafe {
+            js_sys::Uint8Array::view_mut_raw(buffer.as_mut_ptr(), buffer.len())
+        }
+    })
+}
+
+/// Runs `mode` (0 lint, 1 schedule, 2 analyze, 3 fix safe, 4 fix suggested) on the first `len`
+/// bytes of the input buffer, with the configuration of [`linter_config`]; `count` is the call's
+/// own (`NaN`: the configuration's). Returns the result as JSON text.
+#[wasm_bindgen(js_name = __run, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    mode: u32,
+    len: usize,
+    operation: u32,
+    edition: u32,
+    now: f64,
+    max: f64,
+    count: f64,
+    call_count: f64,
+) -> Result<String, JsValue> {
+    let _call = Call::enter();
+    install_panic_hook();
+    let mode = Mode::from_code(mode).ok_or_else(|| type_error("iot-jobs-lint: unknown mode"))?;
+    let config = config(operation, edition, now, max, count)?;
+    let count = count_of(mode, call_count, &config)?;
+    let options = config.options()?;
+    INPUT.with(|buffer| {
+        let buffer = buffer.borrow();
+        let bytes = buffer
+            .get(..len)
+            .ok_or_else(|| type_error("iot-jobs-lint: input length past the buffer"))?;
+        crate::forced_failure(bytes);
+        Ok(run_bytes(mode, bytes, &options, count))
+    })
+}
+
+/// [`run`] for an input that is not a string known to fit: bytes, an object, or a long string,
+/// read (and refused when over the limit, without copying it) as `lint()` reads it.
+#[wasm_bindgen(js_name = __runValue, skip_typescript)]
+#[allow(clippy::too_many_arguments)]
+pub fn run_value(
+    mode: u32,
+    value: JsValue,
+    operation: u32,
+    edition: u32,
+    now: f64,
+    max: f64,
+    count: f64,
+    call_count: f64,
+) -> Result<String, JsValue> {
+    let _call = Call::enter();
+    install_panic_hook();
+    let mode = Mode::from_code(mode).ok_or_else(|| type_error("iot-jobs-lint: unknown mode"))?;
+    let given = input::given(&value, mode.name())?;
+    let config = config(operation, edition, now, max, count)?;
+    let count = count_of(mode, call_count, &config)?;
+    let options = config.options()?;
+    let loaded = input::load(given, options.max_input_bytes, mode.name())?;
+    Ok(match loaded.bytes() {
+        Ok(bytes) => {
+            crate::forced_failure(bytes);
+            run_bytes(mode, bytes, &options, count)
+        }
+        Err(len) => too_large(mode, len, &options),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> LintOptions {
+        LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap())
+    }
+
+    const WINDOWED: &[u8] = br#"{"jobId": "j", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}",
+        "schedulingConfig": {"maintenanceWindows": [{"startTime": "cron(0 2 ? * SUN *)", "durationInMinutes": 1500}]}}"#;
+
+    /// Each mode's JSON is the DTO's serialization, which equals the core's (the CLI's JSON).
+    #[test]
+    fn modes_write_the_cores_json() {
+        let o = options();
+        let lint: serde_json::Value =
+            serde_json::from_str(&run_bytes(Mode::Lint, WINDOWED, &o, 7)).unwrap();
+        assert_eq!(
+            lint,
+            serde_json::to_value(iot_jobs_lint::lint(WINDOWED, &o)).unwrap()
+        );
+        let schedule: serde_json::Value =
+            serde_json::from_str(&run_bytes(Mode::Schedule, WINDOWED, &o, 3)).unwrap();
+        assert_eq!(
+            schedule,
+            serde_json::to_value(iot_jobs_lint::schedule(WINDOWED, &o, 3)).unwrap()
+        );
+        let analysis: serde_json::Value =
+            serde_json::from_str(&run_bytes(Mode::Analyze, WINDOWED, &o, 3)).unwrap();
+        assert_eq!(analysis["report"], lint);
+        assert_eq!(analysis["schedule"], schedule);
+    }
+
+    #[test]
+    fn fix_applies_rounds_and_reports_what_is_left() {
+        let o = options();
+        let input = br#"{"jobId": "j", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}",
+            "descripton": "x", "schedulingConfig": {"startTime": "2026-03-01T12:00:30"}}"#;
+        let json = run_bytes(Mode::FixSuggested, input, &o, 7);
+        let fixed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let core = iot_jobs_lint::fix_all(
+            std::str::from_utf8(input).unwrap(),
+            &o,
+            Applicability::Suggested,
+        );
+        assert_eq!(core.applied, 2, "a rename and a canonical time");
+        assert!(core.text.contains(r#""description": "x""#), "{}", core.text);
+        // Safe fixes only: both are suggested, nothing changes.
+        let safe: serde_json::Value =
+            serde_json::from_str(&run_bytes(Mode::FixSafe, input, &o, 7)).unwrap();
+        assert_eq!(safe["applied"], 0);
+        assert_eq!(safe["output"], std::str::from_utf8(input).unwrap());
+        assert_eq!(fixed["output"], core.text.as_str());
+        assert_eq!(fixed["applied"], core.applied);
+        assert_eq!(fixed["report"], serde_json::to_value(&core.report).unwrap());
+        // Bytes that are not UTF-8: no output, the report says why.
+        let fixed: serde_json::Value =
+            serde_json::from_str(&run_bytes(Mode::FixSafe, b"\xff{", &o, 7)).unwrap();
+        assert!(fixed["output"].is_null());
+        assert_eq!(
+            fixed["report"]["diagnostics"][0]["code"],
+            "json/invalid-utf8"
+        );
+    }
+
+    #[test]
+    fn too_large_in_every_mode() {
+        let o = LintOptions {
+            max_input_bytes: 10,
+            ..options()
+        };
+        for mode in [
+            Mode::Lint,
+            Mode::Schedule,
+            Mode::Analyze,
+            Mode::FixSafe,
+            Mode::FixSuggested,
+        ] {
+            let from_length: serde_json::Value =
+                serde_json::from_str(&too_large(mode, 11, &o)).unwrap();
+            let from_bytes: serde_json::Value =
+                serde_json::from_str(&run_bytes(mode, &[b' '; 11], &o, 7)).unwrap();
+            assert_eq!(from_length, from_bytes, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn configuration_round_trip() {
+        let c = config(2, 1, 1_767_225_600_000.0, 100.0, 7.0).unwrap();
+        assert_eq!(c.operation, Some(Operation::CreateJobTemplate));
+        assert_eq!(c.service_model, Edition::V2023_03_02);
+        assert_eq!(c.now.unwrap().timestamp(), 1_767_225_600);
+        assert_eq!((c.max_input_bytes, c.count), (100, 7));
+        assert!(config(0, 0, f64::NAN, 100.0, 7.0).unwrap().now.is_none());
+    }
+}

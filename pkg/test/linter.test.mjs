@@ -1,0 +1,163 @@
+// createLinter(): options read once, the input passed through a reused buffer, results as JSON
+// text. Everything it returns must be exactly what lint() and schedule() return (the corpus, each
+// input kind, the input limit, non-ASCII and broken UTF-16), and the buffer must stay right across
+// big and small inputs and memory growth.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createLinter, lint, schedule } from 'iot-jobs-lint';
+import { cases } from './corpus.mjs';
+
+const NOW = '2026-01-01T00:00:00Z';
+const all = cases();
+const job = (extra = {}) => ({
+  jobId: 'j1',
+  targets: ['arn:aws:iot:us-east-1:111122223333:thing/t'],
+  document: '{}',
+  ...extra,
+});
+
+test('every corpus case: linter.lint, .schedule and .analyze equal lint() and schedule(), for text and bytes', () => {
+  let checked = 0;
+  for (const c of all) {
+    const linter = createLinter(c.options);
+    const want = lint(c.bytes, c.options);
+    const wantSchedule = schedule(c.bytes, c.options);
+    for (const input of c.text === null ? [c.bytes] : [c.text, c.bytes]) {
+      assert.deepEqual(linter.lint(input), want, c.name);
+      assert.deepEqual(linter.schedule(input), wantSchedule, c.name);
+      assert.deepEqual(linter.analyze(input), { report: want, schedule: wantSchedule }, c.name);
+    }
+    // One linter for many inputs: reused, not rebuilt.
+    if (c.text !== null) assert.deepEqual(linter.lint(c.text), lint(c.text, c.options), c.name);
+    checked++;
+  }
+  assert.ok(checked > 500, `${checked} cases`);
+});
+
+test('objects, ArrayBuffers and counts go the same way as through lint() and schedule()', () => {
+  const input = job({ schedulingConfig: { maintenanceWindows: [{ startTime: 'cron(0 2 ? * SUN *)', durationInMinutes: 60 }] } });
+  const linter = createLinter({ now: NOW, count: 3 });
+  assert.deepEqual(linter.lint(input), lint(input, { now: NOW }));
+  const bytes = new TextEncoder().encode(JSON.stringify(input));
+  assert.deepEqual(linter.lint(bytes.buffer), lint(bytes, { now: NOW }));
+  assert.equal(linter.schedule(input).windows.length, 3, 'the linter\'s count');
+  assert.equal(linter.schedule(input, 5).windows.length, 5, 'the call\'s count');
+  assert.equal(linter.analyze(input, 2).schedule.windows.length, 2);
+  assert.deepEqual(linter.schedule(input, 5), schedule(input, { now: NOW, count: 5 }));
+});
+
+test('non-ASCII text, lone surrogates and a BOM: the same reports and spans as lint()', () => {
+  const linter = createLinter({ now: NOW });
+  const texts = [
+    JSON.stringify(job({ description: 'Pumpen-Firmware für Straße 7 ✓ 🚀' })),
+    JSON.stringify(job({ description: 'x'.repeat(2100) + 'é' })),
+    `{"jobId": "\ud800", "targets": [], "document": "{}"}`,
+    `{"jobId": "a\udc00b", "description": "🚀\ud83d"}`,
+    `\ufeff${JSON.stringify(job())}`,
+    '',
+    '   ',
+    '{"jobId": "日本語の仕事"}',
+  ];
+  for (const text of texts) {
+    assert.deepEqual(linter.lint(text), lint(text, { now: NOW }), JSON.stringify(text.slice(0, 40)));
+  }
+});
+
+test('the input limit: strings around maxInputBytes in 1-, 2-, 3- and 4-byte characters', () => {
+  for (const limit of [10, 64, 1000]) {
+    const linter = createLinter({ now: NOW, maxInputBytes: limit });
+    for (const char of ['a', 'é', '✓', '🚀']) {
+      for (const n of [0, 1, Math.floor(limit / char.length / 3), Math.floor(limit / 3), limit / 2, limit - 1, limit, limit + 1, limit * 2]) {
+        const text = char.repeat(Math.max(0, Math.floor(n)));
+        const want = lint(text, { now: NOW, maxInputBytes: limit });
+        assert.deepEqual(linter.lint(text), want, `${limit} ${char} × ${n}`);
+        assert.deepEqual(linter.fix(text).report, want, `fix ${limit} ${char} × ${n}`);
+      }
+    }
+  }
+});
+
+test('the buffer follows big and small inputs, and memory growth between calls', () => {
+  const linter = createLinter({ now: NOW });
+  const small = JSON.stringify(job({ jobId: 'a b' }));
+  const want = lint(small, { now: NOW });
+  const big = JSON.stringify(job({ description: 'd'.repeat(3_000_000) }));
+  for (let round = 0; round < 3; round++) {
+    assert.deepEqual(linter.lint(small), want);
+    assert.deepEqual(linter.lint(big).diagnostics.map((d) => d.code), ['model/length']);
+    assert.deepEqual(linter.lint(small), want);
+    // Another linter and the plain functions use the same buffer in between.
+    const other = createLinter({ now: NOW, operation: 'create-job-template' });
+    assert.equal(other.lint('{"jobTemplateId": "t"}').operation, 'create-job-template');
+    assert.deepEqual(lint(big.slice(0, 100_000) + '"}', { now: NOW }), lint(big.slice(0, 100_000) + '"}', { now: NOW }));
+    assert.deepEqual(linter.lint(small), want);
+  }
+});
+
+test('now: fixed when given (Date, string or milliseconds), the host clock at each call when not', () => {
+  const soon = JSON.stringify(job({ schedulingConfig: { startTime: '2026-01-01T00:20' } }));
+  const codes = (r) => r.diagnostics.map((d) => d.code);
+  for (const now of [NOW, new Date(NOW), Date.parse(NOW)]) {
+    assert.deepEqual(codes(createLinter({ now }).lint(soon)), ['schedule/start-too-soon']);
+  }
+  const clock = createLinter();
+  const minute = (t) => new Date(t).toISOString().slice(0, 16);
+  const inTenMinutes = JSON.stringify(job({ schedulingConfig: { startTime: minute(Date.now() + 10 * 60_000) } }));
+  const inTwoHours = JSON.stringify(job({ schedulingConfig: { startTime: minute(Date.now() + 2 * 3600_000) } }));
+  assert.deepEqual(codes(clock.lint(inTenMinutes)), ['schedule/start-too-soon']);
+  assert.deepEqual(codes(clock.lint(inTwoHours)), []);
+});
+
+test('fix(): safe fixes by default, suggested on request, rounds until nothing changes, as the CLI', () => {
+  const linter = createLinter({ now: NOW });
+  const text = '{"jobId": "j", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}", "descripton": "x", "schedulingConfig": {"startTime": "2026-03-01T12:00:30"}}';
+  const safe = linter.fix(text);
+  assert.equal(safe.applied, 0);
+  assert.equal(safe.output, text);
+  assert.deepEqual(safe.report, lint(text, { now: NOW }));
+  const suggested = linter.fix(text, 'suggested');
+  assert.equal(suggested.applied, 2);
+  assert.equal(
+    suggested.output,
+    '{"jobId": "j", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}", "description": "x", "schedulingConfig": {"startTime": "2026-03-01T12:00"}}',
+  );
+  assert.deepEqual(suggested.report, lint(suggested.output, { now: NOW }));
+  // A safe fix: a repeated key (json/duplicate-key), removed.
+  const repeated = '{"jobId": "j", "jobId": "j", "targets": ["arn:aws:iot:us-east-1:111122223333:thing/t"], "document": "{}"}';
+  const fixed = linter.fix(repeated);
+  assert.ok(fixed.applied >= 1, JSON.stringify(fixed));
+  assert.deepEqual(fixed.report.diagnostics, []);
+  // Bytes that are not UTF-8: nothing to write back.
+  const broken = linter.fix(new Uint8Array([0xff, 0x7b]));
+  assert.equal(broken.output, null);
+  assert.equal(broken.report.diagnostics[0].code, 'json/invalid-utf8');
+});
+
+test('fix() writes what the native CLI\'s --fix writes, for every corpus case with a fix', { skip: !process.env.IOT_JOBS_LINT_BIN && 'IOT_JOBS_LINT_BIN is not set' }, () => {
+  const withFix = all.filter((c) => c.text !== null && c.expect.diagnostics.some((d) => d.fixes?.length));
+  assert.ok(withFix.length > 20, `${withFix.length} cases with fixes`);
+  const args = (c) => [
+    '--now', c.options.now ?? NOW,
+    ...(c.options.operation ? ['--operation', c.options.operation] : []),
+    ...(c.options.serviceModel ? ['--service-model', c.options.serviceModel] : []),
+  ];
+  let changed = 0;
+  for (const c of withFix) {
+    const linter = createLinter({ ...c.options, now: c.options.now ?? NOW });
+    for (const applicability of ['safe', 'suggested']) {
+      const flags = applicability === 'safe' ? ['--fix'] : ['--fix', '--unsafe-fixes'];
+      let out;
+      try {
+        // With standard input, --fix writes the fixed text to standard output.
+        out = execFileSync(process.env.IOT_JOBS_LINT_BIN, ['check', ...flags, ...args(c), '-'], { input: c.text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+      } catch (e) {
+        out = e.stdout;
+      }
+      const result = linter.fix(c.text, applicability);
+      assert.equal(result.output, out, `${c.name} ${applicability}`);
+      if (result.output !== c.text) changed++;
+    }
+  }
+  assert.ok(changed > 20, `${changed} fixed texts`);
+});
