@@ -1,31 +1,41 @@
 // The one place where the worker calls the package to check a document: the report and the
-// schedule preview for one text under one set of options.
-//
-// Today that is two calls, lint() then schedule(), each parsing the text again. The package is
-// gaining `createLinter(options).analyze(text)`, which computes both in one pass: when it is
-// there, only `analyze` below changes (and `scheduleMs` becomes null).
-import init, { lint, schedule, schema, version } from 'iot-jobs-lint';
-import type { JsonSchema, LintOptions, LintReport, Operation, Schedule, ServiceModel } from 'iot-jobs-lint';
+// schedule preview for one text under one set of options, from one pass of the package's linter
+// (`createLinter(options).analyze(text)`), and its repeated safe fixes (`fix(text)`, as the CLI's
+// --fix). A linter reads its options once; the worker keeps the one for the latest options.
+import init, { createLinter, schema, version } from 'iot-jobs-lint';
+import type { JsonSchema, Linter, LintReport, Operation, Schedule, ScheduleOptions, ServiceModel } from 'iot-jobs-lint';
 
 export const ready: Promise<unknown> = init();
 
 export interface Analysis {
   report: LintReport;
   schedule: Schedule;
-  lintMs: number;
-  scheduleMs: number | null;
+  /** Time spent in the package (one call for both). */
+  ms: number;
 }
 
 /** How many upcoming windows the calendar shows. */
 export const WINDOWS = 7;
 
-export function analyze(text: string, options: LintOptions): Analysis {
+let cached: { key: string; linter: Linter } | null = null;
+
+function linterFor(options: ScheduleOptions): Linter {
+  const key = JSON.stringify(options);
+  if (cached?.key !== key) cached = { key, linter: createLinter({ ...options, count: WINDOWS }) };
+  return cached.linter;
+}
+
+export function analyze(text: string, options: ScheduleOptions): Analysis {
+  const linter = linterFor(options);
   const t0 = performance.now();
-  const report = lint(text, options);
-  const t1 = performance.now();
-  const preview = schedule(text, { ...options, count: WINDOWS });
-  const t2 = performance.now();
-  return { report, schedule: preview, lintMs: t1 - t0, scheduleMs: t2 - t1 };
+  const { report, schedule } = linter.analyze(text, WINDOWS);
+  return { report, schedule, ms: performance.now() - t0 };
+}
+
+/** Every safe fix, round after round until none applies: the text after them, and how many. */
+export function fixSafe(text: string, options: ScheduleOptions): { output: string | null; applied: number } {
+  const { output, applied } = linterFor(options).fix(text, 'safe');
+  return { output: output ?? null, applied };
 }
 
 export function schemaOf(operation: Operation, serviceModel: ServiceModel): JsonSchema {

@@ -62,34 +62,3 @@ export function placeFixes(doc: Text, diagnostics: readonly Diagnostic[]): Place
   };
   return diagnostics.map((d) => (d.fixes ?? []).map(place).filter((f): f is PlacedFix => f !== null));
 }
-
-function overlaps(a: Change, b: Change): boolean {
-  // Two insertions at one point would be applied in an arbitrary order: count them as overlapping.
-  if (a.from === a.to && b.from === b.to) return a.from === b.from;
-  return a.from < b.to && b.from < a.to;
-}
-
-/**
- * The safe fixes to apply together: the first safe fix of each diagnostic, in document order,
- * leaving out any whose edits overlap an edit already taken (and repeats of one fix). The next
- * check shows what is left.
- */
-export function safeFixesTogether(fixes: readonly PlacedFix[][]): { changes: Change[]; count: number } {
-  const candidates = fixes
-    .map((list) => list.find((f) => f.applicability === 'safe'))
-    .filter((f): f is PlacedFix => f !== undefined && f.changes.length > 0)
-    .sort((a, b) => a.changes[0].from - b.changes[0].from);
-  const taken: Change[] = [];
-  const seen = new Set<string>();
-  let count = 0;
-  for (const fix of candidates) {
-    const key = JSON.stringify(fix.changes);
-    if (seen.has(key)) continue;
-    if (fix.changes.some((c) => taken.some((t) => overlaps(c, t)))) continue;
-    seen.add(key);
-    taken.push(...fix.changes);
-    count++;
-  }
-  taken.sort((a, b) => a.from - b.from || a.to - b.to);
-  return { changes: taken, count };
-}

@@ -1,7 +1,7 @@
 // The linter runs here, off the main thread: the WebAssembly module is fetched and compiled once,
-// then each request is checked (src/analysis.ts). Typing never waits for it. The page also asks
+// then each request is checked (src/analysis.ts: one pass for the report and the schedule). Typing never waits for it. The page also asks
 // here for the JSON Schemas its completion and hover read.
-import { analyze, ready, schemaOf, version } from './analysis';
+import { analyze, fixSafe, ready, schemaOf, version } from './analysis';
 import type { DocumentInfo, WorkerRequest, WorkerResponse } from './protocol';
 
 const scope = self as unknown as {
@@ -56,17 +56,25 @@ scope.onmessage = async (event) => {
   }
   const { id, text, operation, serviceModel, now } = request;
   const options = { serviceModel, now, ...(operation ? { operation } : {}) };
+  if (request.kind === 'fix') {
+    try {
+      await ready;
+      scope.postMessage({ kind: 'fix', id, ok: true, ...fixSafe(text, options) });
+    } catch (error) {
+      scope.postMessage({ kind: 'fix', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   try {
     await ready;
-    const { report, schedule, lintMs, scheduleMs } = analyze(text, options);
+    const { report, schedule, ms } = analyze(text, options);
     scope.postMessage({
       kind: 'lint',
       id,
       ok: true,
       report,
       schedule,
-      lintMs,
-      scheduleMs,
+      lintMs: ms,
       version: version(),
       info: documentInfo(text),
     });

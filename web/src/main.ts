@@ -4,8 +4,8 @@
 // (at most one request in flight; edits made meanwhile are sent as soon as it answers). An answer
 // is shown only if the document is still the one it was computed for. Each answer is recorded as
 // a User Timing measure `iot-jobs-lint:lint` (round trip; `detail` holds the time spent in the
-// package in the worker, and the document's size) and `iot-jobs-lint:render` (main-thread time to
-// show it).
+// package's analyze() in the worker, and the document's size) and `iot-jobs-lint:render`
+// (main-thread time to show it).
 //
 // Fixes: each answer's fixes are placed in the document it was computed for; a fix (from the
 // editor's tooltip or the Problems panel) is applied only while the editor still holds that very
@@ -17,10 +17,10 @@ import examples from 'virtual:examples';
 import { byId } from './dom';
 import { createEditor, goTo, replaceDocument, showDiagnostics } from './editor';
 import { askBeforeExport, cliCommand, copyText, download, fileName, shellScript } from './exporting';
-import { placeFixes, safeFixesTogether, type PlacedFix } from './fixes';
+import { placeFixes, type PlacedFix } from './fixes';
 import { lineColumnOf } from './positions';
 import { countText, renderProblems } from './problems';
-import type { LintRequest, LintResponse, SchemaRequest, WorkerResponse } from './protocol';
+import type { FixRequest, FixResponse, LintRequest, LintResponse, SchemaRequest, WorkerResponse } from './protocol';
 import { renderSchedule } from './schedule';
 import { setSchema } from './schema-assist';
 import './style.css';
@@ -205,6 +205,10 @@ worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
     schemaArrived(event.data.operation, event.data.serviceModel, event.data.schema);
     return;
   }
+  if (event.data.kind === 'fix') {
+    fixedAll(event.data);
+    return;
+  }
   const answer = event.data;
   const request = inFlight;
   inFlight = null;
@@ -228,17 +232,14 @@ worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
     performance.measure('iot-jobs-lint:lint', {
       start: request.sentAt,
       end: receivedAt,
-      detail: { lintMs: answer.lintMs, scheduleMs: answer.scheduleMs, bytes, diagnostics: answer.report.diagnostics.length },
+      detail: { lintMs: answer.lintMs, bytes, diagnostics: answer.report.diagnostics.length },
     });
     performance.measure('iot-jobs-lint:render', { start: receivedAt, end: shownAt });
     if (performance.getEntriesByName('iot-jobs-lint:lint').length > 1000) {
       performance.clearMeasures('iot-jobs-lint:lint');
       performance.clearMeasures('iot-jobs-lint:render');
     }
-    ui.lintStatus.textContent =
-      answer.scheduleMs === null
-        ? `Checked in ${answer.lintMs.toFixed(1)} ms`
-        : `Checked in ${answer.lintMs.toFixed(1)} ms (schedule ${answer.scheduleMs.toFixed(1)} ms)`;
+    ui.lintStatus.textContent = `Checked in ${answer.lintMs.toFixed(1)} ms`;
   } else {
     ui.settingsError.textContent = answer.error;
     ui.settingsError.hidden = false;
@@ -319,14 +320,59 @@ function applyFixOf(index: number, fixIndex: number): void {
   if (fix) applyFix(fix);
 }
 
-// The package's linter will apply all safe fixes itself (repeated rounds, as the CLI's --fix);
-// until the page has that call, one round: every safe fix of the answer shown whose edits do not
-// overlap, in one transaction (one undo step). The next check shows what is left.
+// "Fix all safe": the package's linter applies the safe fixes itself, round after round as the
+// CLI's --fix does, in the worker. Its output replaces the document in one transaction (one undo
+// step; only the span between the first and the last difference is replaced, so the rest keeps
+// its folds and marks) if the document is still the text sent. The next check shows what is left.
+let fixing: { id: number; doc: Text } | null = null;
+
 function fixAllSafe(): void {
-  if (!fixesFor) return;
-  const { changes, count } = safeFixesTogether(fixesFor.fixes);
-  if (count === 0) return;
-  applyChanges(changes, `Applied ${count} safe fix${count === 1 ? '' : 'es'}`);
+  if (fixing) return;
+  const request: FixRequest = {
+    kind: 'fix',
+    id: nextId++,
+    text: view.state.doc.toString(),
+    operation: settings.operation,
+    serviceModel: settings.serviceModel,
+    now: settings.fixedNow ?? clockNow(),
+  };
+  fixing = { id: request.id, doc: view.state.doc };
+  ui.fixAll.disabled = true;
+  worker.postMessage(request);
+}
+
+function fixedAll(answer: FixResponse): void {
+  const request = fixing;
+  if (!request || request.id !== answer.id) return;
+  fixing = null;
+  ui.fixAll.disabled = false;
+  if (!answer.ok) {
+    ui.lintStatus.textContent = `Could not fix: ${answer.error}`;
+    return;
+  }
+  if (view.state.doc !== request.doc) {
+    ui.lintStatus.textContent = 'The document changed while it was being fixed: nothing applied; try again';
+    return;
+  }
+  if (answer.output === null || answer.applied === 0) {
+    ui.lintStatus.textContent = 'No safe fix applies';
+    return;
+  }
+  const before = request.doc.toString();
+  const after = answer.output;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  // Never split a surrogate pair.
+  if (start > 0 && /[\uD800-\uDBFF]/.test(before[start - 1])) start--;
+  if (end > 0 && /[\uDC00-\uDFFF]/.test(before[before.length - end])) end--;
+  view.dispatch({
+    changes: { from: start, to: before.length - end, insert: after.slice(start, after.length - end) },
+    userEvent: 'input.fix',
+  });
+  ui.lintStatus.textContent = `Applied ${answer.applied} safe fix${answer.applied === 1 ? '' : 'es'}`;
+  requestLint();
   view.focus();
 }
 
@@ -357,7 +403,9 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
     renderProblems(ui.problems, ui.problemsEmpty, report.diagnostics, pick, { fixes, apply: applyFixOf });
     ui.problemCounts.textContent = countText(report.diagnostics);
   }
-  const safe = safeFixesTogether(fixes).count;
+  // How many problems have a safe fix (fixing one may make others go, or appear: the package
+  // re-checks between rounds).
+  const safe = fixes.filter((list) => list.some((f) => f.applicability === 'safe')).length;
   ui.fixAll.hidden = safe === 0;
   ui.fixAll.textContent = `Fix all safe (${safe})`;
   const scheduleKey = JSON.stringify([answer.schedule, answer.info.windows]) + String(report.templateResources ?? '');

@@ -12,6 +12,20 @@ export interface LintRequest {
   now: string;
 }
 
+/** "Fix all safe": the package applies every safe fix, round after round (the CLI's --fix). */
+export interface FixRequest {
+  kind: 'fix';
+  id: number;
+  text: string;
+  operation: Operation | null;
+  serviceModel: ServiceModel;
+  now: string;
+}
+
+export type FixResponse =
+  | { kind: 'fix'; id: number; ok: true; output: string | null; applied: number }
+  | { kind: 'fix'; id: number; ok: false; error: string };
+
 /** The JSON Schema the editor's completion and hover read (the package's schema()). */
 export interface SchemaRequest {
   kind: 'schema';
@@ -19,7 +33,7 @@ export interface SchemaRequest {
   serviceModel: ServiceModel;
 }
 
-export type WorkerRequest = LintRequest | SchemaRequest;
+export type WorkerRequest = LintRequest | SchemaRequest | FixRequest;
 
 export interface SchemaResponse {
   kind: 'schema';
@@ -36,12 +50,8 @@ export type LintResponse =
       ok: true;
       report: LintReport;
       schedule: Schedule;
-      /**
-       * Time spent in the package, measured in the worker: lint() and schedule() apart, or, when
-       * one call computes both (analyze()), all of it in `lintMs` and `scheduleMs` null.
-       */
+      /** Time spent in the package's analyze() (report and schedule in one pass), in the worker. */
       lintMs: number;
-      scheduleMs: number | null;
       version: string;
       info: DocumentInfo;
     }
@@ -59,7 +69,7 @@ export type LintResponse =
       internal: boolean;
     };
 
-export type WorkerResponse = LintResponse | SchemaResponse;
+export type WorkerResponse = LintResponse | SchemaResponse | FixResponse;
 
 /** What the page shows above the editor: the document's id and description, when it parses. */
 export interface DocumentInfo {
