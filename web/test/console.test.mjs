@@ -861,7 +861,7 @@ describe('web console', () => {
     }
   });
 
-  test('screenshots of the page with diagnostics (wide with a hover, and narrow)', async () => {
+  test('screenshots of the page with diagnostics (wide with a hover and its quick fix, and narrow)', async () => {
     // A job with three mistakes and two maintenance windows: problems, calendar and a hover.
     const job = JSON.parse(example('firmware-ota.job.json'));
     job.targetSelection = 'snapshot';
