@@ -262,8 +262,10 @@ worker.addEventListener('error', (event) => {
 
 // ---- the schema for completion and hover ----
 
-// The operation in effect: the selector's, else the one the last report detected, else CreateJob
-// (what an empty or unrecognised document most likely becomes). None for a CloudFormation template.
+// The operation in effect: the selector's, else the one detected last (a report of half-typed
+// JSON may detect none), else CreateJob (what an empty or unrecognised document most likely
+// becomes). None for a CloudFormation template.
+let lastDetected: Operation = 'create-job';
 const schemas = new Map<string, JsonSchema | null>();
 let wantedSchema = '';
 
@@ -425,7 +427,9 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
     ui.windowsEmpty.textContent = 'A CloudFormation template: the calendar previews the windows of a request (paste a resource\'s request to see them).';
   }
   operation = template === null ? report.operation : null;
-  wantSchema(template !== null ? null : (settings.operation ?? report.operation ?? 'create-job'));
+  // Half-typed JSON often cannot be told apart: keep the operation detected last meanwhile.
+  if (report.operation) lastDetected = report.operation;
+  wantSchema(template !== null ? null : (settings.operation ?? report.operation ?? lastDetected));
   const autoOption = ui.operation.options[0];
   autoOption.textContent = report.operationDetected && report.operation ? `Auto-detect (${report.operation})` : 'Auto-detect';
   ui.opStatus.textContent =
@@ -481,7 +485,7 @@ ui.operation.addEventListener('change', () => {
 
 ui.edition.addEventListener('change', () => {
   settings.serviceModel = ui.edition.value as ServiceModel;
-  wantSchema(settings.operation ?? operation ?? 'create-job');
+  wantSchema(settings.operation ?? lastDetected);
   syncUrl();
   requestLint();
 });

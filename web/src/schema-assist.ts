@@ -407,10 +407,13 @@ function completeFromSchema(context: CompletionContext): CompletionResult | null
   if (token && token.name !== '⚠') {
     from = token.from;
     to = token.to;
+  } else if (token && context.state.sliceDoc(token.from, token.from + 1) === '"' && !context.state.sliceDoc(token.from, context.pos).includes('\n')) {
+    // An unterminated string the parser could not place: from its quote.
+    from = token.from;
+    if (context.state.sliceDoc(to, to + 1) === '"') to++;
   } else {
-    const before = context.matchBefore(/"(?:[^"\\\n]|\\.)*$|[\w.-]+$/);
+    const before = context.matchBefore(/[\w.-]+$/);
     if (before) from = before.from;
-    if (before?.text.startsWith('"') && context.state.sliceDoc(to, to + 1) === '"') to++;
   }
   const typed = context.state.sliceDoc(from, context.pos);
   // CodeMirror's matcher finds nothing for a lone quote: show every option then, unfiltered.

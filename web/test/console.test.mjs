@@ -501,6 +501,17 @@ describe('web console', () => {
       await page.waitForSelector('.cm-tooltip-autocomplete li');
       assert.ok((await menu()).some((m) => m.startsWith('jobTemplateId')), 'jobTemplateId offered for create-job-template');
       await page.keyboard.press('Escape');
+      // Deeper: the members of an item of schedulingConfig.maintenanceWindows, through items and $ref.
+      await page.selectOption('#operation', '');
+      await openDocument(page, '{"jobId": "x", "schedulingConfig": {"maintenanceWindows": [{}]}}\n');
+      await page.click('.cm-content');
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('End');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.cm-tooltip-autocomplete li');
+      assert.deepEqual(await menu(), ['durationInMinutesinteger · 1 to 1430 · required', 'startTimestring · 1 to 256 characters · required']);
+      await page.keyboard.press('Escape');
       await p.clean();
     } finally {
       await p.close();
