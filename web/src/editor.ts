@@ -1,7 +1,8 @@
 // The JSON editor: CodeMirror 6 with its JSON language, the lint extension's squiggles, gutter
-// markers and hover tooltips. The diagnostics come from the worker (src/main.ts); this module only
-// places them.
-import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+// markers and hover tooltips (with the package's fixes as buttons), and completion and hover
+// documentation from the operation's JSON Schema (src/schema-assist.ts). The diagnostics come from
+// the worker (src/main.ts); this module only places them.
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import {
@@ -28,7 +29,9 @@ import {
   rectangularSelection,
 } from '@codemirror/view';
 import type { Diagnostic } from 'iot-jobs-lint';
+import type { PlacedFix } from './fixes';
 import { rangeOf } from './positions';
+import { completeFromSchema, schemaAssist } from './schema-assist';
 
 export interface EditorHooks {
   /** Called after every change of the document (the caller debounces). */
@@ -43,6 +46,11 @@ const theme = EditorView.theme({
   '.cm-gutters': { backgroundColor: 'var(--editor-gutter)', borderRight: '1px solid var(--line)' },
   '&.cm-focused': { outline: 'none' },
   '.cm-tooltip-lint': { maxWidth: '34rem' },
+  '.cm-tooltip.cm-tooltip-hover': { maxWidth: '34rem' },
+  '.cm-tooltip.cm-completionInfo': { maxWidth: '26rem' },
+  '.cm-completionDetail': { marginLeft: '1.2em', fontStyle: 'normal', opacity: '0.75', fontSize: '12px' },
+  '.cm-diagnosticAction.fix-safe': { backgroundColor: '#2f6f3e' },
+  '.cm-diagnosticAction.fix-suggested': { backgroundColor: '#5a47a0' },
   '.cm-diagnostic': { padding: '6px 10px' },
 });
 
@@ -69,8 +77,11 @@ export function createEditor(parent: HTMLElement, doc: string, nonce: string, ho
     highlightSelectionMatches(),
     EditorState.tabSize.of(2),
     // Tab is left to the browser so that the keyboard can leave the editor; Mod-] / Mod-[ indent.
+    autocompletion({ override: [completeFromSchema], icons: false, maxRenderedOptions: 60 }),
+    schemaAssist(),
     keymap.of([
       ...closeBracketsKeymap,
+      ...completionKeymap,
       ...defaultKeymap,
       ...searchKeymap,
       ...historyKeymap,
@@ -122,14 +133,28 @@ function renderMessage(d: Diagnostic): HTMLElement {
   return box;
 }
 
-/** Shows the package's diagnostics in the editor (squiggles, gutter, hover). */
-export function showDiagnostics(view: EditorView, diagnostics: Diagnostic[]): void {
+/**
+ * Shows the package's diagnostics in the editor (squiggles, gutter, hover). `fixes[i]` are the
+ * fixes of `diagnostics[i]`, placed in the current document; `apply` applies one (it checks that
+ * the document is still the one they were computed for).
+ */
+export function showDiagnostics(
+  view: EditorView,
+  diagnostics: Diagnostic[],
+  fixes: PlacedFix[][] = [],
+  apply: (fix: PlacedFix) => void = () => {},
+): void {
   const doc = view.state.doc;
-  const placed: CmDiagnostic[] = diagnostics.map((d) => ({
+  const placed: CmDiagnostic[] = diagnostics.map((d, i) => ({
     ...rangeOf(doc, d),
     severity: d.severity,
     message: `${d.code}: ${d.message}${d.help ? ` Help: ${d.help}` : ''}`,
     renderMessage: () => renderMessage(d),
+    actions: (fixes[i] ?? []).map((fix) => ({
+      name: fix.applicability === 'safe' ? `Fix: ${fix.message}` : `Fix (check it): ${fix.message}`,
+      markClass: `fix-action fix-${fix.applicability}`,
+      apply: () => apply(fix),
+    })),
   }));
   view.dispatch(setDiagnostics(view.state, placed));
 }

@@ -62,3 +62,48 @@ export async function copyText(text: string): Promise<void> {
   area.remove();
   if (!ok) throw new Error('the browser refused to copy');
 }
+
+let pendingAnswer: ((yes: boolean) => void) | null = null;
+
+/**
+ * The page's own confirm step (not `window.confirm`): `message` with Cancel and `confirmLabel`,
+ * shown in `box`; resolves with the choice. Escape cancels; a second request replaces the first
+ * (which resolves as cancelled).
+ */
+export function askBeforeExport(box: HTMLElement, message: string, confirmLabel: string): Promise<boolean> {
+  pendingAnswer?.(false);
+  return new Promise((resolve) => {
+    const text = document.createElement('p');
+    text.className = 'confirm-message';
+    text.id = 'export-confirm-message';
+    text.textContent = message;
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.className = 'confirm-cancel';
+    cancel.textContent = 'Cancel';
+    const go = document.createElement('button');
+    go.type = 'button';
+    go.className = 'confirm-go';
+    go.textContent = confirmLabel;
+    const row = document.createElement('div');
+    row.className = 'buttons';
+    row.append(cancel, go);
+    box.replaceChildren(text, row);
+    box.setAttribute('aria-describedby', text.id);
+    box.hidden = false;
+    const done = (yes: boolean) => {
+      if (pendingAnswer !== done) return;
+      pendingAnswer = null;
+      box.hidden = true;
+      box.replaceChildren();
+      resolve(yes);
+    };
+    pendingAnswer = done;
+    cancel.addEventListener('click', () => done(false));
+    go.addEventListener('click', () => done(true));
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') done(false);
+    });
+    cancel.focus();
+  });
+}

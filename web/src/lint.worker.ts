@@ -1,18 +1,17 @@
 // The linter runs here, off the main thread: the WebAssembly module is fetched and compiled once,
-// then each request is linted and its schedule previewed. Typing never waits for it.
-import init, { lint, schedule, version } from 'iot-jobs-lint';
-import type { DocumentInfo, LintRequest, LintResponse } from './protocol';
+// then each request is checked (src/analysis.ts: one pass for the report and the schedule). Typing never waits for it. The page also asks
+// here for the JSON Schemas its completion and hover read.
+import { analyze, fixSafe, ready, schemaOf, version } from './analysis';
+import type { DocumentInfo, WorkerRequest, WorkerResponse } from './protocol';
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<LintRequest>) => void) | null;
-  postMessage(message: LintResponse): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
 };
-
-const ready = init();
 
 /** The id and description to show as the document's title (display only, no checking). */
 function documentInfo(text: string): DocumentInfo {
-  const info: DocumentInfo = { idName: null, id: null, description: null };
+  const info: DocumentInfo = { idName: null, id: null, description: null, windows: [] };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -30,26 +29,52 @@ function documentInfo(text: string): DocumentInfo {
     }
   }
   if (typeof top.description === 'string') info.description = top.description;
+  const scheduling = isObject(top.schedulingConfig) ? top.schedulingConfig : top;
+  const windows = scheduling.maintenanceWindows;
+  if (Array.isArray(windows)) {
+    info.windows = windows.map((w: unknown) => ({
+      startTime: isObject(w) && typeof w.startTime === 'string' ? w.startTime : null,
+      durationInMinutes: isObject(w) && typeof w.durationInMinutes === 'number' ? w.durationInMinutes : null,
+    }));
+  }
   return info;
 }
 
 scope.onmessage = async (event) => {
-  const { id, text, operation, serviceModel, now } = event.data;
+  const request = event.data;
+  if (request.kind === 'schema') {
+    const { operation, serviceModel } = request;
+    let found = null;
+    try {
+      await ready;
+      found = schemaOf(operation, serviceModel);
+    } catch {
+      // no schema: completion and hover stay quiet
+    }
+    scope.postMessage({ kind: 'schema', operation, serviceModel, schema: found });
+    return;
+  }
+  const { id, text, operation, serviceModel, now } = request;
   const options = { serviceModel, now, ...(operation ? { operation } : {}) };
+  if (request.kind === 'fix') {
+    try {
+      await ready;
+      scope.postMessage({ kind: 'fix', id, ok: true, ...fixSafe(text, options) });
+    } catch (error) {
+      scope.postMessage({ kind: 'fix', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   try {
     await ready;
-    const t0 = performance.now();
-    const report = lint(text, options);
-    const t1 = performance.now();
-    const preview = schedule(text, { ...options, count: 7 });
-    const t2 = performance.now();
+    const { report, schedule, ms } = analyze(text, options);
     scope.postMessage({
+      kind: 'lint',
       id,
       ok: true,
       report,
-      schedule: preview,
-      lintMs: t1 - t0,
-      scheduleMs: t2 - t1,
+      schedule,
+      lintMs: ms,
       version: version(),
       info: documentInfo(text),
     });
@@ -57,6 +82,7 @@ scope.onmessage = async (event) => {
     // A TypeError is misuse (a setting); anything else is an internal error of the package, which
     // has already replaced its WebAssembly instance: the next request is checked as usual.
     scope.postMessage({
+      kind: 'lint',
       id,
       ok: false,
       error: error instanceof Error ? error.message : String(error),

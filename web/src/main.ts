@@ -4,19 +4,25 @@
 // (at most one request in flight; edits made meanwhile are sent as soon as it answers). An answer
 // is shown only if the document is still the one it was computed for. Each answer is recorded as
 // a User Timing measure `iot-jobs-lint:lint` (round trip; `detail` holds the time spent in the
-// package's lint() and schedule() in the worker, and the document's size) and
-// `iot-jobs-lint:render` (main-thread time to show it).
+// package's analyze() in the worker, and the document's size) and `iot-jobs-lint:render`
+// (main-thread time to show it).
+//
+// Fixes: each answer's fixes are placed in the document it was computed for; a fix (from the
+// editor's tooltip or the Problems panel) is applied only while the editor still holds that very
+// document, and the result is checked again at once.
 import type { Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { Diagnostic, LintReport, Operation, ServiceModel } from 'iot-jobs-lint';
+import type { Diagnostic, JsonSchema, LintReport, Operation, ServiceModel } from 'iot-jobs-lint';
 import examples from 'virtual:examples';
 import { byId } from './dom';
 import { createEditor, goTo, replaceDocument, showDiagnostics } from './editor';
-import { cliCommand, copyText, download, fileName, shellScript } from './exporting';
+import { askBeforeExport, cliCommand, copyText, download, fileName, shellScript } from './exporting';
+import { placeFixes, type PlacedFix } from './fixes';
 import { lineColumnOf } from './positions';
 import { countText, renderProblems } from './problems';
-import type { LintRequest, LintResponse } from './protocol';
+import type { FixRequest, FixResponse, LintRequest, LintResponse, SchemaRequest, WorkerResponse } from './protocol';
 import { renderSchedule } from './schedule';
+import { setSchema } from './schema-assist';
 import './style.css';
 
 const DEBOUNCE_MS = 120;
@@ -41,10 +47,12 @@ const ui = {
   problems: byId<HTMLOListElement>('problems'),
   problemsEmpty: byId('problems-empty'),
   problemCounts: byId('problem-counts'),
+  fixAll: byId<HTMLButtonElement>('fix-all'),
   scheduleSummary: byId('schedule-summary'),
   windows: byId<HTMLOListElement>('windows'),
   windowsEmpty: byId('windows-empty'),
   timeline: byId('timeline'),
+  legend: byId('legend'),
   scheduleProblems: byId<HTMLOListElement>('schedule-problems'),
   scheduleProblemsEmpty: byId('schedule-problems-empty'),
   command: byId('command'),
@@ -53,6 +61,7 @@ const ui = {
   download: byId<HTMLButtonElement>('download'),
   downloadName: byId('download-name'),
   exportStatus: byId('export-status'),
+  exportConfirm: byId('export-confirm'),
   version: byId('version'),
 };
 
@@ -180,6 +189,7 @@ function requestLint(): void {
   }
   const doc = view.state.doc;
   const request: LintRequest = {
+    kind: 'lint',
     id: nextId++,
     text: doc.toString(),
     operation: settings.operation,
@@ -190,7 +200,15 @@ function requestLint(): void {
   worker.postMessage(request);
 }
 
-worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
+worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
+  if (event.data.kind === 'schema') {
+    schemaArrived(event.data.operation, event.data.serviceModel, event.data.schema);
+    return;
+  }
+  if (event.data.kind === 'fix') {
+    fixedAll(event.data);
+    return;
+  }
   const answer = event.data;
   const request = inFlight;
   inFlight = null;
@@ -214,14 +232,14 @@ worker.addEventListener('message', (event: MessageEvent<LintResponse>) => {
     performance.measure('iot-jobs-lint:lint', {
       start: request.sentAt,
       end: receivedAt,
-      detail: { lintMs: answer.lintMs, scheduleMs: answer.scheduleMs, bytes, diagnostics: answer.report.diagnostics.length },
+      detail: { lintMs: answer.lintMs, bytes, diagnostics: answer.report.diagnostics.length },
     });
     performance.measure('iot-jobs-lint:render', { start: receivedAt, end: shownAt });
     if (performance.getEntriesByName('iot-jobs-lint:lint').length > 1000) {
       performance.clearMeasures('iot-jobs-lint:lint');
       performance.clearMeasures('iot-jobs-lint:render');
     }
-    ui.lintStatus.textContent = `Checked in ${answer.lintMs.toFixed(1)} ms (schedule ${answer.scheduleMs.toFixed(1)} ms)`;
+    ui.lintStatus.textContent = `Checked in ${answer.lintMs.toFixed(1)} ms`;
   } else {
     ui.settingsError.textContent = answer.error;
     ui.settingsError.hidden = false;
@@ -242,11 +260,134 @@ worker.addEventListener('error', (event) => {
   ui.settingsError.hidden = false;
 });
 
+// ---- the schema for completion and hover ----
+
+// The operation in effect: the selector's, else the one detected last (a report of half-typed
+// JSON may detect none), else CreateJob (what an empty or unrecognised document most likely
+// becomes). None for a CloudFormation template.
+let lastDetected: Operation = 'create-job';
+const schemas = new Map<string, JsonSchema | null>();
+let wantedSchema = '';
+
+function schemaKey(op: Operation, model: ServiceModel): string {
+  return `${op} ${model}`;
+}
+
+function wantSchema(op: Operation | null): void {
+  if (op === null) {
+    wantedSchema = '';
+    setSchema(view, null);
+    return;
+  }
+  const key = schemaKey(op, settings.serviceModel);
+  wantedSchema = key;
+  if (schemas.has(key)) {
+    setSchema(view, schemas.get(key) ?? null);
+    return;
+  }
+  const request: SchemaRequest = { kind: 'schema', operation: op, serviceModel: settings.serviceModel };
+  worker.postMessage(request);
+}
+
+function schemaArrived(op: Operation, model: ServiceModel, schema: JsonSchema | null): void {
+  const key = schemaKey(op, model);
+  schemas.set(key, schema);
+  if (key === wantedSchema) setSchema(view, schema);
+}
+
+wantSchema(settings.operation ?? 'create-job');
+
+// ---- fixes ----
+
+/** The fixes of the answer shown, placed in the document it was computed for. */
+let fixesFor: { doc: Text; fixes: PlacedFix[][] } | null = null;
+
+function applyChanges(changes: PlacedFix['changes'], what: string): void {
+  if (!fixesFor || view.state.doc !== fixesFor.doc) {
+    ui.lintStatus.textContent = 'The document changed since it was checked: try the fix again after this check';
+    requestLint();
+    return;
+  }
+  view.dispatch({ changes, userEvent: 'input.fix', scrollIntoView: true });
+  ui.lintStatus.textContent = what;
+  requestLint();
+}
+
+function applyFix(fix: PlacedFix): void {
+  applyChanges(fix.changes, `Applied: ${fix.message}`);
+}
+
+function applyFixOf(index: number, fixIndex: number): void {
+  const fix = fixesFor?.fixes[index]?.[fixIndex];
+  if (fix) applyFix(fix);
+}
+
+// "Fix all safe": the package's linter applies the safe fixes itself, round after round as the
+// CLI's --fix does, in the worker. Its output replaces the document in one transaction (one undo
+// step; only the span between the first and the last difference is replaced, so the rest keeps
+// its folds and marks) if the document is still the text sent. The next check shows what is left.
+let fixing: { id: number; doc: Text } | null = null;
+
+function fixAllSafe(): void {
+  if (fixing) return;
+  const request: FixRequest = {
+    kind: 'fix',
+    id: nextId++,
+    text: view.state.doc.toString(),
+    operation: settings.operation,
+    serviceModel: settings.serviceModel,
+    now: settings.fixedNow ?? clockNow(),
+  };
+  fixing = { id: request.id, doc: view.state.doc };
+  ui.fixAll.disabled = true;
+  worker.postMessage(request);
+}
+
+function fixedAll(answer: FixResponse): void {
+  const request = fixing;
+  if (!request || request.id !== answer.id) return;
+  fixing = null;
+  ui.fixAll.disabled = false;
+  if (!answer.ok) {
+    ui.lintStatus.textContent = `Could not fix: ${answer.error}`;
+    return;
+  }
+  if (view.state.doc !== request.doc) {
+    ui.lintStatus.textContent = 'The document changed while it was being fixed: nothing applied; try again';
+    return;
+  }
+  if (answer.output === null || answer.applied === 0) {
+    ui.lintStatus.textContent = 'No safe fix applies';
+    return;
+  }
+  const before = request.doc.toString();
+  const after = answer.output;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  // Never split a surrogate pair.
+  if (start > 0 && /[\uD800-\uDBFF]/.test(before[start - 1])) start--;
+  if (end > 0 && /[\uDC00-\uDFFF]/.test(before[before.length - end])) end--;
+  view.dispatch({
+    changes: { from: start, to: before.length - end, insert: after.slice(start, after.length - end) },
+    userEvent: 'input.fix',
+  });
+  ui.lintStatus.textContent = `Applied ${answer.applied} safe fix${answer.applied === 1 ? '' : 'es'}`;
+  requestLint();
+  view.focus();
+}
+
+ui.fixAll.addEventListener('click', fixAllSafe);
+
 // ---- showing an answer ----
 
 function pick(d: Diagnostic): void {
   goTo(view, d);
 }
+
+/** Errors in the answer shown (the export asks before sending a file AWS will reject). */
+let errorCount = 0;
 
 // What the panels show now: an answer equal to it leaves them alone (no flicker, and a focused
 // problem keeps the focus when the clock tick re-lints).
@@ -254,19 +395,28 @@ let shownProblems = '';
 let shownSchedule = '';
 
 function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): void {
-  showDiagnostics(view, report.diagnostics);
+  const fixes = placeFixes(view.state.doc, report.diagnostics);
+  fixesFor = { doc: view.state.doc, fixes };
+  showDiagnostics(view, report.diagnostics, fixes, applyFix);
+  errorCount = report.diagnostics.filter((d) => d.severity === 'error').length;
   const problemsKey = JSON.stringify(report.diagnostics);
   if (problemsKey !== shownProblems) {
     shownProblems = problemsKey;
-    renderProblems(ui.problems, ui.problemsEmpty, report.diagnostics, pick);
+    renderProblems(ui.problems, ui.problemsEmpty, report.diagnostics, pick, { fixes, apply: applyFixOf });
     ui.problemCounts.textContent = countText(report.diagnostics);
   }
-  const scheduleKey = JSON.stringify(answer.schedule) + String(report.templateResources ?? '');
+  // How many problems have a safe fix (fixing one may make others go, or appear: the package
+  // re-checks between rounds).
+  const safe = fixes.filter((list) => list.some((f) => f.applicability === 'safe')).length;
+  ui.fixAll.hidden = safe === 0;
+  ui.fixAll.textContent = `Fix all safe (${safe})`;
+  const scheduleKey = JSON.stringify([answer.schedule, answer.info.windows]) + String(report.templateResources ?? '');
   if (scheduleKey !== shownSchedule) {
     shownSchedule = scheduleKey;
     renderSchedule(
-      { summary: ui.scheduleSummary, list: ui.windows, empty: ui.windowsEmpty, timeline: ui.timeline },
+      { summary: ui.scheduleSummary, legend: ui.legend, list: ui.windows, empty: ui.windowsEmpty, timeline: ui.timeline },
       answer.schedule,
+      answer.info.windows,
     );
     renderProblems(ui.scheduleProblems, ui.scheduleProblemsEmpty, answer.schedule.diagnostics, pick);
   }
@@ -277,6 +427,9 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
     ui.windowsEmpty.textContent = 'A CloudFormation template: the calendar previews the windows of a request (paste a resource\'s request to see them).';
   }
   operation = template === null ? report.operation : null;
+  // Half-typed JSON often cannot be told apart: keep the operation detected last meanwhile.
+  if (report.operation) lastDetected = report.operation;
+  wantSchema(template !== null ? null : (settings.operation ?? report.operation ?? lastDetected));
   const autoOption = ui.operation.options[0];
   autoOption.textContent = report.operationDetected && report.operation ? `Auto-detect (${report.operation})` : 'Auto-detect';
   ui.opStatus.textContent =
@@ -325,12 +478,14 @@ ui.openFile.addEventListener('change', async () => {
 
 ui.operation.addEventListener('change', () => {
   settings.operation = (ui.operation.value || null) as Operation | null;
+  if (settings.operation) wantSchema(settings.operation);
   syncUrl();
   requestLint();
 });
 
 ui.edition.addEventListener('change', () => {
   settings.serviceModel = ui.edition.value as ServiceModel;
+  wantSchema(settings.operation ?? lastDetected);
   syncUrl();
   requestLint();
 });
@@ -363,32 +518,55 @@ function flash(message: string): void {
   ui.exportStatus.textContent = message;
 }
 
-ui.copyCommand.addEventListener('click', async () => {
+/** Runs `action` at once when the file has no error, else after the page's own confirm step. */
+function whenConfirmed(verb: string, action: () => void | Promise<void>): void {
+  if (errorCount === 0) {
+    void action();
+    return;
+  }
+  const n = errorCount;
+  askBeforeExport(
+    ui.exportConfirm,
+    `This file has ${n} error${n === 1 ? '' : 's'}; AWS will reject it. ${verb} anyway?`,
+    `${verb} anyway`,
+  ).then((yes) => {
+    if (yes) void action();
+    else flash(`Not ${verb === 'Download' ? 'downloaded' : 'copied'}: fix the errors first (see Problems).`);
+  });
+}
+
+ui.copyCommand.addEventListener('click', () => {
   const command = cliCommand(operation);
   if (!command) return;
-  try {
-    await copyText(command);
-    flash(`Copied: ${command}. Save the document as ${fileName(operation)} next to it.`);
-  } catch (error) {
-    flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  whenConfirmed('Copy', async () => {
+    try {
+      await copyText(command);
+      flash(`Copied: ${command}. Save the document as ${fileName(operation)} next to it.`);
+    } catch (error) {
+      flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 });
 
-ui.copyScript.addEventListener('click', async () => {
+ui.copyScript.addEventListener('click', () => {
   const script = shellScript(operation, view.state.doc.toString());
   if (!script) return;
-  try {
-    await copyText(script);
-    flash(`Copied a shell script that writes ${fileName(operation)} and runs the command.`);
-  } catch (error) {
-    flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  whenConfirmed('Copy', async () => {
+    try {
+      await copyText(script);
+      flash(`Copied a shell script that writes ${fileName(operation)} and runs the command.`);
+    } catch (error) {
+      flash(`Could not copy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 });
 
 ui.download.addEventListener('click', () => {
   const text = view.state.doc.toString();
-  download(fileName(operation), text.endsWith('\n') ? text : `${text}\n`);
-  flash(`Downloaded ${fileName(operation)}.`);
+  whenConfirmed('Download', () => {
+    download(fileName(operation), text.endsWith('\n') ? text : `${text}\n`);
+    flash(`Downloaded ${fileName(operation)}.`);
+  });
 });
 
 requestLint();

@@ -47,6 +47,36 @@ function find(text, needle) {
   return { line: index + 1, index: lines[index].indexOf(needle) };
 }
 
+/** Moves the mouse onto `word` in the first editor line containing `lineText` (scrolled into view). */
+async function hoverWord(page, lineText, word) {
+  const point = await page.evaluate(
+    ([lineText, word]) => {
+      const line = [...document.querySelectorAll('.cm-line')].find((l) => l.textContent.includes(lineText));
+      if (!line) return null;
+      line.scrollIntoView({ block: 'center' });
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const at = line.textContent.indexOf(lineText) + lineText.indexOf(word);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent.length;
+        if (at < seen + length) {
+          const range = document.createRange();
+          const start = at - seen;
+          range.setStart(node, start);
+          range.setEnd(node, Math.min(length, start + word.length));
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        seen += length;
+      }
+      return null;
+    },
+    [lineText, word],
+  );
+  assert.ok(point, `${word} in a line with ${lineText}`);
+  await page.mouse.move(point.x, point.y);
+}
+
 describe('web console', () => {
   test('loads with no console error, no failed request and no request to another origin', async () => {
     const p = await openPage(env, `?now=${NOW}&example=firmware-ota`);
@@ -75,7 +105,8 @@ describe('web console', () => {
     const p = await openPage(env, `?now=${NOW}&example=firmware-ota`);
     try {
       const { page } = p;
-      assert.match(await page.textContent('#problem-counts'), /^0 errors · 0 warnings · 0 info$/);
+      // No "0 info": the package notes (info) only in one rare case, so the counter shows only when there are some.
+      assert.match(await page.textContent('#problem-counts'), /^0 errors · 0 warnings$/);
       assert.equal(await page.isVisible('#problems-empty'), true);
       assert.equal(await page.locator('.cm-lintRange').count(), 0);
 
@@ -425,6 +456,309 @@ describe('web console', () => {
     }
   });
 
+  test('completion: member names with type, limits and required, enum values with their meanings', async () => {
+    const p = await openPage(env, `?now=${NOW}&example=firmware-ota`, { viewport: { width: 1440, height: 1000 } });
+    try {
+      const { page } = p;
+      await openDocument(page, '{\n  "jobId": "pump-fw",\n  \n}\n');
+      await goToLine(page, 3, 2);
+      await page.keyboard.type('"ta');
+      await page.waitForSelector('.cm-tooltip-autocomplete li');
+      const menu = () => page.$$eval('.cm-tooltip-autocomplete li', (items) => items.map((li) => li.textContent));
+      const members = await menu();
+      console.log(`completion for "ta: ${members.join(' | ')}`);
+      assert.ok(members.some((m) => /^targets\s*array · at least 1 item · required$/.test(m)), 'targets, required, with its limit');
+      assert.ok(members.some((m) => /^tags\s*array · at most 50 items$/.test(m)), 'tags with the tag quota');
+      assert.ok(!members.some((m) => m.startsWith('jobId')), 'a member already there is not offered');
+      await page.keyboard.type('rgetSel');
+      await page.waitForFunction(() => document.querySelector('.cm-tooltip-autocomplete li[aria-selected]')?.textContent.startsWith('targetSelection'));
+      // The documentation of the selected member shows beside the menu.
+      await page.waitForSelector('.cm-completionInfo .schema-tip');
+      assert.match(await page.textContent('.cm-completionInfo'), /SNAPSHOT runs the job once/);
+      await page.screenshot({ path: `${resultsDir}completion.png` });
+      console.log(`screenshot: ${resultsDir}completion.png`);
+      await page.keyboard.press('Enter');
+      assert.match(await page.textContent('.cm-activeLine'), /^\s*"targetSelection": $/);
+      // The value: the enum's values, each with its meaning.
+      await page.keyboard.type('"');
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.cm-tooltip-autocomplete li');
+      const values = await menu();
+      assert.equal(values.length, 2);
+      assert.ok(values.some((v) => /^"SNAPSHOT"The job runs once on the things that are targeted/.test(v)), values.join(' | '));
+      assert.ok(values.some((v) => /^"CONTINUOUS"The job keeps running/.test(v)), values.join(' | '));
+      await page.keyboard.type('SN');
+      await page.waitForFunction(() => document.querySelector('.cm-tooltip-autocomplete li[aria-selected]')?.textContent.startsWith('"SNAPSHOT"'));
+      await page.keyboard.press('Enter');
+      assert.match(await page.textContent('.cm-activeLine'), /^\s*"targetSelection": "SNAPSHOT"$/);
+      // The value chosen is valid: the check of the text with it has no model/enum.
+      await page.waitForFunction(() => !document.querySelector('#problems .problem[data-code="model/enum"]') && !document.querySelector('#problems .problem[data-code="json/syntax"]'));
+      // The schema follows the operation selector: a template has jobTemplateId, not jobId.
+      await page.selectOption('#operation', 'create-job-template');
+      await goToLine(page, 2, 2);
+      await page.keyboard.type('"jobTemplate');
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.cm-tooltip-autocomplete li');
+      assert.ok((await menu()).some((m) => m.startsWith('jobTemplateId')), 'jobTemplateId offered for create-job-template');
+      await page.keyboard.press('Escape');
+      // Deeper: the members of an item of schedulingConfig.maintenanceWindows, through items and $ref.
+      await page.selectOption('#operation', '');
+      await openDocument(page, '{"jobId": "x", "schedulingConfig": {"maintenanceWindows": [{}]}}\n');
+      await page.click('.cm-content');
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('End');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.cm-tooltip-autocomplete li');
+      assert.deepEqual(await menu(), ['durationInMinutesinteger · 1 to 1430 · required', 'startTimestring · 1 to 256 characters · required']);
+      await page.keyboard.press('Escape');
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('hover: a member name or value shows its documentation and limits from the schema', async () => {
+    const p = await openPage(env, `?now=${NOW}&example=firmware-ota`, { viewport: { width: 1440, height: 1000 } });
+    try {
+      const { page } = p;
+      await hoverWord(page, '"durationInMinutes": 360', 'durationInMinutes');
+      await page.waitForSelector('.cm-tooltip-hover .schema-tip');
+      const tip = await page.textContent('.cm-tooltip-hover .schema-tip');
+      assert.match(tip, /^durationInMinutesintegerrequired/);
+      assert.match(tip, /Limits: 1 to 1430/);
+      assert.match(tip, /window length in minutes/);
+      await page.screenshot({ path: `${resultsDir}hover.png` });
+      console.log(`screenshot: ${resultsDir}hover.png`);
+      // The 2023-03-02 edition's schema has its own range.
+      await page.mouse.move(1300, 20);
+      await page.waitForSelector('.cm-tooltip-hover', { state: 'detached' });
+      const n = await lintCount(page);
+      await page.selectOption('#edition', '2023-03-02');
+      await waitForLint(page, n + 1);
+      await hoverWord(page, '"durationInMinutes": 360', 'durationInMinutes');
+      await page.waitForSelector('.cm-tooltip-hover .schema-tip');
+      assert.match(await page.textContent('.cm-tooltip-hover .schema-tip'), /Limits: 30 to 1430/);
+      await page.mouse.move(1300, 20);
+      // A value: the meaning of the enum value it holds.
+      await hoverWord(page, '"targetSelection": "SNAPSHOT"', 'SNAPSHOT');
+      await page.waitForSelector('.cm-tooltip-hover .schema-value');
+      assert.match(await page.textContent('.cm-tooltip-hover .schema-value'), /^"SNAPSHOT": The job runs once/);
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('quick fixes: from the hover tooltip and from the Problems panel, placed right after emoji', async () => {
+    const p = await openPage(env, `?now=${NOW}&example=broken`, { viewport: { width: 1440, height: 1000 } });
+    try {
+      const { page } = p;
+      // The tooltip: the fix is a button labelled with its message.
+      await page.locator('.cm-lintRange-error', { hasText: 'snapshot' }).hover();
+      const action = page.locator('.cm-tooltip-lint .cm-diagnosticAction', { hasText: 'replace with `SNAPSHOT`' });
+      await action.waitFor();
+      assert.equal(await action.textContent(), 'Fix: replace with `SNAPSHOT`');
+      await page.screenshot({ path: `${resultsDir}quickfix.png` });
+      console.log(`screenshot: ${resultsDir}quickfix.png`);
+      let n = await lintCount(page);
+      await action.click();
+      await waitForLint(page, ++n);
+      assert.match(await page.textContent('.cm-content'), /"targetSelection": "SNAPSHOT",/);
+      assert.ok(!(await problems(page)).some((d) => d.code === 'model/enum'), 'model/enum is gone');
+
+      // The panel: a suggested fix, labelled with its message.
+      const fix = page.locator('#problems li', { hasText: 'abort/threshold-precision' }).locator('button.fix');
+      assert.equal(await fix.textContent(), 'Apply suggested fix: round to 10.13');
+      await fix.click();
+      await waitForLint(page, ++n);
+      assert.match(await page.textContent('.cm-content'), /"thresholdPercentage": 10\.13,/);
+      assert.ok(!(await problems(page)).some((d) => d.code === 'abort/threshold-precision'), 'abort/threshold-precision is gone');
+
+      // Byte offsets become UTF-16 positions: emoji (4 UTF-8 bytes, 2 UTF-16 units) and é (2 bytes, 1 unit) first.
+      const thing = 'arn:aws:iot:eu-central-1:111122223333:thing/pump-0042';
+      const emoji = `{\n  "description": "🚀 pumps café 😀",\n  "jobId": "pump-fw",\n  "targets": ["${thing}", "${thing}"],\n  "document": "{}"\n}\n`;
+      await openDocument(page, emoji);
+      n = await lintCount(page);
+      await page.locator('#problems li', { hasText: 'targets/duplicate' }).locator('button.fix').click();
+      await waitForLint(page, ++n);
+      assert.equal(await page.evaluate(() => [...document.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n')), emoji.replace(`, "${thing}"]`, ']'));
+      assert.ok(!(await problems(page)).some((d) => d.code === 'targets/duplicate'));
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('"Fix all safe" applies every safe fix (the package\'s rounds) in one undoable change; the rest stay', async () => {
+    const p = await openPage(env, `?now=${NOW}&example=broken`);
+    try {
+      const { page } = p;
+      const before = await problems(page);
+      const label = await page.textContent('#fix-all');
+      console.log(`broken example: ${before.length} problems; button "${label}"`);
+      assert.match(label, /^Fix all safe \(\d+\)$/);
+      const safe = Number(/\((\d+)\)/.exec(label)[1]);
+      assert.ok(safe >= 2, 'at least the duplicate target and the enum case');
+      const n = await lintCount(page);
+      await page.click('#fix-all');
+      await waitForLint(page, n + 1);
+      await page.waitForSelector('#lint-status:has-text("Checked")');
+      const after = await problems(page);
+      for (const code of ['targets/duplicate', 'model/enum']) assert.ok(!after.some((d) => d.code === code), `${code} fixed`);
+      assert.ok(after.some((d) => d.code === 'abort/threshold-precision'), 'a suggested fix is not applied');
+      assert.equal(after.length, before.length - safe);
+      assert.equal(await page.isHidden('#fix-all'), true, 'no safe fix left');
+      assert.match(await page.textContent('.cm-content'), /"targetSelection": "SNAPSHOT",/);
+      // One undo step brings it all back.
+      await page.keyboard.press('Control+z');
+      await waitForLint(page, n + 2);
+      assert.equal((await problems(page)).length, before.length);
+
+      // Around emoji: the package's output goes in exactly (no split surrogate pair).
+      const thing = 'arn:aws:iot:eu-central-1:111122223333:thing/pump-0042';
+      const emoji = `{\n  "description": "🚀 pumps 😀",\n  "jobId": "pump-fw",\n  "targets": ["${thing}", "${thing}"],\n  "targetSelection": "snapshot😀",\n  "document": "{}"\n}\n`;
+      await openDocument(page, emoji.replace('snapshot😀', 'snapshot'));
+      const m = await lintCount(page);
+      await page.click('#fix-all');
+      await waitForLint(page, m + 1);
+      const text = await page.evaluate(() => [...document.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+      assert.equal(text, emoji.replace(`, "${thing}"]`, ']').replace('"snapshot😀"', '"SNAPSHOT"'));
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('the Problems panel grows to show every problem (no inner scroll box), wide and narrow', async () => {
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 700, height: 900 }]) {
+      const p = await openPage(env, `?now=${NOW}&example=broken`, { viewport });
+      try {
+        const { page } = p;
+        const box = await page.$eval('#problems', (list) => ({ scroll: list.scrollHeight, client: list.clientHeight, items: list.children.length }));
+        assert.ok(box.items >= 20, `${box.items} problems`);
+        assert.ok(box.scroll <= box.client + 1, `the list is not scrolled inside (${box.scroll} > ${box.client})`);
+        // The column beside the editor is used down to the editor's bottom.
+        const fill = await page.evaluate(() => {
+          const editor = document.querySelector('.editor-pane').getBoundingClientRect();
+          const side = document.querySelector('.side').getBoundingClientRect();
+          return { editor: editor.height, side: side.height };
+        });
+        if (viewport.width > 900) assert.ok(fill.side >= fill.editor - 1, `side column ${fill.side} >= editor ${fill.editor}`);
+        await page.screenshot({ path: `${resultsDir}problems-${viewport.width}.png`, fullPage: true });
+        console.log(`screenshot: ${resultsDir}problems-${viewport.width}.png`);
+        await p.clean();
+      } finally {
+        await p.close();
+      }
+    }
+  });
+
+  test('export of a file with errors asks first in the page: Cancel copies nothing, confirming copies', async () => {
+    const p = await openPage(env, `?now=${NOW}&example=broken`);
+    try {
+      const { page, context } = p;
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+      await page.evaluate(() => navigator.clipboard.writeText('left alone'));
+      const errors = (await problems(page)).filter((d) => d.text.startsWith('Error')).length;
+      let dialogs = 0;
+      page.on('dialog', (dialog) => {
+        dialogs++;
+        dialog.dismiss();
+      });
+      await page.click('#copy-command');
+      await page.waitForSelector('#export-confirm', { state: 'visible' });
+      assert.equal(await page.textContent('#export-confirm .confirm-message'), `This file has ${errors} errors; AWS will reject it. Copy anyway?`);
+      assert.ok(await page.evaluate(() => document.activeElement?.textContent === 'Cancel'), 'Cancel has the focus');
+      await page.screenshot({ path: `${resultsDir}export-confirm.png` });
+      console.log(`screenshot: ${resultsDir}export-confirm.png`);
+      await page.click('#export-confirm button:has-text("Cancel")');
+      await page.waitForSelector('#export-confirm', { state: 'hidden' });
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'left alone');
+      assert.match(await page.textContent('#export-status'), /^Not copied/);
+      // Escape cancels too.
+      await page.click('#copy-script');
+      await page.waitForSelector('#export-confirm', { state: 'visible' });
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#export-confirm', { state: 'hidden' });
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'left alone');
+
+      await page.click('#copy-command');
+      await page.click('#export-confirm button:has-text("Copy anyway")');
+      await page.waitForSelector('#export-status:has-text("Copied")');
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'aws iot create-job --cli-input-json file://job.json');
+      await page.click('#copy-script');
+      await page.click('#export-confirm button:has-text("Copy anyway")');
+      await page.waitForSelector('#export-status:has-text("shell script")');
+      assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^cat > job\.json <<'JOB_JSON'\n/);
+      await page.click('#download');
+      assert.match(await page.textContent('#export-confirm .confirm-message'), /Download anyway\?$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-confirm button:has-text("Download anyway")')]);
+      assert.equal(download.suggestedFilename(), 'job.json');
+      assert.equal(dialogs, 0, 'no window.confirm');
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('calendar: legend per window, hour and day axis zoomed to the windows, local time only off UTC', async () => {
+    const job = JSON.parse(example('firmware-ota.job.json'));
+    job.schedulingConfig.maintenanceWindows = [
+      { startTime: 'cron(0 22 ? * SAT *)', durationInMinutes: 360 },
+      { startTime: 'cron(30 1 ? * TUE,THU *)', durationInMinutes: 150 },
+    ];
+    const text = JSON.stringify(job, null, 2) + '\n';
+    const p = await openPage(env, `?now=${NOW}&example=firmware-ota`, { viewport: { width: 1440, height: 1000 } });
+    try {
+      const { page } = p;
+      // In a UTC browser the list gives UTC once.
+      assert.equal(await page.locator('#windows .window-local').count(), 0);
+      await openDocument(page, text);
+      const legend = await page.$$eval('#legend li', (items) => items.map((i) => i.textContent));
+      assert.deepEqual(legend, ['maintenanceWindows[0]cron(0 22 ? * SAT *)6 h', 'maintenanceWindows[1]cron(30 1 ? * TUE,THU *)2 h 30 min']);
+      assert.deepEqual(
+        await page.$$eval('#legend .swatch', (s) => s.map((x) => getComputedStyle(x).backgroundColor)),
+        await page.$$eval('#timeline .bar.win-0, #timeline .bar.win-1', (bars) => {
+          const seen = new Map();
+          for (const b of bars) seen.set(b.classList[1], getComputedStyle(b).fill);
+          return [seen.get('win-0'), seen.get('win-1')];
+        }),
+      );
+      const axis = await page.$$eval('#timeline .axis', (t) => t.map((x) => x.textContent));
+      console.log(`axis: ${axis.join(' ')}`);
+      assert.ok(!axis.some((t) => /\+1d|^24$/.test(t)), 'no "+1d" or "24" labels');
+      assert.ok(axis.includes('day of start') && axis.includes('next day'), 'the two days are named');
+      assert.ok(axis.every((t) => /^(UTC|day of start|next day|\d\d:00)$/.test(t)), axis.join(' '));
+      // Zoomed: the windows end at 04:00 of the next day at the latest, so the axis stops soon
+      // after (it used to run to the end of the next day).
+      const hours = axis.filter((t) => /^\d\d:00$/.test(t));
+      assert.equal(hours.at(-1), '06:00', 'the unused end of the next day is left out');
+      await page.locator('.schedule-pane').screenshot({ path: `${resultsDir}calendar.png` });
+      console.log(`screenshot: ${resultsDir}calendar.png`);
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+    // A short daily window: the axis spans a few hours, not two days.
+    const daily = JSON.parse(example('firmware-ota.job.json'));
+    daily.schedulingConfig.maintenanceWindows = [{ startTime: 'cron(0 2 * * ? *)', durationInMinutes: 60 }];
+    const q = await openPage(env, `?now=${NOW}&example=firmware-ota`, { timezoneId: 'Asia/Tokyo' });
+    try {
+      const { page } = q;
+      await openDocument(page, JSON.stringify(daily, null, 2) + '\n');
+      const hours = (await page.$$eval('#timeline .axis', (t) => t.map((x) => x.textContent))).filter((t) => /^\d\d:00$/.test(t));
+      console.log(`daily 02:00 for 1 h: axis ${hours.join(' ')}`);
+      assert.ok(hours.length >= 4 && hours.length <= 10, hours.join(' '));
+      assert.ok(!(await page.$$eval('#timeline .axis', (t) => t.map((x) => x.textContent))).includes('next day'));
+      // Tokyo is not UTC: local time is given.
+      assert.match(await page.textContent('#windows li:first-child .window-local'), /11:00 – 12:00 GMT\+9/);
+      await q.clean();
+    } finally {
+      await q.close();
+    }
+  });
+
   test('export: copy the aws CLI command or a shell script, download the JSON', async () => {
     const p = await openPage(env, `?now=${NOW}&example=firmware-ota`);
     try {
@@ -522,16 +856,14 @@ describe('web console', () => {
       assert.equal(entries.lint.length, runs);
       assert.ok(entries.lint.every((e) => e.bytes >= bytes - 64 && e.bytes <= bytes + 64), 'the measured document is the 32 KB one');
       const lint = stats(entries.lint.map((e) => e.lintMs));
-      const sched = stats(entries.lint.map((e) => e.scheduleMs));
       const round = stats(entries.lint.map((e) => e.roundTrip));
       const render = stats(entries.render);
       const line = (name, s) => `${name.padEnd(34)} mean ${fmt(s.mean)}  median ${fmt(s.median)}  p95 ${fmt(s.p95)}  max ${fmt(s.max)}`;
       console.log(`32 KB document: ${bytes} bytes, ${diagnostics} diagnostics, ${runs} edits, one lint each`);
-      console.log(line('lint() in the worker', lint));
-      console.log(line('schedule() in the worker', sched));
+      console.log(line('analyze() in the worker', lint));
       console.log(line('round trip (post -> answer)', round));
       console.log(line('main thread: show the answer', render));
-      console.log(`one animation frame = ${fmt(FRAME_MS)}: lint() mean is ${lint.mean < FRAME_MS ? 'UNDER' : 'OVER'} one frame; lint()+schedule() mean ${fmt(lint.mean + sched.mean)}`);
+      console.log(`one animation frame = ${fmt(FRAME_MS)}: analyze() (report and schedule in one pass) mean is ${lint.mean < FRAME_MS ? 'UNDER' : 'OVER'} one frame`);
       console.log(`long tasks (> 50 ms) on the main thread while typing into it: ${longTasks.length}${longTasks.length ? ` (max ${fmt(Math.max(...longTasks))})` : ''}; before, while loading the page and the document: ${loading.length}${loading.length ? ` (${loading.map(fmt).join(', ')})` : ''}`);
       assert.ok(Number.isFinite(lint.mean) && lint.mean > 0);
       await p.clean();
@@ -540,7 +872,7 @@ describe('web console', () => {
     }
   });
 
-  test('screenshots of the page with diagnostics (wide with a hover, and narrow)', async () => {
+  test('screenshots of the page with diagnostics (wide with a hover and its quick fix, and narrow)', async () => {
     // A job with three mistakes and two maintenance windows: problems, calendar and a hover.
     const job = JSON.parse(example('firmware-ota.job.json'));
     job.targetSelection = 'snapshot';
@@ -561,6 +893,8 @@ describe('web console', () => {
       assert.match(tip, /model\/enum/);
       assert.match(tip, /`targetSelection` must be one of CONTINUOUS, SNAPSHOT; found "snapshot"/);
       assert.match(tip, /Help: did you mean `SNAPSHOT`\?/);
+      // The quick fix, in action: its button in the tooltip.
+      assert.match(tip, /Fix: replace with `SNAPSHOT`/);
       const wide = `${resultsDir}console.png`;
       await page.screenshot({ path: wide });
       console.log(`screenshot: ${wide}`);
