@@ -3,13 +3,19 @@
 //
 // A linter reads its options once (in Rust, with the checks and TypeErrors of lint()) into five
 // numbers, which it passes back with every call; a string input is encoded straight into a
-// buffer in WebAssembly memory with TextEncoder.encodeInto, and the result comes back as JSON
-// text for one JSON.parse. See crates/iot-jobs-lint-wasm/src/linter.rs for the Rust side and
-// the measurements behind this design. Every call runs through the guard (guard.js).
+// buffer in WebAssembly memory with TextEncoder.encodeInto. See
+// crates/iot-jobs-lint-wasm/src/linter.rs for the Rust side and the measurements behind this
+// design. Every call runs through the guard (guard.js).
 //
 // `glue` is the wasm-bindgen module, `guard` the guard made for it by makeGuard().
 
 const MODE = { lint: 0, schedule: 1, analyze: 2, fix: 3, fixSuggested: 4 };
+
+/** A string for a message: cut to 40 characters, quoted, everything outside printable ASCII escaped. */
+function quote(text) {
+  const shown = JSON.stringify(text.slice(0, 40)).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > 40 ? `${shown}…` : shown;
+}
 
 export function makeLinters(glue, guard) {
   const encoder = new TextEncoder();
@@ -33,11 +39,11 @@ export function makeLinters(glue, guard) {
       }
       const { read, written } = encoder.encodeInto(input, view);
       if (read === input.length && written <= max) {
-        return JSON.parse(glue.__run(mode, written, operation, edition, now, max, defaultCount, count));
+        return glue.__run(mode, written, operation, edition, now, max, defaultCount, count);
       }
       // Over the limit: measured and answered without a copy by the general path.
     }
-    return JSON.parse(glue.__runValue(mode, input, operation, edition, now, max, defaultCount, count));
+    return glue.__runValue(mode, input, operation, edition, now, max, defaultCount, count);
   }
 
   /** `count` of a call: undefined/null is the linter's own (NaN for Rust); Rust checks a number. */
@@ -80,7 +86,7 @@ export function makeLinters(glue, guard) {
       else if (applicability === 'suggested') mode = MODE.fixSuggested;
       else {
         throw new TypeError(
-          `fix(): applicability must be "safe" or "suggested"; got ${typeof applicability === 'string' ? JSON.stringify(applicability) : typeof applicability}`,
+          `fix(): applicability must be "safe" or "suggested"; got ${typeof applicability === 'string' ? quote(applicability) : `a value of type ${typeof applicability}`}`,
         );
       }
       return guard.call('fix', run, mode, input, this.#config, NaN);
