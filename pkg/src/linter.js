@@ -3,7 +3,8 @@
 //
 // A linter reads its options once (in Rust, with the checks and TypeErrors of lint()) into five
 // numbers, which it passes back with every call; a string input is encoded straight into a
-// buffer in WebAssembly memory with TextEncoder.encodeInto. See
+// buffer in WebAssembly memory with TextEncoder.encodeInto; the result comes back as one text and
+// an array of numbers (the compact layout, read by decode() below). See
 // crates/iot-jobs-lint-wasm/src/linter.rs for the Rust side and the measurements behind this
 // design. Every call runs through the guard (guard.js).
 //
@@ -15,6 +16,123 @@ const MODE = { lint: 0, schedule: 1, analyze: 2, fix: 3, fixSuggested: 4 };
 function quote(text) {
   const shown = JSON.stringify(text.slice(0, 40)).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > 40 ? `${shown}…` : shown;
+}
+
+const NONE = 0xffffffff;
+const OPERATIONS = [null, 'create-job', 'create-job-template', 'describe-job', 'describe-job-template'];
+const SEVERITIES = ['error', 'warning', 'info'];
+
+// A result in the compact layout of crates/iot-jobs-lint-wasm/src/compact.rs: every string in one
+// text (each taken by its UTF-16 length, NONE for null), everything else in `numbers`, in the
+// order of the fields of the package's types. These functions read it back into those objects.
+class Reader {
+  constructor(text, numbers) {
+    this.text = text;
+    this.numbers = numbers;
+    this.at = 0; // in numbers
+    this.pos = 0; // in text
+  }
+
+  num() {
+    return this.numbers[this.at++];
+  }
+
+  str() {
+    const len = this.numbers[this.at++];
+    if (len === NONE) return null;
+    const s = this.text.slice(this.pos, this.pos + len);
+    this.pos += len;
+    return s;
+  }
+
+  span() {
+    const start = this.num();
+    return { start, end: this.num() };
+  }
+
+  diagnostics() {
+    const list = new Array(this.num());
+    for (let i = 0; i < list.length; i++) {
+      const code = this.str();
+      const severity = SEVERITIES[this.num()];
+      const pointer = this.str();
+      const message = this.str();
+      const help = this.str();
+      const line = this.num();
+      const column = this.num();
+      const endLine = this.num();
+      const endColumn = this.num();
+      const span = this.span();
+      const fixes = new Array(this.num());
+      for (let f = 0; f < fixes.length; f++) {
+        const fixMessage = this.str();
+        const applicability = this.num() === 1 ? 'suggested' : 'safe';
+        const edits = new Array(this.num());
+        for (let e = 0; e < edits.length; e++) {
+          const editSpan = this.span();
+          edits[e] = { span: editSpan, replacement: this.str() };
+        }
+        fixes[f] = { message: fixMessage, applicability, edits };
+      }
+      const related = new Array(this.num());
+      for (let r = 0; r < related.length; r++) {
+        const relatedPointer = this.str();
+        const relatedMessage = this.str();
+        const relatedSpan = this.span();
+        const relatedLine = this.num();
+        related[r] = { pointer: relatedPointer, message: relatedMessage, span: relatedSpan, line: relatedLine, column: this.num() };
+      }
+      list[i] = { code, severity, pointer, message, help, line, column, endLine, endColumn, span, fixes, related };
+    }
+    return list;
+  }
+
+  report() {
+    const operation = OPERATIONS[this.num()];
+    const operationDetected = this.num() === 1;
+    const serviceModel = this.num() === 1 ? '2023-03-02' : 'latest';
+    const report = { operation, operationDetected, serviceModel, diagnostics: this.diagnostics() };
+    const resources = this.num();
+    if (resources !== NONE) report.templateResources = resources;
+    return report;
+  }
+
+  schedule() {
+    const operation = OPERATIONS[this.num()];
+    const from = this.str();
+    const until = this.str();
+    const declaredWindows = this.num();
+    const previewableWindows = this.num();
+    const scheduledJobRollouts = new Array(this.num());
+    for (let i = 0; i < scheduledJobRollouts.length; i++) scheduledJobRollouts[i] = { startTime: this.str() };
+    const windows = new Array(this.num());
+    for (let i = 0; i < windows.length; i++) {
+      const start = this.str();
+      const end = this.str();
+      windows[i] = { start, end, maintenanceWindow: this.num() };
+    }
+    return { operation, from, until, declaredWindows, previewableWindows, scheduledJobRollouts, windows, diagnostics: this.diagnostics() };
+  }
+}
+
+/** The result of `mode` from the text __run returned and the numbers beside it. */
+function decode(mode, text, numbers) {
+  const r = new Reader(text, numbers);
+  switch (mode) {
+    case MODE.lint:
+      return r.report();
+    case MODE.schedule:
+      return r.schedule();
+    case MODE.analyze: {
+      const report = r.report();
+      return { report, schedule: r.schedule() };
+    }
+    default: {
+      const output = r.str();
+      const applied = r.num();
+      return { output, applied, report: r.report() };
+    }
+  }
 }
 
 export function makeLinters(glue, guard) {
@@ -39,11 +157,13 @@ export function makeLinters(glue, guard) {
       }
       const { read, written } = encoder.encodeInto(input, view);
       if (read === input.length && written <= max) {
-        return glue.__run(mode, written, operation, edition, now, max, defaultCount, count);
+        const text = glue.__run(mode, written, operation, edition, now, max, defaultCount, count);
+        return decode(mode, text, glue.__resultNumbers());
       }
       // Over the limit: measured and answered without a copy by the general path.
     }
-    return glue.__runValue(mode, input, operation, edition, now, max, defaultCount, count);
+    const text = glue.__runValue(mode, input, operation, edition, now, max, defaultCount, count);
+    return decode(mode, text, glue.__resultNumbers());
   }
 
   /** `count` of a call: undefined/null is the linter's own (NaN for Rust); Rust checks a number. */

@@ -31,6 +31,7 @@
 //! The module is target-agnostic: it builds natively (clippy, unit tests of [`options`] and of
 //! the pure functions below) and for `wasm32-unknown-unknown`.
 
+pub mod compact;
 pub mod dto;
 pub mod input;
 pub mod linter;
@@ -563,7 +564,7 @@ pub(crate) fn read_config(
     })
 }
 
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| {

@@ -12,11 +12,12 @@
 //! * the JS side encodes a string straight into [`INPUT`], a buffer in WebAssembly memory that
 //!   [`input_view`] hands out as a `Uint8Array` (`TextEncoder.encodeInto`: no intermediate copy),
 //!   and [`run`] reads it there;
-//! * the result is built by serde-wasm-bindgen from the DTO types of [`crate::dto`] (the very
-//!   fields of the CLI's JSON). Returning JSON text for `JSON.parse` instead was measured and
-//!   lost: at opt-level 3 in Node 20, +1.3 µs over the lint for a valid 1.9 KB request against
-//!   +0.6 µs, and +65 µs against +52 µs for a report of 23 diagnostics (9.4 KB of JSON, of which
-//!   `JSON.parse` alone takes 28 µs and decoding the UTF-8 9 µs); see docs/benchmarks.md.
+//! * the result (the DTO types of [`crate::dto`]: the very fields of the CLI's JSON) crosses in
+//!   the [`crate::compact`] layout, one text and one array of numbers, which the JS side turns into
+//!   objects. Measured at opt-level 3 in Node 20 over the lint itself, for a valid 1.9 KB request
+//!   and for a report of 23 diagnostics: serde-wasm-bindgen +0.6 µs and +52 µs (a JS call per
+//!   property, a UTF-8 decode per string), JSON text and `JSON.parse` +1.3 µs and +65 µs (the
+//!   parse alone 28 µs); the compact layout's figures are in docs/benchmarks.md.
 //!
 //! Every other input (bytes, objects, strings that may be over the input limit) goes through
 //! [`run_value`], which reads it as `lint()` does ([`crate::input`]).
@@ -24,9 +25,8 @@
 //! Nothing here is kept between calls but the buffer: the JS side owns the configuration, so a
 //! linter survives the replacement of the WebAssembly instance after an internal error.
 
-use crate::{
-    Call, Config, dto, input, install_panic_hook, options, read_config, to_js, type_error,
-};
+use crate::compact::Encoder;
+use crate::{Call, Config, dto, input, install_panic_hook, options, read_config, type_error};
 use chrono::DateTime;
 use iot_jobs_lint::{Applicability, Edition, LintOptions, Operation};
 use serde::Serialize;
@@ -246,6 +246,33 @@ fn count_of(mode: Mode, given: f64, config: &Config) -> Result<usize, JsValue> {
 thread_local! {
     /// The input buffer: the JS side encodes strings into it (see [`input_view`]).
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The numbers of the last result (see [`result_numbers`]).
+    static NUMBERS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Writes `outcome` in the [`crate::compact`] layout: returns the text, keeps the numbers for
+/// [`result_numbers`].
+fn encode(outcome: &Outcome) -> String {
+    let mut e = Encoder::default();
+    e.outcome(outcome);
+    NUMBERS.with(|n| *n.borrow_mut() = e.numbers);
+    e.text
+}
+
+/// A `Uint32Array` over the numbers of the last result of [`run`] or [`run_value`], to be read
+/// at once: the next call into the module may move or free them.
+#[wasm_bindgen(js_name = __resultNumbers, skip_typescript)]
+pub fn result_numbers() -> js_sys::Uint32Array {
+    let _call = Call::enter();
+    NUMBERS.with(|numbers| {
+        let numbers = numbers.borrow();
+        // SAFETY: the view covers the vector's elements, which stay in place until the next call
+        // into the module; the JS side reads them before making one.
+        #[allow(unsafe_code)]
+        unsafe {
+            js_sys::Uint32Array::view(&numbers)
+        }
+    })
 }
 
 /// A buffer this large or larger is given back when a call needs less than a quarter of it, so
@@ -276,7 +303,8 @@ pub fn input_view(capacity: usize) -> js_sys::Uint8Array {
 
 /// Runs `mode` (0 lint, 1 schedule, 2 analyze, 3 fix safe, 4 fix suggested) on the first `len`
 /// bytes of the input buffer, with the configuration of [`linter_config`]; `count` is the call's
-/// own (`NaN`: the configuration's).
+/// own (`NaN`: the configuration's). Returns the result's text; its numbers are read with
+/// [`result_numbers`] (the layout of [`crate::compact`]).
 #[wasm_bindgen(js_name = __run, skip_typescript)]
 #[allow(clippy::too_many_arguments)]
 pub fn run(
@@ -288,7 +316,7 @@ pub fn run(
     max: f64,
     count: f64,
     call_count: f64,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let _call = Call::enter();
     install_panic_hook();
     let mode = Mode::from_code(mode).ok_or_else(|| type_error("iot-jobs-lint: unknown mode"))?;
@@ -301,7 +329,7 @@ pub fn run(
             .get(..len)
             .ok_or_else(|| type_error("iot-jobs-lint: input length past the buffer"))?;
         crate::forced_failure(bytes);
-        to_js(&run_bytes(mode, bytes, &options, count))
+        Ok(encode(&run_bytes(mode, bytes, &options, count)))
     })
 }
 
@@ -318,7 +346,7 @@ pub fn run_value(
     max: f64,
     count: f64,
     call_count: f64,
-) -> Result<JsValue, JsValue> {
+) -> Result<String, JsValue> {
     let _call = Call::enter();
     install_panic_hook();
     let mode = Mode::from_code(mode).ok_or_else(|| type_error("iot-jobs-lint: unknown mode"))?;
@@ -327,13 +355,13 @@ pub fn run_value(
     let count = count_of(mode, call_count, &config)?;
     let options = config.options()?;
     let loaded = input::load(given, options.max_input_bytes, mode.name())?;
-    to_js(&match loaded.bytes() {
+    Ok(encode(&match loaded.bytes() {
         Ok(bytes) => {
             crate::forced_failure(bytes);
             run_bytes(mode, bytes, &options, count)
         }
         Err(len) => too_large(mode, len, &options),
-    })
+    }))
 }
 
 #[cfg(test)]
