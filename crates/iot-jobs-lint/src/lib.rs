@@ -60,6 +60,7 @@ pub mod shapes;
 mod syntax;
 mod template;
 pub mod text;
+mod unicode;
 
 pub use diagnostic::{
     Applicability, Code, Diagnostic, Edit, Fix, Fixed, Related, Severity, apply_fixes,

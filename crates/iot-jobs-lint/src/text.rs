@@ -1,8 +1,6 @@
 //! Text that echoes the user's input in messages: one escaping function for values, member
 //! names, cron tokens and pointers, and the quoting helpers built on it.
 
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-
 /// Longest echo of a user value in a message, in code points.
 const MAX_ECHO: usize = 60;
 
@@ -13,8 +11,7 @@ pub fn is_unsafe(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
     }
-    matches!(c, '\u{2028}' | '\u{2029}')
-        || c.general_category_group() == GeneralCategoryGroup::Other
+    matches!(c, '\u{2028}' | '\u{2029}') || crate::unicode::is_other(c)
 }
 
 /// Writes `s` with every unsafe character (see [`is_unsafe`]) escaped as `\u{…}` and `"`, `'`
