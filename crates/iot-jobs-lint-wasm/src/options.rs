@@ -4,6 +4,7 @@
 //! name the option and show the value, so a caller can tell at once what to change.
 
 use chrono::{DateTime, Utc};
+use iot_jobs_lint::text::float;
 use iot_jobs_lint::{Edition, Operation};
 
 /// The largest `count` `schedule()` accepts (as the CLI's `--count`).
@@ -63,7 +64,8 @@ pub fn count(value: f64, what: &str) -> Result<usize, String> {
         Ok(value as usize)
     } else {
         Err(format!(
-            "{what} must be an integer from 1 to {MAX_COUNT}; got {value}"
+            "{what} must be an integer from 1 to {MAX_COUNT}; got {}",
+            float(value)
         ))
     }
 }
@@ -77,7 +79,9 @@ pub fn max_input_bytes(value: f64, what: &str) -> Result<usize, String> {
         Ok(value as usize)
     } else {
         Err(format!(
-            "{what} must be a whole number of bytes from 1 to {MAX_INPUT_LIMIT}; got {value}"
+            "{what} must be a whole number of bytes from 1 to {}; got {}",
+            MAX_INPUT_LIMIT as u32,
+            float(value)
         ))
     }
 }
