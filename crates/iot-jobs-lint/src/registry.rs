@@ -58,8 +58,9 @@ impl Example {
 
 /// [`EXAMPLE_NOW`] as an instant.
 fn example_now() -> DateTime<Utc> {
-    // A constant that parses (the rule-example test would fail on the epoch fallback).
-    EXAMPLE_NOW.parse().unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+    // A constant that parses (the rule-example test would fail on the epoch fallback). RFC 3339
+    // strictly, not `str::parse`, whose relaxed reading links chrono's whole format parser.
+    DateTime::parse_from_rfc3339(EXAMPLE_NOW).map_or(DateTime::<Utc>::UNIX_EPOCH, |t| t.to_utc())
 }
 
 /// Static description of one rule (one diagnostic code), declared once beside the code that
