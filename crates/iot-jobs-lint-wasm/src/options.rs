@@ -32,7 +32,9 @@ pub fn service_model(value: &str, what: &str) -> Result<Edition, String> {
 
 /// `options.now` given as a string: RFC 3339, as the CLI's `--now`.
 pub fn now_from_str(value: &str, what: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(value)
+    // chrono's reading and error texts, without chrono's format parsers (see the core's
+    // `model::rfc3339`).
+    iot_jobs_lint::model::rfc3339::parse(value)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
             format!(

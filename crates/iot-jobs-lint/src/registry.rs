@@ -59,8 +59,9 @@ impl Example {
 /// [`EXAMPLE_NOW`] as an instant.
 fn example_now() -> DateTime<Utc> {
     // A constant that parses (the rule-example test would fail on the epoch fallback). RFC 3339
-    // strictly, not `str::parse`, whose relaxed reading links chrono's whole format parser.
-    DateTime::parse_from_rfc3339(EXAMPLE_NOW).map_or(DateTime::<Utc>::UNIX_EPOCH, |t| t.to_utc())
+    // by hand, not `str::parse`, whose relaxed reading links chrono's whole format parser.
+    iot_jobs_lint_model::rfc3339::parse(EXAMPLE_NOW)
+        .map_or(DateTime::<Utc>::UNIX_EPOCH, |t| t.to_utc())
 }
 
 /// Static description of one rule (one diagnostic code), declared once beside the code that

@@ -423,7 +423,7 @@ fn check(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path
             Kind::String { .. }
                 if value
                     .as_str()
-                    .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(&s).is_ok()) => {}
+                    .is_some_and(|s| iot_jobs_lint_model::rfc3339::parse(&s).is_ok()) => {}
             _ => type_error(
                 ctx,
                 value,
