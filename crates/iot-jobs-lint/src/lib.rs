@@ -49,6 +49,7 @@
     )
 )]
 
+mod decimal;
 pub mod diagnostic;
 pub mod output;
 pub mod preview;

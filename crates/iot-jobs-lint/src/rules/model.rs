@@ -408,7 +408,7 @@ fn check(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path
         ShapeKind::Double => match value.as_number() {
             Some(n) => {
                 // A JSON number literal always parses as f64 (huge exponents become infinity).
-                let v: f64 = n.parse().unwrap_or(f64::INFINITY);
+                let v = crate::decimal::parse_f64(n).unwrap_or(f64::INFINITY);
                 bounds(ctx, shape, v, value, path);
             }
             None => type_error(ctx, value, "a number", path),
@@ -769,9 +769,7 @@ fn check_integer(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, pat
     if literal.contains(['.', 'e', 'E']) {
         ctx.mark_invalid(value);
         // `10.0` and `1e3` are whole numbers written with a fraction or an exponent.
-        let whole = literal
-            .parse::<f64>()
-            .ok()
+        let whole = crate::decimal::parse_f64(literal)
             .filter(|v| v.fract() == 0.0 && v.abs() < 9.0e15)
             .map(|v| format!("{}", v as i64));
         let fix = whole.as_ref().map(|w| {
@@ -804,7 +802,7 @@ fn check_integer(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, pat
         _ => {
             // Out of the integer type: report against the model bounds if there are any, so the
             // message names the limit the user cares about.
-            let v: f64 = literal.parse().unwrap_or(f64::INFINITY);
+            let v = crate::decimal::parse_f64(literal).unwrap_or(f64::INFINITY);
             let violates = shape.min.get(ctx.edition).is_some_and(|m| v < m)
                 || shape.max.get(ctx.edition).is_some_and(|m| v > m);
             if violates {
