@@ -56,6 +56,7 @@
 
 mod enums;
 mod operations;
+pub mod rfc3339;
 mod shapes;
 mod timestamp;
 

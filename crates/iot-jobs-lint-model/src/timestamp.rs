@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -84,7 +84,7 @@ impl Timestamp {
     ///
     /// Returns `None` if the text is not RFC 3339.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
-        DateTime::<FixedOffset>::parse_from_rfc3339(text)
+        crate::rfc3339::parse(text)
             .ok()
             .map(|at| Self(at.with_timezone(&Utc)))
     }

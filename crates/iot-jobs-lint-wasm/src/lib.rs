@@ -594,7 +594,8 @@ fn describe(value: &JsValue) -> String {
     } else if let Some(s) = value.as_string() {
         options::quote(&s)
     } else if let Some(n) = value.as_f64() {
-        format!("the number {n}")
+        // As `{n}` would write it, without linking core's float formatting.
+        format!("the number {}", iot_jobs_lint::text::float(n))
     } else if let Some(b) = value.as_bool() {
         format!("the boolean {b}")
     } else if value.is_function() {

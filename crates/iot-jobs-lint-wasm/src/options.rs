@@ -4,6 +4,7 @@
 //! name the option and show the value, so a caller can tell at once what to change.
 
 use chrono::{DateTime, Utc};
+use iot_jobs_lint::text::float;
 use iot_jobs_lint::{Edition, Operation};
 
 /// The largest `count` `schedule()` accepts (as the CLI's `--count`).
@@ -31,7 +32,9 @@ pub fn service_model(value: &str, what: &str) -> Result<Edition, String> {
 
 /// `options.now` given as a string: RFC 3339, as the CLI's `--now`.
 pub fn now_from_str(value: &str, what: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(value)
+    // chrono's reading and error texts, without chrono's format parsers (see the core's
+    // `model::rfc3339`).
+    iot_jobs_lint::model::rfc3339::parse(value)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
             format!(
@@ -63,7 +66,8 @@ pub fn count(value: f64, what: &str) -> Result<usize, String> {
         Ok(value as usize)
     } else {
         Err(format!(
-            "{what} must be an integer from 1 to {MAX_COUNT}; got {value}"
+            "{what} must be an integer from 1 to {MAX_COUNT}; got {}",
+            float(value)
         ))
     }
 }
@@ -77,7 +81,9 @@ pub fn max_input_bytes(value: f64, what: &str) -> Result<usize, String> {
         Ok(value as usize)
     } else {
         Err(format!(
-            "{what} must be a whole number of bytes from 1 to {MAX_INPUT_LIMIT}; got {value}"
+            "{what} must be a whole number of bytes from 1 to {}; got {}",
+            MAX_INPUT_LIMIT as u32,
+            float(value)
         ))
     }
 }

@@ -49,6 +49,7 @@
     )
 )]
 
+mod decimal;
 pub mod diagnostic;
 pub mod output;
 pub mod preview;
@@ -60,6 +61,7 @@ pub mod shapes;
 mod syntax;
 mod template;
 pub mod text;
+mod unicode;
 
 pub use diagnostic::{
     Applicability, Code, Diagnostic, Edit, Fix, Fixed, Related, Severity, apply_fixes,

@@ -58,8 +58,10 @@ impl Example {
 
 /// [`EXAMPLE_NOW`] as an instant.
 fn example_now() -> DateTime<Utc> {
-    // A constant that parses (the rule-example test would fail on the epoch fallback).
-    EXAMPLE_NOW.parse().unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+    // A constant that parses (the rule-example test would fail on the epoch fallback). RFC 3339
+    // by hand, not `str::parse`, whose relaxed reading links chrono's whole format parser.
+    iot_jobs_lint_model::rfc3339::parse(EXAMPLE_NOW)
+        .map_or(DateTime::<Utc>::UNIX_EPOCH, |t| t.to_utc())
 }
 
 /// Static description of one rule (one diagnostic code), declared once beside the code that

@@ -1,8 +1,6 @@
 //! Text that echoes the user's input in messages: one escaping function for values, member
 //! names, cron tokens and pointers, and the quoting helpers built on it.
 
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-
 /// Longest echo of a user value in a message, in code points.
 const MAX_ECHO: usize = 60;
 
@@ -13,8 +11,7 @@ pub fn is_unsafe(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
     }
-    matches!(c, '\u{2028}' | '\u{2029}')
-        || c.general_category_group() == GeneralCategoryGroup::Other
+    matches!(c, '\u{2028}' | '\u{2029}') || crate::unicode::is_other(c)
 }
 
 /// Writes `s` with every unsafe character (see [`is_unsafe`]) escaped as `\u{…}` and `"`, `'`
@@ -103,6 +100,64 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// `v` as `format!("{v}")` writes it (`1430`, `1.1`, `0.00000015`, `1e21` as
+/// `1000000000000000000000`, `-0`, `NaN`, `inf`), without linking core's float formatting
+/// (`core::num::flt2dec`, some 17 KB of the npm package's WebAssembly): the shortest digits that
+/// read back as `v` come from `zmij` (already linked by serde_json), and are laid out here as a
+/// plain decimal, never with an exponent, as Rust's `Display` for `f64` does. Equal to
+/// `format!("{v}")` for integers and decimals of up to 15 significant digits (the model's bounds,
+/// the numbers users write); for a value exactly halfway between two shortest 16- or 17-digit
+/// decimals the last digit may be the even one where `Display` takes the upper one (both read
+/// back as `v`). Proptests in this module's tests.
+pub fn float(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    let mut buffer = zmij::Buffer::new();
+    // zmij writes `[-]d[.ddd][e±x]`: `1.5e-7`, `1e+21`, `123.0`, `0.001`.
+    let shortest = buffer.format_finite(v);
+    let (negative, unsigned) = match shortest.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, shortest),
+    };
+    let (mantissa, exponent) = match unsigned.split_once('e') {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+        None => (unsigned, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The value is 0.DIGITS × 10^point, DIGITS without leading or trailing zeros.
+    let all = format!("{int}{frac}");
+    let leading = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_matches('0');
+    let mut out = String::with_capacity(digits.len() + 8);
+    if negative {
+        out.push('-');
+    }
+    if digits.is_empty() {
+        out.push('0');
+        return out;
+    }
+    let point = int.len() as i32 - leading as i32 + exponent;
+    let len = digits.len() as i32;
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(digits);
+    } else if point >= len {
+        out.push_str(digits);
+        out.extend(std::iter::repeat_n('0', (point - len) as usize));
+    } else {
+        let (i, f) = digits.split_at(point as usize);
+        out.push_str(i);
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +186,76 @@ mod tests {
             printable("plain é"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// `float` writes what `format!("{}")` writes: every bit pattern (NaN payloads, subnormals,
+    /// both zeros, the extremes) and the values the messages show (integers, short decimals).
+    mod float_equals_display {
+        use super::super::float;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(20_000))]
+            /// Any bit pattern: the same text, except where the value lies exactly halfway
+            /// between the two shortest decimals that read back as it (a 16- or 17-digit value
+            /// such as 663629437640808.25): Rust then takes the upper, zmij the even one. Both
+            /// read back as `v` and differ only in the last digit.
+            #[test]
+            fn any_bits(bits in any::<u64>()) {
+                let v = f64::from_bits(bits);
+                let (ours, std) = (float(v), format!("{v}"));
+                if ours != std {
+                    prop_assert_eq!(ours.len(), std.len());
+                    prop_assert_eq!(&ours[..ours.len() - 1], &std[..std.len() - 1]);
+                    prop_assert_eq!(ours.parse::<f64>().ok(), Some(v));
+                    prop_assert_eq!(std.parse::<f64>().ok(), Some(v));
+                }
+            }
+
+            #[test]
+            fn short_decimals(mantissa in -100_000_000i64..100_000_000, scale in 0u32..12) {
+                let v = mantissa as f64 / 10f64.powi(scale as i32);
+                prop_assert_eq!(float(v), format!("{v}"));
+            }
+
+            #[test]
+            fn integers(n in -(1i64 << 53)..=(1i64 << 53)) {
+                let v = n as f64;
+                prop_assert_eq!(float(v), format!("{v}"));
+            }
+        }
+
+        #[test]
+        fn fixed() {
+            for v in [
+                0.0,
+                -0.0,
+                1.0,
+                -1.0,
+                1.1,
+                0.1,
+                1430.0,
+                1e15,
+                1e16,
+                1e21,
+                1e22,
+                1.5e-7,
+                1e-5,
+                1e-6,
+                5e-324,
+                f64::MIN_POSITIVE,
+                f64::MAX,
+                f64::MIN,
+                f64::EPSILON,
+                f64::NAN,
+                -f64::NAN,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                123456789.0,
+                9007199254740993.0,
+            ] {
+                assert_eq!(float(v), format!("{v}"), "{v:e}");
+            }
+        }
     }
 }

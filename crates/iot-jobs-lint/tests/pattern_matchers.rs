@@ -3,8 +3,8 @@
 //! ran before and what goes into the exported JSON Schemas: fixed cases, every code point on its
 //! own, and random strings (ASCII-heavy, plus Unicode from many blocks and the whole code space).
 //!
-//! The two sides read General_Category from different Unicode versions: the library from
-//! `unicode-properties` (Unicode 18.0.0), `regex` from its own tables (regex-syntax 0.8: Unicode
+//! The two sides read General_Category from different Unicode versions: the library from its run
+//! table generated from `unicode-properties` (Unicode 18.0.0; src/unicode.rs), `regex` from its own tables (regex-syntax 0.8: Unicode
 //! 16.0.0). The code points that Unicode 17.0 and 18.0 assigned are `Cn` (so `\p{C}`) for `regex`
 //! and a letter, mark, number, ... for the library; they and only they are left out of the
 //! comparison (see [`assigned_after_unicode_16`]), and their count is pinned. Every other

@@ -1307,7 +1307,7 @@ impl Checker<'_> {
         schema: &Value,
         pointer: &str,
     ) {
-        let Ok(v) = literal.trim().parse::<f64>() else {
+        let Some(v) = crate::decimal::parse_f64(literal.trim()) else {
             return;
         };
         let min = schema.get("minimum").and_then(Value::as_f64);

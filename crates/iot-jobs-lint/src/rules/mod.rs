@@ -755,12 +755,12 @@ pub(crate) fn repeats<'a, T, K: Ord + ?Sized>(
     out.into_iter().map(|(_, item, f)| (item, f)).collect()
 }
 
-/// Formats a number bound for messages: `1430`, `1.1`.
+/// Formats a number bound for messages: `1430`, `1.1` (as `{}` would; see [`crate::text::float`]).
 pub(crate) fn fmt_num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v}")
+        crate::text::float(v)
     }
 }
 
@@ -805,13 +805,19 @@ pub(crate) fn decimal_places(literal: &str) -> u64 {
         .max(0) as u64
 }
 
-/// Rounds a decimal literal to `places` digits after the point, exactly, for fix suggestions
-/// (`10.999`, 2 → `11.00`). `None` for exponents or non-numbers.
+/// Rounds a decimal literal to `places` digits after the point, exactly (half away from zero),
+/// for fix suggestions (`10.999`, 2 → `11.00`; `1055e-3`, 2 → `1.06`). `None` for non-numbers
+/// and for values of 1e308 or more.
+///
+/// A literal with an exponent is first written without it ([`without_exponent`]) and rounded
+/// like any other. It used to be parsed to `f64` and printed with `format!("{v:.N}")`, which
+/// links core's exact float formatting and rounds the binary value instead of the decimal the
+/// user wrote: a decimal tie could go down (`1.005e0` → `1.00`, now `1.01` as for `1.005`) and a
+/// large value printed its binary expansion (`1.1e30` → `1099999999999999995602601181184.0`);
+/// otherwise the result is the same (proptest `exponent_rounding_as_before` below).
 pub(crate) fn round_decimal(literal: &str, places: usize) -> Option<String> {
     if literal.contains(['e', 'E']) {
-        let v: f64 = literal.parse().ok()?;
-        let s = format!("{v:.places$}");
-        return s.parse::<f64>().ok().filter(|r| r.is_finite()).map(|_| s);
+        return round_decimal(&without_exponent(literal, places)?, places);
     }
     let negative = literal.starts_with('-');
     let digits = literal.trim_start_matches('-');
@@ -857,6 +863,53 @@ pub(crate) fn round_decimal(literal: &str, places: usize) -> Option<String> {
     Some(out)
 }
 
+/// A JSON number literal with an exponent (`-1.25e3`, `155E-2`) as the same decimal without one
+/// (`-1250`, `1.55`), exactly: the digits are shifted, not converted to binary floating point.
+/// Digits far below `places` (past `places + 2` zeros after the point) are dropped, as they
+/// round away; `None` when the literal is malformed or the value is 1e308 or more.
+fn without_exponent(literal: &str, places: usize) -> Option<String> {
+    let (mantissa, exponent) = literal.split_once(['e', 'E'])?;
+    let (negative, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => (true, m),
+        None => (false, mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digit = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    if int.is_empty() || !digit(int) || !digit(frac) || unsigned.is_empty() || !digit(unsigned) {
+        return None;
+    }
+    let all = format!("{int}{frac}");
+    let digits = all.trim_start_matches('0');
+    let sign = if negative { "-" } else { "" };
+    if digits.bytes().all(|b| b == b'0') {
+        return Some(format!("{sign}0"));
+    }
+    // value = 0.DIGITS × 10^point; an exponent beyond i64 saturates.
+    let e = exponent
+        .parse::<i64>()
+        .unwrap_or(if exponent.starts_with('-') {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        });
+    let point = (int.len() as i64 - (all.len() - digits.len()) as i64).saturating_add(e);
+    if point > 308 {
+        return None;
+    }
+    let len = digits.len() as i64;
+    Some(if point <= 0 {
+        let zeros = (-point).min(places as i64 + 2) as usize;
+        let kept = if zeros as i64 == -point { digits } else { "" };
+        format!("{sign}0.{}{kept}", "0".repeat(zeros))
+    } else if point >= len {
+        format!("{sign}{digits}{}", "0".repeat((point - len) as usize))
+    } else {
+        let (i, f) = digits.split_at(point as usize);
+        format!("{sign}{i}.{f}")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -877,6 +930,58 @@ mod tests {
             ("1500e-3", 1),
         ] {
             assert_eq!(decimal_places(lit), places, "{lit}");
+        }
+    }
+
+    /// The former exponent path: round the binary double.
+    fn round_binary(literal: &str, places: usize) -> Option<String> {
+        let v: f64 = literal.parse().ok()?;
+        let s = format!("{v:.places$}");
+        s.parse::<f64>().ok().filter(|r| r.is_finite()).map(|_| s)
+    }
+
+    proptest::proptest! {
+        /// For literals with an exponent whose value is below 1e17 (so that its binary double
+        /// prints exactly), the result is what rounding the double gave, except at a decimal tie
+        /// (a 5 and then only zeros right after the kept digits), which now rounds away from zero.
+        #[test]
+        fn exponent_rounding_as_before(
+            literal in "-?[0-9]{1,4}(\\.[0-9]{0,4})?[eE][+-]?[0-9]",
+            places in 0usize..4,
+        ) {
+            let ours = round_decimal(&literal, places);
+            let before = round_binary(&literal, places);
+            if ours != before {
+                let plain = without_exponent(&literal, 99).unwrap();
+                let frac = plain.split_once('.').map_or("", |(_, f)| f);
+                let tail = frac.get(places..).unwrap_or("");
+                proptest::prop_assert!(
+                    tail.starts_with('5') && tail[1..].bytes().all(|b| b == b'0'),
+                    "{} {}: {:?} before {:?}", literal, places, ours, before
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn exponent_literals() {
+        for (literal, places, want) in [
+            ("155e-2", 1, Some("1.6")),
+            ("1.25e1", 0, Some("13")),
+            ("-1.25E+1", 1, Some("-12.5")),
+            ("1e-9", 2, Some("0.00")),
+            ("-1e-9", 2, Some("-0.00")),
+            ("0e5", 1, Some("0.0")),
+            ("1e-99999999999999999999", 1, Some("0.0")),
+            ("1.005e0", 2, Some("1.01")),
+            ("1.1e30", 0, Some("1100000000000000000000000000000")),
+            ("1e308", 1, None),
+            ("1e99999999999999999999", 1, None),
+            ("1e", 1, None),
+            ("e5", 1, None),
+            ("1.2.3e4", 1, None),
+        ] {
+            assert_eq!(round_decimal(literal, places).as_deref(), want, "{literal}");
         }
     }
 

@@ -408,7 +408,7 @@ fn check(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path
         ShapeKind::Double => match value.as_number() {
             Some(n) => {
                 // A JSON number literal always parses as f64 (huge exponents become infinity).
-                let v: f64 = n.parse().unwrap_or(f64::INFINITY);
+                let v = crate::decimal::parse_f64(n).unwrap_or(f64::INFINITY);
                 bounds(ctx, shape, v, value, path);
             }
             None => type_error(ctx, value, "a number", path),
@@ -423,7 +423,7 @@ fn check(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, path: &Path
             Kind::String { .. }
                 if value
                     .as_str()
-                    .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(&s).is_ok()) => {}
+                    .is_some_and(|s| iot_jobs_lint_model::rfc3339::parse(&s).is_ok()) => {}
             _ => type_error(
                 ctx,
                 value,
@@ -601,7 +601,9 @@ pub(crate) fn suggest<'n>(
     if let Some(c) = candidates.clone().find(|c| c.eq_ignore_ascii_case(name)) {
         return Some(c);
     }
-    let lower = name.to_lowercase();
+    // ASCII case mapping: the candidates are ASCII model names, which the service compares
+    // exactly; a non-ASCII character of `name` stays as written and never matches one of theirs.
+    let lower = name.to_ascii_lowercase();
     let cfn = match lower.as_str() {
         "exponentialrolloutrate" => Some("exponentialRate"),
         "retrycriterialist" => Some("criteriaList"),
@@ -611,7 +613,7 @@ pub(crate) fn suggest<'n>(
         return Some(c);
     }
     candidates
-        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
+        .map(|c| (strsim::jaro_winkler(&lower, &c.to_ascii_lowercase()), c))
         .filter(|(score, _)| *score >= 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -767,9 +769,7 @@ fn check_integer(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, pat
     if literal.contains(['.', 'e', 'E']) {
         ctx.mark_invalid(value);
         // `10.0` and `1e3` are whole numbers written with a fraction or an exponent.
-        let whole = literal
-            .parse::<f64>()
-            .ok()
+        let whole = crate::decimal::parse_f64(literal)
             .filter(|v| v.fract() == 0.0 && v.abs() < 9.0e15)
             .map(|v| format!("{}", v as i64));
         let fix = whole.as_ref().map(|w| {
@@ -802,7 +802,7 @@ fn check_integer(ctx: &mut Ctx<'_>, value: Value<'_>, shape: &'static Shape, pat
         _ => {
             // Out of the integer type: report against the model bounds if there are any, so the
             // message names the limit the user cares about.
-            let v: f64 = literal.parse().unwrap_or(f64::INFINITY);
+            let v = crate::decimal::parse_f64(literal).unwrap_or(f64::INFINITY);
             let violates = shape.min.get(ctx.edition).is_some_and(|m| v < m)
                 || shape.max.get(ctx.edition).is_some_and(|m| v > m);
             if violates {
@@ -1039,9 +1039,10 @@ fn describe_char(s: &str, i: usize) -> String {
 }
 
 /// Whether `name` is a typo of `known` close enough for a mechanical rename: another case, a
-/// known CloudFormation spelling, or a few edits (at most a quarter of the name).
+/// known CloudFormation spelling, or a few edits (at most a quarter of the name). `known` is an
+/// ASCII model name, so ASCII case mapping suffices (as in [`suggest`]).
 fn is_typo(name: &str, known: &str) -> bool {
-    let (a, b) = (name.to_lowercase(), known.to_lowercase());
+    let (a, b) = (name.to_ascii_lowercase(), known.to_ascii_lowercase());
     let cfn = matches!(a.as_str(), "exponentialrolloutrate" | "retrycriterialist");
     cfn || strsim::damerau_levenshtein(&a, &b) <= (b.chars().count() / 4).max(1)
 }
@@ -1096,4 +1097,128 @@ fn edition_hint(edition: Edition, shape: &Shape, v: f64) -> Option<String> {
             range_text(shape.min.get(other), shape.max.get(other))
         )
     })
+}
+
+#[cfg(test)]
+mod case_mapping_tests {
+    use super::{is_typo, suggest};
+    use proptest::prelude::*;
+
+    /// [`suggest`] as it was with Unicode case mapping (`str::to_lowercase`).
+    fn suggest_unicode<'n>(name: &str, candidates: &[&'n str]) -> Option<&'n str> {
+        if name.len() > 64 {
+            return None;
+        }
+        if let Some(c) = candidates.iter().find(|c| c.eq_ignore_ascii_case(name)) {
+            return Some(c);
+        }
+        let lower = name.to_lowercase();
+        let cfn = match lower.as_str() {
+            "exponentialrolloutrate" => Some("exponentialRate"),
+            "retrycriterialist" => Some("criteriaList"),
+            _ => None,
+        };
+        if let Some(c) = cfn.and_then(|c| candidates.iter().find(|m| **m == c)) {
+            return Some(c);
+        }
+        candidates
+            .iter()
+            .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), *c))
+            .filter(|(score, _)| *score >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| c)
+    }
+
+    /// [`is_typo`] as it was with Unicode case mapping.
+    fn is_typo_unicode(name: &str, known: &str) -> bool {
+        let (a, b) = (name.to_lowercase(), known.to_lowercase());
+        let cfn = matches!(a.as_str(), "exponentialrolloutrate" | "retrycriterialist");
+        cfn || strsim::damerau_levenshtein(&a, &b) <= (b.chars().count() / 4).max(1)
+    }
+
+    const NAMES: [&str; 8] = [
+        "jobId",
+        "targets",
+        "roleArn",
+        "exponentialRate",
+        "criteriaList",
+        "documentSource",
+        "description",
+        "abortConfig",
+    ];
+
+    /// Characters mixed into the names: ASCII, and non-ASCII letters with and without case.
+    const ALPHABET: [char; 14] = [
+        'a', 'E', 'i', 'o', 'T', '_', 'ö', 'Ö', 'ß', 'é', 'É', 'ſ', 'ǅ', 'Σ',
+    ];
+
+    /// A model name with a few edits and case flips.
+    fn near_miss() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(&NAMES[..]),
+            prop::collection::vec(
+                (
+                    any::<prop::sample::Index>(),
+                    prop::sample::select(&ALPHABET[..]),
+                    0u8..3,
+                ),
+                0..4,
+            ),
+            any::<u64>(),
+        )
+            .prop_map(|(name, edits, flips)| {
+                let mut chars: Vec<char> = name.chars().collect();
+                for (at, c, op) in edits {
+                    let i = at.index(chars.len() + 1);
+                    match op {
+                        0 if i < chars.len() => chars[i] = c,
+                        1 => chars.insert(i, c),
+                        _ if i < chars.len() => {
+                            chars.remove(i);
+                        }
+                        _ => {}
+                    }
+                }
+                chars
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if flips >> (i % 64) & 1 == 1 {
+                            c.to_uppercase().next().unwrap_or(*c)
+                        } else {
+                            *c
+                        }
+                    })
+                    .collect()
+            })
+    }
+
+    proptest! {
+        /// Only U+212A KELVIN SIGN and U+0130 (capital I with dot) lower-case to ASCII letters,
+        /// so for every other name ASCII case mapping gives the same suggestions and renames.
+        #[test]
+        fn ascii_case_mapping_changes_nothing(name in near_miss()) {
+            prop_assert_eq!(suggest(&name, NAMES.iter().copied()), suggest_unicode(&name, &NAMES));
+            for known in NAMES {
+                prop_assert_eq!(is_typo(&name, known), is_typo_unicode(&name, known), "{}", known);
+            }
+        }
+    }
+
+    /// Non-ASCII user text: a non-ASCII letter is one edit, in any case; the Kelvin sign and the
+    /// dotted capital I no longer pass for `k` and `i` (the service compares names exactly, so
+    /// they are edits too, and still close enough for a suggestion).
+    #[test]
+    fn non_ascii_names() {
+        let names = || NAMES.iter().copied();
+        assert_eq!(suggest("jöbId", names()), Some("jobId"));
+        assert_eq!(suggest("JÖBID", names()), Some("jobId"));
+        assert_eq!(suggest("ROLEARN", names()), Some("roleArn"));
+        assert_eq!(suggest("jobİd", names()), Some("jobId"));
+        assert_eq!(suggest("abortConfig\u{212A}", names()), Some("abortConfig"));
+        assert_eq!(suggest("ΣΣΣΣΣ", names()), None);
+        assert!(is_typo("TARGETS", "targets"));
+        assert!(is_typo("tärgets", "targets"));
+        assert!(!is_typo("ÄÖÜÄÖÜ", "targets"));
+    }
 }

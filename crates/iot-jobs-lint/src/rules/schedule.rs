@@ -12,7 +12,7 @@ use crate::registry::{Example, RuleInfo, example};
 use crate::syntax::Object;
 use crate::text;
 use crate::{Edition, Operation};
-use chrono::{DateTime, Months, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 /// `schedule/time-format`
 pub const TIME_FORMAT: RuleInfo = RuleInfo {
@@ -255,7 +255,9 @@ pub const RULES: &[RuleInfo] = &[
     END_BEHAVIOR_WITHOUT_END_TIME,
 ];
 
-/// The canonical spelling of a scheduling time: `YYYY-MM-DDTHH:MM`.
+/// The canonical spelling of a scheduling time, `YYYY-MM-DDTHH:MM`, as a chrono format: the
+/// reference that the tests hold [`format_time`] and [`canonical_prefix`] to.
+#[cfg(test)]
 pub const CANONICAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
 /// A scheduling time as read from the input.
@@ -361,7 +363,7 @@ pub fn parse_time(s: &str) -> Option<ParsedTime> {
 
 /// The date-time in the first 16 bytes, whose shape (`DDDD-DD-DDTDD:DD`, digits and separators)
 /// the caller checked: the fields are read by position and chrono judges the calendar (the same
-/// verdict as `parse_from_str` with [`CANONICAL_FORMAT`], without interpreting the format on
+/// verdict as `parse_from_str` with `%Y-%m-%dT%H:%M`, without interpreting the format on
 /// every call; a test compares the two).
 fn canonical_prefix(b: &[u8]) -> Option<NaiveDateTime> {
     let n = |from: usize, to: usize| {
@@ -375,8 +377,66 @@ fn canonical_prefix(b: &[u8]) -> Option<NaiveDateTime> {
 }
 
 /// Formats an instant in the canonical `YYYY-MM-DDTHH:MM` form (seconds are dropped).
+///
+/// Written by hand from chrono's calendar fields, as chrono's `t.format("%Y-%m-%dT%H:%M")`
+/// writes it (a test compares the two), without linking chrono's strftime machinery: a year
+/// outside 0..=9999 gets a sign and at least four digits (`+10000`, `-0001`), as `%Y` does.
 pub fn format_time(t: DateTime<Utc>) -> String {
-    t.format(CANONICAL_FORMAT).to_string()
+    use std::fmt::Write;
+    let mut out = String::with_capacity(16);
+    let year = t.year();
+    let _ = if (0..=9999).contains(&year) {
+        write!(out, "{year:04}")
+    } else {
+        write!(out, "{year:+05}")
+    };
+    let _ = write!(
+        out,
+        "-{:02}-{:02}T{:02}:{:02}",
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    );
+    out
+}
+
+/// The calendar date `s` names, read as chrono's `NaiveDate::parse_from_str(s, "%Y-%m-%d")`
+/// reads it (a test compares the two), without linking chrono's format parser: whitespace
+/// before each number is skipped; the year takes up to four digits, or any number of them after
+/// a `+` or `-`; the month and the day take one or two digits; nothing may follow.
+fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    /// The leading ASCII digits of `s`, at least one and at most `max`, as a number.
+    fn digits(s: &str, max: usize) -> Option<(&str, i64)> {
+        let n = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return None;
+        }
+        let (number, rest) = s.split_at(n);
+        let value = number.bytes().try_fold(0i64, |v, d| {
+            v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+        })?;
+        Some((rest, value))
+    }
+    let s = s.trim_start();
+    let (s, year) = if let Some(r) = s.strip_prefix('-') {
+        let (r, v) = digits(r, usize::MAX)?;
+        (r, v.checked_neg()?)
+    } else if let Some(r) = s.strip_prefix('+') {
+        digits(r, usize::MAX)?
+    } else {
+        digits(s, 4)?
+    };
+    let (s, month) = digits(s.strip_prefix('-')?.trim_start(), 2)?;
+    let (s, day) = digits(s.strip_prefix('-')?.trim_start(), 2)?;
+    if !s.is_empty() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        i32::try_from(year).ok()?,
+        u32::try_from(month).ok()?,
+        u32::try_from(day).ok()?,
+    )
 }
 
 /// Reads one time member, reporting format problems. Returns the instant when it is usable.
@@ -449,7 +509,7 @@ fn why_not(s: &str) -> String {
     // Only a date-shaped prefix (digits and two dashes) is judged as a calendar date.
     if date.len() == 10
         && date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-        && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err()
+        && parse_ymd(date).is_none()
         && date.bytes().filter(|b| *b == b'-').count() == 2
     {
         return format!(": {date} is not a calendar date");
@@ -466,7 +526,7 @@ fn why_not(s: &str) -> String {
     {
         return format!(": hour {hour} is out of range 00-23");
     }
-    if s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() {
+    if s.len() == 10 && parse_ymd(s).is_some() {
         return ": the time of day is missing".into();
     }
     String::new()
@@ -662,6 +722,94 @@ mod tests {
             let ours = canonical_prefix(s.as_bytes());
             let theirs = NaiveDateTime::parse_from_str(&s, CANONICAL_FORMAT).ok();
             prop_assert_eq!(ours, theirs, "{}", s);
+        }
+    }
+
+    proptest! {
+        /// `parse_ymd` accepts and rejects what chrono's `%Y-%m-%d` parser does, with the same
+        /// date: strings of digits, signs, separators, ASCII and Unicode whitespace and a few
+        /// other characters, and dates with odd widths and whitespace.
+        #[test]
+        fn parse_ymd_matches_chrono_on_any_text(s in "[0-9+\\-T: \t\u{85}\u{3000}aZé]{0,14}") {
+            prop_assert_eq!(parse_ymd(&s), NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok(), "{:?}", s);
+        }
+
+        #[test]
+        fn parse_ymd_matches_chrono_on_dates(
+            sign in "[+\\-]?",
+            y in 0u32..300_000,
+            mo in 0u32..14,
+            d in 0u32..33,
+            widths in (0usize..6, 0usize..3, 0usize..3),
+            spaces in "[ \t]{0,2}",
+            tail in "(| |x|-|0)",
+        ) {
+            let s = format!(
+                "{spaces}{sign}{y:0w0$}-{spaces}{mo:0w1$}-{d:0w2$}{tail}",
+                w0 = widths.0, w1 = widths.1, w2 = widths.2
+            );
+            prop_assert_eq!(parse_ymd(&s), NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok(), "{:?}", s);
+        }
+
+        /// `format_time` writes what chrono's `format(CANONICAL_FORMAT)` writes, over chrono's
+        /// whole range (signed years, leap days, leap seconds) and densely over 1970..2199.
+        #[test]
+        fn format_time_matches_chrono(
+            seconds in DateTime::<Utc>::MIN_UTC.timestamp()..=DateTime::<Utc>::MAX_UTC.timestamp(),
+            near in 0i64..7_258_118_400,
+            nanos in prop_oneof![Just(0u32), 0u32..2_000_000_000],
+        ) {
+            for s in [seconds, near] {
+                if let Some(t) = DateTime::from_timestamp(s, nanos) {
+                    prop_assert_eq!(format_time(t), t.format(CANONICAL_FORMAT).to_string());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn chrono_agreement_edges() {
+        for s in [
+            "2026-02-29",
+            "2028-02-29",
+            "2026-3-1",
+            "+2026-03-01",
+            "-0001-12-31",
+            "+-2026-03-01",
+            "- 2026-03-01",
+            "2026- 03- 01",
+            " 2026-03-01",
+            "2026-03-01 ",
+            "20260-1-01",
+            "2026-003-01",
+            "99999999999999999999-01-01",
+            "-9223372036854775808-01-01",
+            "0000-01-01",
+            "",
+            "2026-03-01T10:00",
+            "2026\u{3000}-03-01",
+            "\u{85}2026-03-01",
+        ] {
+            assert_eq!(
+                parse_ymd(s),
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+                "{s:?}"
+            );
+        }
+        for t in [
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+            DateTime::<Utc>::UNIX_EPOCH,
+            "0000-01-01T00:30:00Z".parse().unwrap(),
+            "-0001-12-31T23:00:00Z".parse().unwrap(),
+            "+10000-01-01T00:59:00Z".parse().unwrap(),
+            "0999-12-31T23:59:60.5Z".parse().unwrap(),
+        ] {
+            assert_eq!(
+                format_time(t),
+                t.format(CANONICAL_FORMAT).to_string(),
+                "{t:?}"
+            );
         }
     }
 

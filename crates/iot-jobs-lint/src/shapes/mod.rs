@@ -23,7 +23,6 @@ mod table;
 pub use table::*;
 
 use crate::{Edition, Operation};
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// The JSON type a shape expects, and its children.
 #[derive(Debug, Clone, Copy)]
@@ -225,9 +224,7 @@ impl Pattern {
             Matcher::NoControl => {
                 !value.is_empty()
                     && (value.bytes().all(|b| matches!(b, b' '..=b'~'))
-                        || value
-                            .chars()
-                            .all(|c| c.general_category_group() != GeneralCategoryGroup::Other))
+                        || value.chars().all(|c| !crate::unicode::is_other(c)))
             }
             Matcher::TagKey => {
                 value.bytes().all(|b| {
@@ -238,12 +235,7 @@ impl Pattern {
                         )
                 }) || value.chars().all(|c| {
                     matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
-                        || matches!(
-                            c.general_category_group(),
-                            GeneralCategoryGroup::Letter
-                                | GeneralCategoryGroup::Separator
-                                | GeneralCategoryGroup::Number
-                        )
+                        || crate::unicode::is_letter_separator_number(c)
                 })
             }
             Matcher::Arn => value.strip_prefix("arn:").is_some_and(|rest| {

@@ -371,16 +371,24 @@ pub(crate) fn cfn_name(kind: ResourceKind, parent: &str, member: &str) -> String
     }
 }
 
+/// `s` with its first character in ASCII lower case (`RoleArn` → `roleArn`). Model member names
+/// are ASCII; a property that starts with any other character is left as written (and matches no
+/// member).
 fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
 }
 
+/// `s` with its first character in ASCII upper case (`roleArn` → `RoleArn`); see [`lower_first`].
 fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 fn pointer(base: &str, token: &str) -> String {
@@ -482,4 +490,70 @@ pub(crate) fn template_pointer(kind: ResourceKind, base: &str, pointer: &str) ->
         parent.push_str(token);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{lower_first, upper_first};
+
+    /// Every member name of the model maps as with Unicode case mapping; a name that starts with a
+    /// non-ASCII character is left as written.
+    #[test]
+    fn ascii_first_letter() {
+        let unicode_lower = |s: &str| {
+            let mut c = s.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_lowercase().chain(c).collect::<String>()
+            })
+        };
+        let unicode_upper = |s: &str| {
+            let mut c = s.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase().chain(c).collect::<String>()
+            })
+        };
+        use crate::shapes::{Shape, ShapeKind, root_shape};
+        fn walk(shape: &'static Shape, out: &mut Vec<&'static str>) {
+            match shape.kind {
+                ShapeKind::Structure(members) => {
+                    for m in members {
+                        if !out.contains(&m.name) {
+                            out.push(m.name);
+                            walk(m.target, out);
+                        }
+                    }
+                }
+                ShapeKind::List(item) => walk(item, out),
+                ShapeKind::Map { key, value } => {
+                    walk(key, out);
+                    walk(value, out);
+                }
+                _ => {}
+            }
+        }
+        let mut names = Vec::new();
+        for op in [
+            crate::Operation::CreateJob,
+            crate::Operation::CreateJobTemplate,
+            crate::Operation::DescribeJob,
+            crate::Operation::DescribeJobTemplate,
+        ] {
+            walk(root_shape(op), &mut names);
+        }
+        assert!(names.len() > 50, "{}", names.len());
+        for name in names {
+            let cfn = unicode_upper(name);
+            assert_eq!(upper_first(name), cfn);
+            assert_eq!(lower_first(&cfn), unicode_lower(&cfn));
+            assert_eq!(lower_first(name), unicode_lower(name));
+        }
+        for s in ["", "a", "Z", "RoleArn", "9x", "_x"] {
+            assert_eq!(lower_first(s), unicode_lower(s));
+            assert_eq!(upper_first(s), unicode_upper(s));
+        }
+        for s in ["Ärger", "ärger", "ßx", "İd", "\u{212A}ey", "ǅx"] {
+            assert_eq!(lower_first(s), s);
+            assert_eq!(upper_first(s), s);
+        }
+    }
 }
