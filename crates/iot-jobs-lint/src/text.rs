@@ -17,6 +17,12 @@ pub fn is_unsafe(c: char) -> bool {
 /// Writes `s` with every unsafe character (see [`is_unsafe`]) escaped as `\u{…}` and `"`, `'`
 /// and `\` escaped as in Rust, cut after `max` code points with `…`.
 fn escape_into(out: &mut String, s: &str, max: usize) {
+    // The usual value: short, printable ASCII, no quote or backslash. Copied as it is.
+    let plain = printable_ascii_prefix(s);
+    if plain == s.len() && s.len() <= max && !s.bytes().any(|b| matches!(b, b'"' | b'\'' | b'\\')) {
+        out.push_str(s);
+        return;
+    }
     for (n, c) in s.chars().enumerate() {
         if n == max {
             out.push('…');
@@ -54,12 +60,9 @@ pub fn escape_all(s: &str) -> String {
 /// escaped as `\u{…}`: quotes and backslashes stay as they are, so an already-composed message
 /// reads the same. Borrowed when nothing needs escaping (the usual case).
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    // Printable ASCII (most of any message) is safe byte by byte, a loop the compiler
-    // vectorises; only the rest is decoded and looked up.
-    let ascii = s
-        .bytes()
-        .position(|b| !(0x20..0x7f).contains(&b))
-        .unwrap_or(s.len());
+    // Printable ASCII (most of any message) is safe byte by byte; only the rest is decoded and
+    // looked up.
+    let ascii = printable_ascii_prefix(s);
     if !s.get(ascii..).unwrap_or_default().chars().any(is_unsafe) {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -72,6 +75,28 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// The length of the longest prefix of `s` in printable ASCII (0x20 to 0x7E), tested 16 bytes at
+/// a time (a loop without early exit, which the compiler vectorises), then byte by byte.
+fn printable_ascii_prefix(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut at = 0;
+    for chunk in b.chunks_exact(16) {
+        if !chunk
+            .iter()
+            .fold(true, |ok, &c| ok & (0x20..0x7f).contains(&c))
+        {
+            break;
+        }
+        at += 16;
+    }
+    at + b
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .position(|c| !(0x20..0x7f).contains(c))
+        .unwrap_or(b.len() - at)
 }
 
 /// A member name for a message, in backticks.
@@ -186,6 +211,59 @@ mod tests {
             printable("plain é"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// The fast paths (printable ASCII copied as it is) write what the character-by-character
+    /// escaping writes, for any text, lengths around the 16-byte chunks and the echo limit.
+    mod fast_paths_agree {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn slow_escape(s: &str, max: usize) -> String {
+            let mut out = String::new();
+            for (n, c) in s.chars().enumerate() {
+                if n == max {
+                    out.push('…');
+                    break;
+                }
+                match c {
+                    '\n' => out.push_str("\\n"),
+                    '\t' => out.push_str("\\t"),
+                    '\r' => out.push_str("\\r"),
+                    '"' => out.push_str("\\\""),
+                    '\'' => out.push_str("\\'"),
+                    '\\' => out.push_str("\\\\"),
+                    c if is_unsafe(c) => out.extend(c.escape_unicode()),
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+
+        fn slow_printable(s: &str) -> String {
+            s.chars()
+                .flat_map(|c| {
+                    if is_unsafe(c) {
+                        c.escape_unicode().collect::<Vec<_>>()
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(5_000))]
+            #[test]
+            fn any_text(s in "[ -~]{0,70}[\\x00-\\x{7f}é\u{202e}\"'\\\\…]{0,3}[ -~]{0,40}") {
+                prop_assert_eq!(escape(&s), slow_escape(&s, MAX_ECHO));
+                prop_assert_eq!(escape_all(&s), slow_escape(&s, usize::MAX));
+                prop_assert_eq!(printable(&s).into_owned(), slow_printable(&s));
+                let n = printable_ascii_prefix(&s);
+                prop_assert!(s.as_bytes()[..n].iter().all(|b| (0x20..0x7f).contains(b)));
+                prop_assert!(s.as_bytes().get(n).is_none_or(|b| !(0x20..0x7f).contains(b)));
+            }
+        }
     }
 
     /// `float` writes what `format!("{}")` writes: every bit pattern (NaN payloads, subnormals,
