@@ -8,7 +8,10 @@
 #      --experimental-reset-state-function: its `__wbg_reset_state()` instantiates the compiled
 #      module afresh, which the entries' guard (pkg/src/guard.js) calls after an internal error
 #      (the declaration is taken out of the .d.ts files: it is not part of the package's API).
-#      Both targets produce the same .wasm, which the package ships once;
+#      Both targets produce the same .wasm, which the package ships once. Then the npm command's
+#      module (`npx iot-jobs-lint`): the same crate with its `cli` feature (the core's JSON, SARIF
+#      and GitHub writers, the walk's template test) into dist/iot_jobs_lint_cli{.js,_bg.wasm}
+#      (`web` target, instantiated synchronously by cli.mjs; not in the test build);
 #   3. the JSON Schemas (schemas/ -> dist/schemas/, dist/schemas.{js,cjs}) and the request and
 #      response types generated from them (dist/shapes.d.ts, json-schema-to-typescript);
 #   4. the entry modules (pkg/src/; guard.cjs and linter.cjs written from guard.js and linter.js),
@@ -103,8 +106,22 @@ if [ -n "${WASM_OPT:-}" ]; then
     "$tmp/web/${name}_bg.wasm" -o "$tmp/web/${name}_bg.wasm"
 fi
 
+# The npm command's module (npx iot-jobs-lint, pkg/src/cli.mjs): the same crate with the `cli`
+# feature (the core's report writers and the walk's template test), for the `web` target, which
+# cli.mjs instantiates synchronously from the file. Not in the test build.
+if ! $test_build; then
+  echo "### cargo build -p $crate --features cli (the npm command's module)"
+  cargo build -p "$crate" --target wasm32-unknown-unknown --profile "$profile" --locked \
+    --target-dir "$target_dir" --features cli
+  wasm-bindgen --target web --out-dir "$tmp/cli" --out-name "${name}_cli" \
+    --remove-name-section --remove-producers-section "$wasm"
+fi
+
 rm -rf "$dist"
 mkdir -p "$dist"
+if ! $test_build; then
+  cp "$tmp/cli/${name}_cli_bg.wasm" "$tmp/cli/${name}_cli.js" "$dist/"
+fi
 cp "$tmp/web/${name}_bg.wasm" "$dist/"
 cp "$tmp/web/$name.js" "$dist/$name.js"
 cp "$tmp/web/$name.d.ts" "$dist/$name.d.ts"

@@ -22,8 +22,11 @@ echo "### cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # (the npm wrapper's test-only feature too, which the workspace run leaves off)
 cargo clippy -p iot-jobs-lint-wasm --all-targets --features test-panic --locked -- -D warnings
+cargo clippy -p iot-jobs-lint-wasm --all-targets --features cli --locked -- -D warnings
 echo "### cargo test --workspace"
 cargo test --workspace --locked
+# The npm command's exports (report.rs), behind the wasm crate's `cli` feature.
+cargo test -p iot-jobs-lint-wasm --features cli --locked
 echo "### cargo package (the crates meant for crates.io, each with its LICENSE, build from their .crate files)"
 # --allow-dirty: earlier steps may leave build outputs (proptest regressions) in crate folders.
 # Cargo unpacks the packaged crates into its registry cache by name and version; an earlier run

@@ -6,8 +6,12 @@
 // only parses arguments and reads files. Exit status: 0 no errors, 1 errors found, 2 usage or I/O
 // failure, or an input whose operation could not be told.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import * as glue from './iot_jobs_lint.js';
-import { version } from './node.js';
+// The command's own module: the library's, plus the report writers and the walk's template test
+// (the crate's `cli` feature), which the library's .wasm leaves out.
+import * as glue from './iot_jobs_lint_cli.js';
+
+glue.initSync({ module: readFileSync(new URL('./iot_jobs_lint_cli_bg.wasm', import.meta.url)) });
+const { version } = glue;
 
 const USAGE = `Usage: iot-jobs-lint check [OPTIONS] <FILE>...
 

@@ -36,6 +36,7 @@ pub mod dto;
 pub mod input;
 pub mod linter;
 pub mod options;
+#[cfg(feature = "cli")]
 pub mod report;
 
 use chrono::{DateTime, Utc};
@@ -199,6 +200,7 @@ pub fn rules() -> Result<JsValue, JsValue> {
 /// `"sarif"` or `"github"`) with the core's writers, as the native CLI does ([`report::write`]).
 /// Returns `{ text, stderr, status }`: stdout, stderr and the exit status (0, 1 or 2) of the
 /// native CLI.
+#[cfg(feature = "cli")]
 #[wasm_bindgen(js_name = __cliReport, skip_typescript)]
 pub fn cli_report(
     files: JsValue,
@@ -303,6 +305,7 @@ impl Drop for Call {
 /// entries.
 /// Whether a file met in a directory walk of the package's command is a CloudFormation template
 /// (the core's test: the same files as the native CLI's walk).
+#[cfg(feature = "cli")]
 #[wasm_bindgen(js_name = __isTemplate, skip_typescript)]
 pub fn is_template(text: &str) -> bool {
     let _call = Call::enter();
