@@ -1,7 +1,7 @@
 // The package's checking functions, shared by every entry (index.js, index.cjs; build-pkg.sh
 // writes linter.cjs from this file): createLinter() and the plain lint() and schedule().
 //
-// A linter reads its options once (in Rust, with the checks and TypeErrors of lint()) into five
+// A linter reads its options once (in Rust, with the checks and TypeErrors of lint()) into six
 // numbers, which it passes back with every call; a string input is encoded straight into a
 // buffer in WebAssembly memory with TextEncoder.encodeInto; the result comes back as one text and
 // an array of numbers (the compact layout, read by decode() below). See
@@ -136,41 +136,65 @@ function decode(mode, text, numbers) {
 }
 
 export function makeLinters(glue, guard) {
-  const encoder = new TextEncoder();
+  // Taken once: a replaced TextEncoder.prototype.encodeInto or Date.now must not run between
+  // writing the input into the shared buffer and reading it (it could call the package, which
+  // would overwrite the buffer).
+  const encodeInto = TextEncoder.prototype.encodeInto.bind(new TextEncoder());
+  const clock = Date.now;
   // The view over the input buffer (glue.__inputView) and the instance it belongs to: a view
   // from a replaced instance, or one detached by the growth of WebAssembly memory (its length is
   // then 0), is asked for again.
   let view = null;
   let viewGeneration = -1;
 
-  /** Runs `mode` on `input` with `config` (the five numbers of __linterConfig). */
+  /** A view over the input buffer of at least `capacity` bytes (asked for again when stale). */
+  function viewOf(capacity) {
+    if (view === null || view.length < capacity || viewGeneration !== guard.generation() ||
+        (view.length >= 1 << 20 && capacity < view.length / 4)) {
+      view = glue.__inputView(capacity);
+      viewGeneration = guard.generation();
+    }
+    return view;
+  }
+
+  /** Runs `mode` on `input` with `config` (the six numbers of __linterConfig). */
   function run(mode, input, config, count) {
-    const [operation, edition, now, max, defaultCount] = config;
-    // A string of at most `max` UTF-16 units may fit the limit; its UTF-8 takes at most 3 bytes a
-    // unit, so a buffer of 3 × length (capped just past the limit) always tells.
+    const [operation, edition, configSeconds, configNanos, max, defaultCount] = config;
+    let seconds = configSeconds;
+    let nanos = configNanos;
+    // A string of at most `max` UTF-16 units may fit the limit.
     if (typeof input === 'string' && input.length <= max) {
-      const capacity = Math.min(input.length * 3, max + 4);
-      if (view === null || view.length < capacity || viewGeneration !== guard.generation() ||
-          (view.length >= 1 << 20 && capacity < view.length / 4)) {
-        view = glue.__inputView(capacity);
-        viewGeneration = guard.generation();
+      if (Number.isNaN(seconds)) {
+        // The host's clock, read before the input is written (see `clock`).
+        const ms = clock();
+        seconds = Math.floor(ms / 1000);
+        nanos = (ms - seconds * 1000) * 1e6;
       }
-      const { read, written } = encoder.encodeInto(input, view);
+      // Sized for mostly-ASCII text first (a few bytes over the length); text that does not fit
+      // is encoded again into 3 bytes a unit (UTF-8's most), capped just past the limit, which
+      // always tells. So a big ASCII input does not grow WebAssembly memory to 3 times its size.
+      let capacity = Math.min(input.length + (input.length >> 3) + 16, max + 4);
+      let { read, written } = encodeInto(input, viewOf(capacity));
+      if (read < input.length && capacity < max + 4) {
+        capacity = Math.min(input.length * 3, max + 4);
+        ({ read, written } = encodeInto(input, viewOf(capacity)));
+      }
       if (read === input.length && written <= max) {
-        const text = glue.__run(mode, written, operation, edition, now, max, defaultCount, count);
+        const text = glue.__run(mode, written, operation, edition, seconds, nanos, max, defaultCount, count);
         return decode(mode, text, glue.__resultNumbers());
       }
       // Over the limit: measured and answered without a copy by the general path.
     }
-    const text = glue.__runValue(mode, input, operation, edition, now, max, defaultCount, count);
+    const text = glue.__runValue(mode, input, operation, edition, seconds, nanos, max, defaultCount, count);
     return decode(mode, text, glue.__resultNumbers());
   }
 
   /** `count` of a call: undefined/null is the linter's own (NaN for Rust); Rust checks a number. */
   function countOf(func, count) {
     if (count === undefined || count === null) return NaN;
-    if (typeof count === 'number') return count;
-    throw new TypeError(`${func}(): count must be an integer from 1 to 1000; got a value of type ${typeof count}`);
+    if (typeof count === 'number' && !Number.isNaN(count)) return count;
+    const got = typeof count === 'number' ? 'NaN' : `a value of type ${typeof count}`;
+    throw new TypeError(`${func}(): count must be an integer from 1 to 1000; got ${got}`);
   }
 
   function configOf(options, func, withCount) {
@@ -179,43 +203,32 @@ export function makeLinters(glue, guard) {
 
   /**
    * A linter with its options read once: `lint`, `schedule`, `analyze` (both from one pass) and
-   * `fix` (fixes applied round after round, as the CLI's `--fix`).
+   * `fix` (fixes applied round after round, as the CLI's `--fix`). Its methods are closures, so
+   * they work when taken off it (`texts.map(linter.lint)`).
    */
-  class Linter {
-    #config;
-
-    constructor(options) {
-      this.#config = configOf(options ?? undefined, 'createLinter', true);
-    }
-
-    lint(input) {
-      return guard.call('lint', run, MODE.lint, input, this.#config, NaN);
-    }
-
-    schedule(input, count) {
-      return guard.call('schedule', run, MODE.schedule, input, this.#config, countOf('schedule', count));
-    }
-
-    analyze(input, count) {
-      return guard.call('analyze', run, MODE.analyze, input, this.#config, countOf('analyze', count));
-    }
-
-    fix(input, applicability) {
-      let mode;
-      if (applicability === undefined || applicability === null || applicability === 'safe') mode = MODE.fix;
-      else if (applicability === 'suggested') mode = MODE.fixSuggested;
-      else {
-        throw new TypeError(
-          `fix(): applicability must be "safe" or "suggested"; got ${typeof applicability === 'string' ? quote(applicability) : `a value of type ${typeof applicability}`}`,
-        );
-      }
-      return guard.call('fix', run, mode, input, this.#config, NaN);
-    }
+  function makeLinter(options) {
+    const config = configOf(options ?? undefined, 'createLinter', true);
+    return Object.freeze({
+      lint: (input) => guard.call('lint', run, MODE.lint, input, config, NaN),
+      schedule: (input, count) => guard.call('schedule', run, MODE.schedule, input, config, countOf('schedule', count)),
+      analyze: (input, count) => guard.call('analyze', run, MODE.analyze, input, config, countOf('analyze', count)),
+      fix(input, applicability) {
+        let mode;
+        if (applicability === undefined || applicability === null || applicability === 'safe') mode = MODE.fix;
+        else if (applicability === 'suggested') mode = MODE.fixSuggested;
+        else {
+          throw new TypeError(
+            `fix(): applicability must be "safe" or "suggested"; got ${typeof applicability === 'string' ? quote(applicability) : `a value of type ${typeof applicability}`}`,
+          );
+        }
+        return guard.call('fix', run, mode, input, config, NaN);
+      },
+    });
   }
 
   return {
     createLinter(options) {
-      return new Linter(options);
+      return makeLinter(options);
     },
 
     // The plain functions: the options are read at each call. A string takes the linter's path;

@@ -161,3 +161,57 @@ test('fix() writes what the native CLI\'s --fix writes, for every corpus case wi
   }
   assert.ok(changed > 20, `${changed} fixed texts`);
 });
+
+// Found by a hostile review of the linter.
+test('a replaced Date.now that calls the package does not touch a call\'s input', () => {
+  const linter = createLinter(); // now: the host's clock, read at each call
+  const a = JSON.stringify(job({ jobId: 'job-a' }));
+  const b = '{"jobId": "' + 'b'.repeat(5000) + '"';
+  const original = Date.now;
+  let inner = 0;
+  Date.now = () => {
+    inner++;
+    lint(b);
+    createLinter().fix(b);
+    return original();
+  };
+  try {
+    const want = lint(a, { now: new Date(original()) });
+    assert.deepEqual(linter.lint(a).diagnostics, want.diagnostics);
+    assert.equal(linter.fix(a).output, a);
+    assert.deepEqual(linter.analyze(a).report.diagnostics, want.diagnostics);
+  } finally {
+    Date.now = original;
+  }
+  // The package reads the clock it found at load time, never a replacement.
+  assert.equal(inner, 0);
+});
+
+test('now with microseconds is kept: a string and its bytes give the same verdict', () => {
+  const options = { now: '2026-03-01T12:00:00.0001Z' };
+  const text = JSON.stringify(job({ schedulingConfig: { startTime: '2026-03-01T12:30', endTime: '2026-03-02T12:00', maintenanceWindows: [{ startTime: 'cron(0 12 * * ? *)', durationInMinutes: 60 }] } }));
+  const bytes = new TextEncoder().encode(text);
+  assert.deepEqual(createLinter(options).lint(text), lint(bytes, options));
+  assert.deepEqual(lint(text, options), lint(bytes, options));
+  assert.deepEqual(createLinter(options).schedule(text), schedule(bytes, options));
+});
+
+test('a count of NaN is refused as schedule() refuses it; methods work when taken off the linter', () => {
+  const linter = createLinter({ now: NOW });
+  assert.throws(() => linter.schedule('{}', NaN), (e) => e instanceof TypeError && /schedule\(\): count must be an integer from 1 to 1000; got NaN/.test(e.message));
+  assert.throws(() => linter.analyze('{}', Infinity), (e) => e instanceof TypeError && /got Infinity/.test(e.message));
+  const texts = [JSON.stringify(job()), '{'];
+  assert.deepEqual(texts.map(linter.lint), texts.map((t) => lint(t, { now: NOW })));
+  const { fix, analyze } = linter;
+  assert.equal(fix(texts[0]).applied, 0);
+  assert.equal(analyze(texts[0]).report.diagnostics.length, 0);
+});
+
+test('thrown messages and tags echoed in TypeErrors are escaped', () => {
+  const linter = createLinter({ now: NOW });
+  const hostile = '\u001b[2J\u202eevil\u2028';
+  const object = { toJSON() { throw new Error(hostile); } };
+  assert.throws(() => linter.lint(object), (e) => e instanceof TypeError && e.message.includes('\\u{1b}[2J\\u{202e}evil\\u{2028}') && !/[\u001b\u202e\u2028]/.test(e.message) && e.cause.message === hostile);
+  const tagged = { [Symbol.toStringTag]: hostile };
+  assert.throws(() => linter.lint(tagged), (e) => e instanceof TypeError && !/[\u001b\u202e\u2028]/.test(e.message));
+});

@@ -597,8 +597,7 @@ fn describe(value: &JsValue) -> String {
     } else if let Some(s) = value.as_string() {
         options::quote(&s)
     } else if let Some(n) = value.as_f64() {
-        // As `{n}` would write it, without linking core's float formatting.
-        format!("the number {}", iot_jobs_lint::text::float(n))
+        format!("the number {}", options::js_number(n))
     } else if let Some(b) = value.as_bool() {
         format!("the boolean {b}")
     } else if value.is_function() {
@@ -609,7 +608,8 @@ fn describe(value: &JsValue) -> String {
             .strip_prefix("[object ")
             .and_then(|t| t.strip_suffix(']'))
             .unwrap_or("Object");
-        format!("an object of type {name}")
+        // The tag can be the caller's own (`Symbol.toStringTag`): escaped like any echoed text.
+        format!("an object of type {}", iot_jobs_lint::text::escape(name))
     } else {
         format!(
             "a value of type {}",
@@ -621,15 +621,17 @@ fn describe(value: &JsValue) -> String {
 /// What a thrown value says: an error's `message` (read with `catch`, since a hostile error can
 /// have a throwing getter; an error of another realm has one too), a thrown string, or a
 /// description of anything else.
+/// The text is the caller's (a getter's or a `toJSON`'s exception), so it is escaped and cut like
+/// any echoed value; the `TypeError`'s `cause` keeps the original.
 fn error_message(e: &JsValue) -> String {
     if let Some(s) = e.as_string() {
-        return s;
+        return iot_jobs_lint::text::escape(&s);
     }
     if e.is_object()
         && let Ok(message) = reflect_get(e, "message")
         && let Some(message) = message.as_string()
     {
-        return message;
+        return iot_jobs_lint::text::escape(&message);
     }
     format!("threw {}", describe(e))
 }

@@ -178,10 +178,11 @@ fn too_large(mode: Mode, len: u64, options: &LintOptions) -> Outcome {
 }
 
 /// Reads `options` for `createLinter()` (or for `lint()`, `schedule()` … named by `func`) and
-/// returns them as five numbers: operation (0: detect, 1–4: create-job, create-job-template,
+/// returns them as six numbers: operation (0: detect, 1–4: create-job, create-job-template,
 /// describe-job, describe-job-template), service model (0: latest, 1: 2023-03-02), `now` in
-/// milliseconds since the epoch (`NaN`: the host's clock at each call), `maxInputBytes` and
-/// `count`. Misuse throws the `TypeError`s of `lint()`.
+/// seconds since the epoch and its nanoseconds (`NaN` and 0: the host's clock at each call, which
+/// the JS side reads before it writes the input), `maxInputBytes` and `count`. Misuse throws the
+/// `TypeError`s of `lint()`.
 #[wasm_bindgen(js_name = __linterConfig, skip_typescript)]
 pub fn linter_config(
     options: Option<JsValue>,
@@ -199,29 +200,39 @@ pub fn linter_config(
         .iter()
         .position(|e| *e == c.service_model)
         .unwrap_or(0) as f64;
-    let now = c.now.map_or(f64::NAN, |t| t.timestamp_millis() as f64);
+    // Seconds and nanoseconds: one double cannot hold an RFC 3339 `now` with microseconds.
+    let (seconds, nanos) = c.now.map_or((f64::NAN, 0.0), |t| {
+        (t.timestamp() as f64, f64::from(t.timestamp_subsec_nanos()))
+    });
     Ok(vec![
         operation,
         edition,
-        now,
+        seconds,
+        nanos,
         c.max_input_bytes as f64,
         c.count as f64,
     ])
 }
 
-/// The configuration back from the five numbers of [`linter_config`] (which only the package's
+/// The configuration back from the six numbers of [`linter_config`] (which only the package's
 /// JS passes; anything else is refused as misuse).
-fn config(operation: u32, edition: u32, now: f64, max: f64, count: f64) -> Result<Config, JsValue> {
+fn config(
+    operation: u32,
+    edition: u32,
+    (seconds, nanos): (f64, u32),
+    max: f64,
+    count: f64,
+) -> Result<Config, JsValue> {
     let bad = || type_error("iot-jobs-lint: the linter's configuration is damaged");
     let operation = match operation {
         0 => None,
         n => Some(*OPERATIONS.get(n as usize - 1).ok_or_else(bad)?),
     };
     let service_model = *EDITIONS.get(edition as usize).ok_or_else(bad)?;
-    let now = if now.is_nan() {
+    let now = if seconds.is_nan() {
         None
     } else {
-        Some(DateTime::from_timestamp_millis(now as i64).ok_or_else(bad)?)
+        Some(DateTime::from_timestamp(seconds as i64, nanos).ok_or_else(bad)?)
     };
     let max_input_bytes = options::max_input_bytes(max, "maxInputBytes").map_err(|_| bad())?;
     let count = options::count(count, "count").map_err(|_| bad())?;
@@ -312,7 +323,8 @@ pub fn run(
     len: usize,
     operation: u32,
     edition: u32,
-    now: f64,
+    seconds: f64,
+    nanos: u32,
     max: f64,
     count: f64,
     call_count: f64,
@@ -320,7 +332,14 @@ pub fn run(
     let _call = Call::enter();
     install_panic_hook();
     let mode = Mode::from_code(mode).ok_or_else(|| type_error("iot-jobs-lint: unknown mode"))?;
-    let config = config(operation, edition, now, max, count)?;
+    // The JS side reads the host's clock before it writes the input: reading it here could run
+    // a replaced `Date.now` that calls the package and overwrites the buffer.
+    if seconds.is_nan() {
+        return Err(type_error(
+            "iot-jobs-lint: no time given for a buffered input",
+        ));
+    }
+    let config = config(operation, edition, (seconds, nanos), max, count)?;
     let count = count_of(mode, call_count, &config)?;
     let options = config.options()?;
     INPUT.with(|buffer| {
@@ -342,7 +361,8 @@ pub fn run_value(
     value: JsValue,
     operation: u32,
     edition: u32,
-    now: f64,
+    seconds: f64,
+    nanos: u32,
     max: f64,
     count: f64,
     call_count: f64,
@@ -351,7 +371,7 @@ pub fn run_value(
     install_panic_hook();
     let mode = Mode::from_code(mode).ok_or_else(|| type_error("iot-jobs-lint: unknown mode"))?;
     let given = input::given(&value, mode.name())?;
-    let config = config(operation, edition, now, max, count)?;
+    let config = config(operation, edition, (seconds, nanos), max, count)?;
     let count = count_of(mode, call_count, &config)?;
     let options = config.options()?;
     let loaded = input::load(given, options.max_input_bytes, mode.name())?;
@@ -450,11 +470,17 @@ mod tests {
 
     #[test]
     fn configuration_round_trip() {
-        let c = config(2, 1, 1_767_225_600_000.0, 100.0, 7.0).unwrap();
+        let c = config(2, 1, (1_767_225_600.0, 250_000), 100.0, 7.0).unwrap();
         assert_eq!(c.operation, Some(Operation::CreateJobTemplate));
         assert_eq!(c.service_model, Edition::V2023_03_02);
         assert_eq!(c.now.unwrap().timestamp(), 1_767_225_600);
+        assert_eq!(c.now.unwrap().timestamp_subsec_nanos(), 250_000);
         assert_eq!((c.max_input_bytes, c.count), (100, 7));
-        assert!(config(0, 0, f64::NAN, 100.0, 7.0).unwrap().now.is_none());
+        assert!(
+            config(0, 0, (f64::NAN, 0), 100.0, 7.0)
+                .unwrap()
+                .now
+                .is_none()
+        );
     }
 }

@@ -67,7 +67,7 @@ pub fn count(value: f64, what: &str) -> Result<usize, String> {
     } else {
         Err(format!(
             "{what} must be an integer from 1 to {MAX_COUNT}; got {}",
-            float(value)
+            js_number(value)
         ))
     }
 }
@@ -83,9 +83,17 @@ pub fn max_input_bytes(value: f64, what: &str) -> Result<usize, String> {
         Err(format!(
             "{what} must be a whole number of bytes from 1 to {}; got {}",
             MAX_INPUT_LIMIT as u32,
-            float(value)
+            js_number(value)
         ))
     }
+}
+
+/// A number as JS writes it (`NaN`, `Infinity`, `-Infinity`, else as `{}` would), for messages.
+pub fn js_number(value: f64) -> String {
+    if value.is_infinite() {
+        return if value < 0.0 { "-Infinity" } else { "Infinity" }.into();
+    }
+    float(value)
 }
 
 /// A string value for a message, quoted and cut to a readable length.
