@@ -9,7 +9,7 @@
 //! * the options are read once, by [`linter_config`], into five numbers that the JS side keeps and
 //!   passes back with every call (numbers cross the boundary as they are); the checks and the
 //!   `TypeError`s are those of `lint()`;
-//! * the JS side encodes a string straight into [`INPUT`], a buffer in WebAssembly memory that
+//! * the JS side encodes a string straight into `INPUT`, a buffer in WebAssembly memory that
 //!   [`input_view`] hands out as a `Uint8Array` (`TextEncoder.encodeInto`: no intermediate copy),
 //!   and [`run`] reads it there;
 //! * the result (the DTO types of [`crate::dto`]: the very fields of the CLI's JSON) crosses in
