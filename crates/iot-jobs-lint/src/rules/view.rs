@@ -62,9 +62,36 @@ impl<'d> View<'d> {
             _ => (Some(root), ""),
         };
         let is_job = matches!(operation, Operation::CreateJob | Operation::DescribeJob);
-        let scheduling = job
-            .filter(|_| is_job)
-            .and_then(|j| object(j, "schedulingConfig"));
+        // The job's members in one pass (eleven lookups one by one were a tenth of a lint).
+        let [
+            scheduling,
+            rollout,
+            document,
+            presigned,
+            abort,
+            retry,
+            timeout,
+            targets,
+            packages,
+            scheduled_rollouts,
+        ] = job.map_or([None; 10], |j| {
+            j.get_many([
+                "schedulingConfig",
+                "jobExecutionsRolloutConfig",
+                "document",
+                "presignedUrlConfig",
+                "abortConfig",
+                "jobExecutionsRetryConfig",
+                "timeoutConfig",
+                "targets",
+                "destinationPackageVersions",
+                "scheduledJobRollouts",
+            ])
+        });
+        let [tags, template_windows] = root.get_many(["tags", "maintenanceWindows"]);
+        let as_object = |v: Option<Value<'d>>| v.and_then(|v| v.as_object());
+        let as_array = |v: Option<Value<'d>>| v.and_then(|v| v.as_array());
+        let scheduling = as_object(scheduling).filter(|_| is_job);
         let (windows, windows_pointer) = if is_job {
             (
                 scheduling.and_then(|c| array(c, "maintenanceWindows")),
@@ -75,33 +102,28 @@ impl<'d> View<'d> {
                 },
             )
         } else {
-            (array(root, "maintenanceWindows"), "/maintenanceWindows")
+            (as_array(template_windows), "/maintenanceWindows")
         };
-        let rollout = job.and_then(|j| object(j, "jobExecutionsRolloutConfig"));
+        let rollout = as_object(rollout);
         View {
             root,
             base,
             scheduling,
             windows,
             windows_pointer,
-            document: job.and_then(|j| j.get("document")),
+            document,
             document_text: OnceCell::new(),
-            presigned: job.and_then(|j| object(j, "presignedUrlConfig")),
+            presigned: as_object(presigned),
             exponential_rate: rollout.and_then(|r| object(r, "exponentialRate")),
             rollout,
-            abort_criteria: job
-                .and_then(|j| object(j, "abortConfig"))
-                .and_then(|c| array(c, "criteriaList")),
-            retry_criteria: job
-                .and_then(|j| object(j, "jobExecutionsRetryConfig"))
-                .and_then(|c| array(c, "criteriaList")),
-            timeout: job.and_then(|j| object(j, "timeoutConfig")),
-            targets: job.filter(|_| is_job).and_then(|j| array(j, "targets")),
-            tags: array(root, "tags"),
-            packages: job.and_then(|j| array(j, "destinationPackageVersions")),
-            scheduled_rollouts: job
-                .filter(|_| operation == Operation::DescribeJob)
-                .and_then(|j| array(j, "scheduledJobRollouts")),
+            abort_criteria: as_object(abort).and_then(|c| array(c, "criteriaList")),
+            retry_criteria: as_object(retry).and_then(|c| array(c, "criteriaList")),
+            timeout: as_object(timeout),
+            targets: as_array(targets).filter(|_| is_job),
+            tags: as_array(tags),
+            packages: as_array(packages),
+            scheduled_rollouts: as_array(scheduled_rollouts)
+                .filter(|_| operation == Operation::DescribeJob),
         }
     }
 
