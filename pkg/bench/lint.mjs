@@ -32,7 +32,7 @@ for (const c of cases()) {
 const bytes = inputs.reduce((n, i) => n + Buffer.byteLength(i.text), 0);
 
 // ajv: one validator per operation and edition, from the same files the package's schema() returns.
-const vocabulary = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage'];
+const vocabulary = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage', 'defaultSnippets', 'errorMessage', 'deprecationMessage', 'doNotSuggest'];
 const t0 = performance.now();
 const validators = {};
 for (const edition of ['2023-03-02', 'latest']) {
