@@ -6,7 +6,8 @@
 #   2. wasm-bindgen-cli at exactly the version of the `wasm-bindgen` crate in Cargo.lock,
 #      `cargo install --locked` into ~/.cargo/bin (kept on a reused machine; skipped when the
 #      binary on PATH already has that version). Never wasm-pack, never Debian's binaryen;
-#   3. the package's node modules (`npm ci` from the committed pkg/package-lock.json), when
+#   3. the package's node modules (`npm ci` from the committed pkg/package-lock.json, including
+#      binaryen's wasm-opt, which scripts/build-pkg.sh runs), when
 #      node_modules is missing or older than the lockfile (so a second call does nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -158,6 +158,8 @@ mod engine;
 mod parse;
 mod preview;
 mod problem;
+#[doc(hidden)]
+pub mod sort;
 
 pub use parse::{Parsed, parse};
 pub use preview::{Merge, Window, WindowOccurrence, preview};

@@ -77,7 +77,7 @@ pub(crate) fn parse_schedule(text: &str) -> (Option<Schedule>, Vec<Problem>) {
     let mut parser = Parser::new(text);
     let schedule = parser.run();
     let mut problems = parser.problems;
-    problems.sort_by_key(|p| (p.start, p.end));
+    crate::sort::sort_by_key(&mut problems, |p| (p.start, p.end));
     (schedule, problems)
 }
 

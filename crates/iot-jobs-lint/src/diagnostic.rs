@@ -279,7 +279,7 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], up_to: Applicability)
             None => {}
         }
     }
-    chosen.sort_by_key(|f| f.edits.first().map_or(0, |e| e.span.start));
+    crate::sort::sort_by_key(&mut chosen, |f| f.edits.first().map_or(0, |e| e.span.start));
     let mut edits: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     let mut last_end = 0usize;
@@ -311,7 +311,7 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], up_to: Applicability)
         edits.extend(fix.edits.iter());
         applied += 1;
     }
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::sort::sort_by_key(&mut edits, |e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for e in edits {

@@ -58,6 +58,7 @@ mod rules;
 pub mod schema;
 pub mod selection;
 pub mod shapes;
+use iot_jobs_lint_cron::sort;
 mod syntax;
 mod template;
 pub mod text;

@@ -225,10 +225,14 @@ pub fn sarif(
             })
         })
         .collect();
-    let mut results = Vec::new();
+    // Each result goes through the pretty-printed text that `sarif_results` writes (and back):
+    // the same value as `to_value`, without a second serializer of every SARIF type in the
+    // WebAssembly build (where `sarif_assemble` calls this with no files).
+    let mut results: Vec<Value> = Vec::new();
     for file in files {
         for d in &file.report.diagnostics {
-            results.push(serde_json::to_value(result(file, d, rules)).unwrap_or_default());
+            let text = serde_json::to_string_pretty(&result(file, d, rules)).unwrap_or_default();
+            results.push(serde_json::from_str(&text).unwrap_or_default());
         }
     }
     json!({

@@ -1493,14 +1493,13 @@ fn mark_shadowed(text: &str, start: impl Fn(u32) -> usize, escaped: bool, links:
     let mut order: Vec<u32> = (0..n as u32).collect();
     let all = &*links;
     let link = |i: u32| all.get(i as usize).copied().unwrap_or(0);
-    order.sort_unstable_by(|&x, &y| {
+    crate::sort::sort_indices(&mut order, &mut |x, y| {
         let ((ra, ea), (rb, eb)) = (name(link(x)), name(link(y)));
-        let by_name = if ea || eb {
+        if ea || eb {
             decoded(link(x)).cmp(&decoded(link(y)))
         } else {
             ra.cmp(rb)
-        };
-        by_name.then(x.cmp(&y))
+        }
     });
     // Marking sets only the SHADOWED bit, which `start` ignores: links are read as they change.
     for k in 1..order.len() {
@@ -1667,7 +1666,9 @@ impl Scan<'_, '_> {
         };
         let keys: Vec<Cow<'_, str>> = members.iter().map(key).collect();
         let mut order: Vec<u32> = (0..members.len() as u32).collect();
-        order.sort_unstable_by(|&x, &y| keys[x as usize].cmp(&keys[y as usize]).then(x.cmp(&y)));
+        crate::sort::sort_indices(&mut order, &mut |x, y| {
+            keys[x as usize].cmp(&keys[y as usize])
+        });
         let mut repeats: Vec<(usize, usize)> = Vec::new();
         let mut run_end = order.len();
         for k in (0..order.len()).rev() {
@@ -1679,7 +1680,7 @@ impl Scan<'_, '_> {
             }
         }
         drop(keys);
-        repeats.sort_unstable();
+        crate::sort::sort(&mut repeats);
         let span_of = |i: usize| {
             members.get(i).map(|(step, value_end)| match step {
                 Step::Member(s, _, _) => (*s, *value_end),

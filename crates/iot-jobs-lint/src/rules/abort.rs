@@ -196,7 +196,7 @@ pub(crate) fn failure_types(
             .filter(|(_, t, _)| t != "ALL")
             .map(|(_, t, _)| t.as_ref())
             .collect();
-        specific.sort_unstable();
+        crate::sort::sort(&mut specific);
         specific.dedup();
         specific.truncate(4);
         if !specific.is_empty() {

@@ -1174,20 +1174,41 @@ impl Checker<'_> {
             );
         }
         if schema.get("uniqueItems") == Some(&Value::Bool(true)) {
-            // Each item's data as canonical JSON (sorted keys): one pass, however long the list.
-            let mut first_of: std::collections::HashMap<String, usize> =
-                std::collections::HashMap::with_capacity(items.len());
+            // Each item's data as canonical JSON (sorted keys); item indices sorted by it (ties in
+            // list order) put the copies of one item together, first the first: `n log n`,
+            // however long the list, with the crate's one sort rather than a hash map's code.
             let objects = schema
                 .get("items")
                 .map(|s| resource_schema::resolve(self.root, s))
                 .and_then(|s| s.get("type"))
                 == Some(&Value::String("object".into()));
-            for (i, item) in items.iter().enumerate() {
-                // An item of the wrong type has its `cfn/type`; it is not compared as well.
-                if objects && !matches!(item.kind, NodeKind::Map(_)) {
-                    continue;
+            // An item of the wrong type has its `cfn/type`; it is not compared as well.
+            let keys: Vec<Option<String>> = items
+                .iter()
+                .map(|item| {
+                    (!objects || matches!(item.kind, NodeKind::Map(_)))
+                        .then(|| item.to_json().to_string())
+                })
+                .collect();
+            let key = |i: u32| keys.get(i as usize).and_then(Option::as_deref);
+            let mut order: Vec<u32> = (0..items.len() as u32)
+                .filter(|&i| key(i).is_some())
+                .collect();
+            crate::sort::sort_indices(&mut order, &mut |a, b| key(a).cmp(&key(b)));
+            // Each item's first copy (itself when it is the first): along a run of equal items,
+            // in list order, each one takes its predecessor's.
+            let mut first_of: Vec<usize> = (0..items.len()).collect();
+            for pair in order.windows(2) {
+                if let &[a, b] = pair
+                    && key(a) == key(b)
+                {
+                    let first = first_of.get(a as usize).copied().unwrap_or(a as usize);
+                    if let Some(slot) = first_of.get_mut(b as usize) {
+                        *slot = first;
+                    }
                 }
-                let first = *first_of.entry(item.to_json().to_string()).or_insert(i);
+            }
+            for ((i, item), &first) in items.iter().enumerate().zip(&first_of) {
                 if first != i {
                     sink.report(
                         &UNIQUE_ITEMS,

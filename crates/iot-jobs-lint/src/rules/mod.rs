@@ -470,7 +470,7 @@ fn new_ctx<'d>(tree: &'d Tree<'d>, options: &'d LintOptions) -> Ctx<'d> {
 /// the text for all start positions, then each end from its start, so the cost stays linear in
 /// the input however many diagnostics share a long line.
 fn finish(text: &str, mut pending: Vec<Pending>, rules: &RuleSelection) -> Vec<Diagnostic> {
-    pending.sort_by_key(|p| p.span.0);
+    crate::sort::sort_by_key(&mut pending, |p| p.span.0);
     // Every offset a diagnostic needs (starts, ends, related places), resolved by one forward
     // walk over the text: linear in the text however many diagnostics point where.
     let mut offsets: Vec<usize> = pending
@@ -481,7 +481,7 @@ fn finish(text: &str, mut pending: Vec<Pending>, rules: &RuleSelection) -> Vec<D
                 .chain(p.related.iter().map(|r| r.2.0))
         })
         .collect();
-    offsets.sort_unstable();
+    crate::sort::sort(&mut offsets);
     offsets.dedup();
     let mut cursor = Cursor::new(text);
     let positions: Vec<(usize, u32, u32)> = offsets
@@ -742,7 +742,7 @@ pub(crate) fn repeats<'a, T, K: Ord + ?Sized>(
     key: impl Fn(&T) -> &K,
 ) -> Vec<(&'a T, &'a T)> {
     let mut order: Vec<(usize, &'a T)> = items.iter().enumerate().collect();
-    order.sort_by(|a, b| key(a.1).cmp(key(b.1)).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut order, |a, b| key(a.1).cmp(key(b.1)));
     let mut out = Vec::new();
     let mut first: Option<&'a T> = None;
     for &(n, item) in &order {
@@ -751,7 +751,7 @@ pub(crate) fn repeats<'a, T, K: Ord + ?Sized>(
             _ => first = Some(item),
         }
     }
-    out.sort_unstable_by_key(|r| r.0);
+    crate::sort::sort_by_key(&mut out, |r| r.0);
     out.into_iter().map(|(_, item, f)| (item, f)).collect()
 }
 

@@ -141,7 +141,7 @@ fn repeated<'a, 's>(
     let mut order: Vec<u32> = (0..len as u32)
         .filter(|&i| at(i as usize).is_some())
         .collect();
-    order.sort_unstable_by(|&a, &b| at(a as usize).cmp(&at(b as usize)).then(a.cmp(&b)));
+    crate::sort::sort_indices(&mut order, &mut |a, b| at(a as usize).cmp(&at(b as usize)));
     let mut repeat = vec![0u64; len.div_ceil(64)];
     for pair in order.windows(2) {
         if let &[a, b] = pair

@@ -335,7 +335,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>, times: &Times, windows: 
     }
     // By start, then window position: the order a stable sort by start gave (occurrences were
     // added window by window), without its buffer.
-    all.sort_unstable_by_key(|&(start, _, position)| (start, position));
+    crate::sort::sort_by_key(&mut all, |&(start, _, position)| (start, position));
 
     // Sweep in start order with the open occurrences in a heap by end; each window is reported
     // at most once (with the first other window it overlaps), so the output stays linear.

@@ -92,15 +92,22 @@ impl Node {
     }
 
     /// For each entry of `entries`, whether it is the last copy of its key (the one
-    /// CloudFormation uses); linear in the entries however many there are.
+    /// CloudFormation uses); `n log n` in the entries however many there are. Entry indices are
+    /// sorted by key (ties in source order) rather than put in a hash set: the crate's one sort is
+    /// in the WebAssembly build anyway, a hash set would add its own code.
     pub(crate) fn last_copies(entries: &[Entry]) -> Vec<bool> {
-        let mut seen = std::collections::HashSet::with_capacity(entries.len());
-        let mut out: Vec<bool> = entries
-            .iter()
-            .rev()
-            .map(|e| seen.insert(e.key.as_str()))
-            .collect();
-        out.reverse();
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        let key = |i: u32| entries.get(i as usize).map(|e| e.key.as_str());
+        crate::sort::sort_indices(&mut order, &mut |a, b| key(a).cmp(&key(b)));
+        let mut out = vec![true; entries.len()];
+        for pair in order.windows(2) {
+            if let &[a, b] = pair
+                && key(a) == key(b)
+                && let Some(last) = out.get_mut(a as usize)
+            {
+                *last = false;
+            }
+        }
         out
     }
 
@@ -195,12 +202,15 @@ impl Node {
                 .map_or_else(|_| Value::String(n.clone()), Value::Number),
             NodeKind::String(s) => Value::String(s.clone()),
             NodeKind::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
-            NodeKind::Map(entries) => Value::Object(
-                entries
-                    .iter()
-                    .map(|e| (e.key.clone(), e.value.to_json()))
-                    .collect(),
-            ),
+            // Inserted one by one (a later repeated key wins, as with `collect`): collecting
+            // into the map would sort the entries with one more copy of the standard sort.
+            NodeKind::Map(entries) => {
+                let mut map = serde_json::Map::new();
+                for e in entries {
+                    map.insert(e.key.clone(), e.value.to_json());
+                }
+                Value::Object(map)
+            }
         }
     }
 }

@@ -24,8 +24,6 @@
 //! indentation indicator (`|2`) gets no pieces; a mapping key must be an untagged scalar (or an
 //! alias of one).
 
-use std::collections::BTreeMap;
-
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
 
 use super::node::{Entry, Node, NodeKind, ReadError};
@@ -186,8 +184,11 @@ struct Reader<'t> {
     offsets: Offsets,
     /// The collections being read, outermost first.
     stack: Vec<Frame>,
-    /// The anchors seen so far, by saphyr's anchor id.
-    anchors: BTreeMap<usize, Anchored>,
+    /// The anchors seen so far, indexed by saphyr's anchor id (ids are handed out 1, 2, 3, ...
+    /// as anchors appear, a redefined name getting a new one, so the vector is as long as the
+    /// text has anchors; a slot is empty until its node is finished). A vector, not a map: the
+    /// WebAssembly build would carry a B-tree instantiated for this one key and value type.
+    anchors: Vec<Option<Anchored>>,
     /// Nodes produced so far (copies and anchor copies included).
     nodes: usize,
     /// Bytes of text copied by aliases so far.
@@ -224,7 +225,7 @@ impl<'t> Reader<'t> {
             text,
             offsets: Offsets::new(text),
             stack: Vec::new(),
-            anchors: BTreeMap::new(),
+            anchors: Vec::new(),
             nodes: 0,
             alias_bytes: 0,
             last_end: 0,
@@ -306,7 +307,7 @@ impl<'t> Reader<'t> {
             }
             Event::DocumentEnd => self.documents += 1,
             Event::Alias(id) => {
-                let Some(anchored) = self.anchors.get(&id) else {
+                let Some(anchored) = self.anchors.get(id).and_then(Option::as_ref) else {
                     return Err(Self::error(span, "an alias of an unknown anchor"));
                 };
                 let (count, depth, bytes) = (anchored.count, anchored.depth, anchored.bytes);
@@ -315,7 +316,7 @@ impl<'t> Reader<'t> {
                 }
                 self.spend(count, span)?;
                 self.spend_bytes(bytes, span)?;
-                let Some(anchored) = self.anchors.get(&id) else {
+                let Some(anchored) = self.anchors.get(id).and_then(Option::as_ref) else {
                     return Err(Self::error(span, "an alias of an unknown anchor"));
                 };
                 let mut node = anchored.node.clone();
@@ -524,15 +525,17 @@ impl<'t> Reader<'t> {
     fn attach(&mut self, done: Done) -> Result<(), ReadError> {
         if done.anchor > 0 {
             self.spend(done.count, done.node.span)?;
-            self.anchors.insert(
-                done.anchor,
-                Anchored {
+            if self.anchors.len() <= done.anchor {
+                self.anchors.resize_with(done.anchor + 1, || None);
+            }
+            if let Some(slot) = self.anchors.get_mut(done.anchor) {
+                *slot = Some(Anchored {
                     bytes: text_bytes(&done.node),
                     node: done.node.clone(),
                     count: done.count,
                     depth: done.depth,
-                },
-            );
+                });
+            }
         }
         let Some(frame) = self.stack.last_mut() else {
             self.root = Some(done.node);
