@@ -414,8 +414,9 @@ fn severity(level: Level) -> Severity {
 /// with its text) per 57-byte window was most of the memory of a lint with tens of thousands of
 /// windows, so each user parses it again, one window at a time.
 pub(crate) struct ParsedWindow {
-    /// The parsed expression, when the list is short enough to keep it.
-    kept: Option<CronExpression>,
+    /// The parsed expression, when the list is short enough to keep it (boxed: a long list
+    /// pays one pointer per window, not the expression's size).
+    kept: Option<Box<CronExpression>>,
     /// Position in the `maintenanceWindows` list.
     pub(crate) index: usize,
     /// Byte range of the `startTime` string literal.
@@ -547,7 +548,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, view: &View<'_>) -> Vec<ParsedWindow> {
             .map(|d| i32::try_from(d).unwrap_or(if d < 0 { i32::MIN } else { i32::MAX }));
         let duration = declared_duration.filter(|_| member.is_some_and(|d| ctx.is_valid(d)));
         parsed.push(ParsedWindow {
-            kept: (list.len() <= KEEP_PARSED).then_some(expression),
+            kept: (list.len() <= KEEP_PARSED).then(|| Box::new(expression)),
             index,
             span: literal,
             duration,
