@@ -11,6 +11,15 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } fr
 import * as glue from './iot_jobs_lint_cli.js';
 
 glue.initSync({ module: readFileSync(new URL('./iot_jobs_lint_cli_bg.wasm', import.meta.url)) });
+
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as the native CLI does,
+// instead of Node's unhandled 'error' event and stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { version } = glue;
 
 const USAGE = `Usage: iot-jobs-lint check [OPTIONS] <FILE>...

@@ -241,7 +241,11 @@ worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
     }
     ui.lintStatus.textContent = `Checked in ${answer.lintMs.toFixed(1)} ms`;
   } else {
-    ui.settingsError.textContent = answer.error;
+    // The package names its own API in misuse messages (`createLinter(): options.now …`); the
+    // page speaks of its controls instead.
+    ui.settingsError.textContent = answer.internal
+      ? answer.error
+      : answer.error.replace(/^\w+\(\): options\.now (must be|is)/, 'Now (UTC, RFC 3339) $1').replace(/^\w+\(\): options\./, 'Setting ');
     ui.settingsError.hidden = false;
     if (!answer.internal && settings.fixedNow !== null && /\bnow\b/.test(answer.error)) ui.now.setAttribute('aria-invalid', 'true');
     ui.lintStatus.textContent = answer.internal

@@ -7,7 +7,7 @@
 // shape while a document is half typed); the subschema from that path, through `properties`,
 // `patternProperties`, `additionalProperties`, `prefixItems`/`items`, `$ref` to `$defs`, and the
 // branches of `allOf`/`anyOf`/`oneOf` and `if`/`then`/`else`.
-import { snippetCompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { snippetCompletion, startCompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { syntaxTree } from '@codemirror/language';
 import { forEachDiagnostic } from '@codemirror/lint';
 import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
@@ -350,7 +350,7 @@ function snippetText(body: unknown): string {
 /** `label` is what the typed text is matched against: the name, quoted when the typing starts with a quote. */
 function memberCompletion(name: string, doc: MemberDoc, indent: string, label: string): Completion {
   const valueTemplate =
-    doc.type === 'object' ? '{\n' + indent + '  ${}\n' + indent + '}' : doc.type === 'array' ? '[${}]' : doc.type === 'string' && !doc.enumValues.length ? '"${}"' : '${}';
+    doc.type === 'object' ? '{\n' + indent + '  ${}\n' + indent + '}' : doc.type === 'array' ? '[${}]' : doc.type === 'string' || doc.enumValues.some((e) => typeof e.value === 'string') ? '"${}"' : '${}';
   const template = `${quoted(name).replace(/[$#{}\\]/g, '\\$&')}: ${valueTemplate}`;
   const completion = snippetCompletion(template, {
     label,
@@ -360,6 +360,16 @@ function memberCompletion(name: string, doc: MemberDoc, indent: string, label: s
     boost: doc.required ? 2 : 0,
     info: () => docBox(name, doc),
   });
+  // A member with a closed set of values (an enum, a boolean): offer them at once, inside the
+  // quotes the template put there.
+  const choices = doc.enumValues.length > 0 || doc.type === 'boolean';
+  const insert = completion.apply;
+  if (choices && typeof insert === 'function') {
+    completion.apply = (view, picked, from, to) => {
+      insert(view, picked, from, to);
+      setTimeout(() => startCompletion(view), 0);
+    };
+  }
   return completion;
 }
 

@@ -7,6 +7,15 @@
 
 #![forbid(unsafe_code)]
 
+/// `eprintln!` for the whole crate, without the standard one's panic when standard error is a
+/// closed pipe (`iot-jobs-lint check … 2>&1 | head`): a message nobody reads is dropped.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod baseline;
 mod check;
 mod config;
