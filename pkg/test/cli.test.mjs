@@ -210,3 +210,13 @@ test('directories: YAML CloudFormation templates and, in a CDK cdk.out, only *.t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a reader that closes the pipe early (| head) ends the command quietly, without a stack trace', () => {
+  // The shell's `| head -c 100`: only the first bytes are read, then the pipe closes.
+  const r = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${BIN}" check --format sarif --now ${NOW} examples | head -c 100 >/dev/null; echo "status $?"`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at .*\.mjs/, r.stderr);
+  assert.match(r.stdout, /status 0/);
+});
