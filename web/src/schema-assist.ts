@@ -227,7 +227,11 @@ function docBox(title: string, doc: MemberDoc, value?: unknown): HTMLElement {
     doc.required ? el('span', 'schema-required', 'required') : null,
   );
   const box = el('div', 'schema-tip', head);
-  if (doc.limits.length) box.append(el('p', 'schema-limits', `Limits: ${doc.limits.join('; ')}`));
+  // Each limit a sentence of its own (the pattern's message is one already).
+  if (doc.limits.length) {
+    const sentences = doc.limits.map((l) => (/[.!?]$/.test(l) ? l : `${l}.`));
+    box.append(el('p', 'schema-limits', `Limits: ${sentences.join(' ')}`));
+  }
   if (value !== undefined) {
     const meaning = doc.enumValues.find((e) => e.value === value);
     if (meaning?.markdown) {
