@@ -27,6 +27,8 @@ echo "### cargo test --workspace"
 cargo test --workspace --locked
 # The npm command's exports (report.rs), behind the wasm crate's `cli` feature.
 cargo test -p iot-jobs-lint-wasm --features cli --locked
+# The core without CloudFormation templates (the npm package's library module).
+cargo test -p iot-jobs-lint --no-default-features --lib --locked without_templates
 echo "### cargo package (the crates meant for crates.io, each with its LICENSE, build from their .crate files)"
 # --allow-dirty: earlier steps may leave build outputs (proptest regressions) in crate folders.
 # Cargo unpacks the packaged crates into its registry cache by name and version; an earlier run

@@ -6,11 +6,11 @@
 // only parses arguments and reads files. Exit status: 0 no errors, 1 errors found, 2 usage or I/O
 // failure, or an input whose operation could not be told.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-// The command's own module: the library's, plus the report writers and the walk's template test
-// (the crate's `cli` feature), which the library's .wasm leaves out.
-import * as glue from './iot_jobs_lint_cli.js';
+// The full module: the library's, plus CloudFormation templates, the report writers and the walk's
+// template test (the crate's `cli` feature), which the library's .wasm leaves out.
+import * as glue from './iot_jobs_lint_full.js';
 
-glue.initSync({ module: readFileSync(new URL('./iot_jobs_lint_cli_bg.wasm', import.meta.url)) });
+glue.initSync({ module: readFileSync(new URL('./iot_jobs_lint_full_bg.wasm', import.meta.url)) });
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as the native CLI does,
 // instead of Node's unhandled 'error' event and stack trace.

@@ -10,7 +10,22 @@ const { makeGuard } = require('./guard.cjs');
 const { makeLinters } = require('./linter.cjs');
 
 const guard = makeGuard(glue, true);
-const linters = makeLinters(glue, guard);
+// The template module (the library plus CloudFormation templates), required at the first
+// template: its `nodejs` glue compiles iot_jobs_lint_full_bg.wasm synchronously.
+let full = null;
+function templates() {
+  if (full === null) {
+    try {
+      const fullGlue = require('./iot_jobs_lint_full.cjs');
+      full = makeLinters(fullGlue, makeGuard(fullGlue, true), null);
+    } catch {
+      // Not there (a test build): templates stay "not checked".
+      full = false;
+    }
+  }
+  return full || null;
+}
+const linters = makeLinters(glue, guard, templates);
 
 /** A linter with its options read once; see README.md ("A reusable linter"). */
 function createLinter(options) {

@@ -7,9 +7,10 @@ import * as glue from './iot_jobs_lint.js';
 import { makeGuard } from './guard.js';
 import { makeLinters } from './linter.js';
 import { SCHEMAS } from './schemas.js';
+import { templateModule } from './templates.js';
 
 const guard = makeGuard(glue, false);
-const linters = makeLinters(glue, guard);
+const linters = makeLinters(glue, guard, templateModule.linters);
 
 /**
  * Loads the WebAssembly module (`iot_jobs_lint_bg.wasm` beside this file, or the module, bytes,
@@ -26,6 +27,22 @@ export function initSync(module) {
   const exports = glue.initSync(module);
   guard.ready();
   return exports;
+}
+
+/**
+ * Loads the template module (`iot_jobs_lint_full_bg.wasm` beside this file, or the module, bytes,
+ * URL or Response given as `{ module_or_path }`) once: CloudFormation templates are then checked.
+ * Until then a template gets `input/template-not-checked`. In Node it loads on its own.
+ */
+export async function initTemplates(module_or_path) {
+  await templateModule.glue.default(module_or_path);
+  templateModule.ready();
+}
+
+/** Instantiates the template module from its bytes or a compiled `WebAssembly.Module`. */
+export function initTemplatesSync(module) {
+  templateModule.glue.initSync(module);
+  templateModule.ready();
 }
 
 /** A linter with its options read once; see README.md ("A reusable linter"). */

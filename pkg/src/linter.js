@@ -135,7 +135,16 @@ function decode(mode, text, numbers) {
   }
 }
 
-export function makeLinters(glue, guard) {
+/** Whether a result is the library module's answer to a template: "not checked" and nothing else. */
+function notChecked(result) {
+  const lists = [result.diagnostics, result.report?.diagnostics, result.schedule?.diagnostics];
+  return lists.some((list) => list?.length === 1 && list[0].code === 'input/template-not-checked');
+}
+
+// `templates` (optional): returns the linters of the full module (with CloudFormation template
+// support), loading it if it can, or null. A result of this module that says a template was not
+// checked is then computed there instead, through that module's own guard.
+export function makeLinters(glue, guard, templates) {
   // Taken once: a replaced TextEncoder.prototype.encodeInto or Date.now must not run between
   // writing the input into the shared buffer and reading it (it could call the package, which
   // would overwrite the buffer).
@@ -201,6 +210,16 @@ export function makeLinters(glue, guard) {
     return guard.call(func, glue.__linterConfig, options, func, withCount);
   }
 
+  /** `run` through the guard, and through the full module when this one leaves a template out. */
+  function call(name, mode, input, config, count) {
+    const result = guard.call(name, run, mode, input, config, count);
+    if (templates && notChecked(result)) {
+      const full = templates();
+      if (full) return full.call(name, mode, input, config, count);
+    }
+    return result;
+  }
+
   /**
    * A linter with its options read once: `lint`, `schedule`, `analyze` (both from one pass) and
    * `fix` (fixes applied round after round, as the CLI's `--fix`). Its methods are closures, so
@@ -209,9 +228,9 @@ export function makeLinters(glue, guard) {
   function makeLinter(options) {
     const config = configOf(options ?? undefined, 'createLinter', true);
     return Object.freeze({
-      lint: (input) => guard.call('lint', run, MODE.lint, input, config, NaN),
-      schedule: (input, count) => guard.call('schedule', run, MODE.schedule, input, config, countOf('schedule', count)),
-      analyze: (input, count) => guard.call('analyze', run, MODE.analyze, input, config, countOf('analyze', count)),
+      lint: (input) => call('lint', MODE.lint, input, config, NaN),
+      schedule: (input, count) => call('schedule', MODE.schedule, input, config, countOf('schedule', count)),
+      analyze: (input, count) => call('analyze', MODE.analyze, input, config, countOf('analyze', count)),
       fix(input, applicability) {
         let mode;
         if (applicability === undefined || applicability === null || applicability === 'safe') mode = MODE.fix;
@@ -221,12 +240,24 @@ export function makeLinters(glue, guard) {
             `fix(): applicability must be "safe" or "suggested"; got ${typeof applicability === 'string' ? quote(applicability) : `a value of type ${typeof applicability}`}`,
           );
         }
-        return guard.call('fix', run, mode, input, config, NaN);
+        return call('fix', mode, input, config, NaN);
       },
     });
   }
 
+  /** The plain function `name` of the glue for input that is not a string (bytes, objects). */
+  function plain(name, input, options) {
+    const result = guard.call(name, glue[name], input, options);
+    if (templates && notChecked(result)) {
+      const full = templates();
+      if (full) return full[name](input, options);
+    }
+    return result;
+  }
+
   return {
+    call,
+
     createLinter(options) {
       return makeLinter(options);
     },
@@ -234,13 +265,13 @@ export function makeLinters(glue, guard) {
     // The plain functions: the options are read at each call. A string takes the linter's path;
     // anything else the type checks of lint() first (as before), then the options.
     lint(input, options) {
-      if (typeof input !== 'string') return guard.call('lint', glue.lint, input, options);
-      return guard.call('lint', run, MODE.lint, input, configOf(options ?? undefined, 'lint', false), NaN);
+      if (typeof input !== 'string') return plain('lint', input, options);
+      return call('lint', MODE.lint, input, configOf(options ?? undefined, 'lint', false), NaN);
     },
 
     schedule(input, options) {
-      if (typeof input !== 'string') return guard.call('schedule', glue.schedule, input, options);
-      return guard.call('schedule', run, MODE.schedule, input, configOf(options ?? undefined, 'schedule', true), NaN);
+      if (typeof input !== 'string') return plain('schedule', input, options);
+      return call('schedule', MODE.schedule, input, configOf(options ?? undefined, 'schedule', true), NaN);
     },
   };
 }

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createLinter, lint, schedule } from 'iot-jobs-lint';
 import { cases } from './corpus.mjs';
 
@@ -214,4 +215,53 @@ test('thrown messages and tags echoed in TypeErrors are escaped', () => {
   assert.throws(() => linter.lint(object), (e) => e instanceof TypeError && e.message.includes('\\u{1b}[2J\\u{202e}evil\\u{2028}') && !/[\u001b\u202e\u2028]/.test(e.message) && e.cause.message === hostile);
   const tagged = { [Symbol.toStringTag]: hostile };
   assert.throws(() => linter.lint(tagged), (e) => e instanceof TypeError && !/[\u001b\u202e\u2028]/.test(e.message));
+});
+
+// The library's module leaves CloudFormation templates out; the full module has them.
+const TEMPLATE = `Resources:
+  Job:
+    Type: AWS::IoT::Job
+    Properties:
+      JobId: nightly reboot
+      Targets: [arn:aws:iot:us-east-1:111122223333:thing/t]
+      Document: '{}'
+`;
+
+test('templates: the library module says "not checked"; the Node entries load the full module at the first template', () => {
+  const require = createRequire(import.meta.url);
+  const lean = require('../dist/iot_jobs_lint.cjs');
+  const codes = (r) => r.diagnostics.map((d) => d.code);
+  assert.deepEqual(codes(lean.lint(TEMPLATE, { now: NOW })), ['input/template-not-checked']);
+  const viaEntry = lint(TEMPLATE, { now: NOW });
+  assert.equal(viaEntry.templateResources, 1);
+  assert.ok(codes(viaEntry).includes('cfn/pattern'), codes(viaEntry).join(', '));
+  const linter = createLinter({ now: NOW });
+  assert.deepEqual(linter.lint(TEMPLATE), viaEntry);
+  assert.deepEqual(linter.analyze(TEMPLATE).report, viaEntry);
+  assert.deepEqual(require('iot-jobs-lint').lint(TEMPLATE, { now: NOW }), viaEntry);
+  // Requests never need the full module: the same report from both.
+  const full = require('../dist/iot_jobs_lint_full.cjs');
+  const request = JSON.stringify(job({ jobId: 'a b' }));
+  assert.deepEqual(lean.lint(request, { now: NOW }), full.lint(request, { now: NOW }));
+});
+
+test('templates in the browser entry: "not checked" until initTemplates(), then checked, by linters made before too', () => {
+  const dist = new URL('../dist/', import.meta.url);
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const m = await import(${JSON.stringify(new URL('index.js', dist).href)});
+    await m.default({ module_or_path: readFileSync(new URL('iot_jobs_lint_bg.wasm', ${JSON.stringify(dist.href)})) });
+    const linter = m.createLinter({ now: '${NOW}' });
+    const before = linter.lint(${JSON.stringify(TEMPLATE)}).diagnostics.map((d) => d.code);
+    await m.initTemplates({ module_or_path: readFileSync(new URL('iot_jobs_lint_full_bg.wasm', ${JSON.stringify(dist.href)})) });
+    const after = linter.lint(${JSON.stringify(TEMPLATE)});
+    const plain = m.lint(${JSON.stringify(TEMPLATE)}, { now: '${NOW}' });
+    console.log(JSON.stringify({ before, after: after.diagnostics.map((d) => d.code), resources: after.templateResources, same: JSON.stringify(after) === JSON.stringify(plain) }));
+  `;
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  assert.deepEqual(out.before, ['input/template-not-checked']);
+  assert.equal(out.resources, 1);
+  assert.ok(out.after.includes('cfn/pattern'), out.after.join(', '));
+  assert.equal(out.same, true);
+  assert.deepEqual(out.after, lint(TEMPLATE, { now: NOW }).diagnostics.map((d) => d.code));
 });

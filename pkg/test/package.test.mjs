@@ -114,7 +114,7 @@ test('npm pack: a TypeScript project installs the tarball, type-checks and runs 
   try {
     const [packed] = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], pkgDir));
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/node.js', 'dist/cli.mjs', 'dist/iot_jobs_lint_bg.wasm', 'dist/iot_jobs_lint_cli.js', 'dist/iot_jobs_lint_cli_bg.wasm', 'dist/shapes.d.ts', 'package.json', 'README.md', 'LICENSE']) {
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/node.js', 'dist/cli.mjs', 'dist/iot_jobs_lint_bg.wasm', 'dist/iot_jobs_lint_full.js', 'dist/iot_jobs_lint_full.cjs', 'dist/iot_jobs_lint_full_bg.wasm', 'dist/templates.js', 'dist/shapes.d.ts', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(f), `${f} is packed: ${files.join(', ')}`);
     }
     assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('src/') || f.includes('node_modules')), files.join(', '));

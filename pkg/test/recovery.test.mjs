@@ -36,14 +36,14 @@ test('the published build has no forced failures and no test export; the entries
   assert.ok(names.includes('__callsInProgress'), names.join(', '));
   assert.deepEqual(names.filter((n) => /test/i.test(n)), []);
   assert.ok(wasmExports(testDist).includes('__testMemoryBytes'));
-  // The npm command's writers live in its own module (the crate's `cli` feature), not the library's.
+  // The npm command's writers live in the full module (the crate's `cli` feature), not the library's.
   assert.deepEqual(names.filter((n) => /cliReport|isTemplate/.test(n)), []);
-  const cli = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(new URL('iot_jobs_lint_cli_bg.wasm', dist)))).map((e) => e.name);
+  const cli = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(new URL('iot_jobs_lint_full_bg.wasm', dist)))).map((e) => e.name);
   assert.ok(cli.includes('__cliReport') && cli.includes('__isTemplate'), cli.join(', '));
   for (const kind of ['panic', 'trap', 'throw']) {
     assert.deepEqual(published.lint(`iot-jobs-lint:test-${kind}`, { now: NOW }).diagnostics.map((d) => d.code), ['json/syntax']);
   }
-  const api = ['createLinter', 'default', 'initSync', 'lint', 'rules', 'schedule', 'schema', 'schemaPath', 'version'];
+  const api = ['createLinter', 'default', 'initSync', 'initTemplates', 'initTemplatesSync', 'lint', 'rules', 'schedule', 'schema', 'schemaPath', 'version'];
   assert.deepEqual(Object.keys(published).sort(), api);
   assert.deepEqual(Object.keys(await import('iot-jobs-lint/web')).sort(), api);
   // No declaration of the internals either (`InitOutput`, the raw exports of the instance that

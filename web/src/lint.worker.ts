@@ -59,7 +59,7 @@ scope.onmessage = async (event) => {
   if (request.kind === 'fix') {
     try {
       await ready;
-      scope.postMessage({ kind: 'fix', id, ok: true, ...fixSafe(text, options) });
+      scope.postMessage({ kind: 'fix', id, ok: true, ...(await fixSafe(text, options)) });
     } catch (error) {
       scope.postMessage({ kind: 'fix', id, ok: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -67,7 +67,7 @@ scope.onmessage = async (event) => {
   }
   try {
     await ready;
-    const { report, schedule, ms } = analyze(text, options);
+    const { report, schedule, ms } = await analyze(text, options);
     scope.postMessage({
       kind: 'lint',
       id,

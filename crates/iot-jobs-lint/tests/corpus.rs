@@ -250,9 +250,17 @@ fn corpus_outputs() {
             let _ = writeln!(err, "  {name}");
         }
     }
+    // Rules that fire only in another build of the core: `input/template-not-checked` answers a
+    // template when the `templates` feature is off (the npm package's library module); its cases
+    // are the unit test `rules::input::without_templates` and pkg/test/linter.test.mjs.
+    let other_build: &[&str] = if cfg!(feature = "templates") {
+        &["input/template-not-checked"]
+    } else {
+        &[]
+    };
     for rule in registry::all() {
         let (failing, passing) = about.get(rule.code).copied().unwrap_or_default();
-        if failing == 0 || passing == 0 {
+        if (failing == 0 || passing == 0) && !other_build.contains(&rule.code) {
             failures.push(format!(
                 "rule {} needs a failing and a passing case (has {failing} failing, {passing} passing)",
                 rule.code

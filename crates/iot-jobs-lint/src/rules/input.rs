@@ -59,7 +59,30 @@ pub const RULES: &[RuleInfo] = &[
     OPERATION_MISMATCH,
     TOO_LARGE,
     TOO_MANY_DIAGNOSTICS,
+    TEMPLATE_NOT_CHECKED,
 ];
+
+/// `input/template-not-checked`
+pub const TEMPLATE_NOT_CHECKED: RuleInfo = RuleInfo {
+    code: "input/template-not-checked",
+    severity: Severity::Error,
+    summary: "A CloudFormation template was given to a build of the linter without template support (the npm package's library module, which loads its template module on demand); nothing in it was checked.",
+    source: "iot-jobs-lint: build features (the core crate's `templates` feature)",
+    json_schema: false,
+    fix: None,
+    example: None,
+};
+
+/// The report for a CloudFormation template in a build without the `templates` feature: one
+/// diagnostic, nothing read beyond the detection.
+pub(crate) fn template_not_checked(options: &crate::LintOptions) -> crate::Report {
+    whole_input(
+        &TEMPLATE_NOT_CHECKED,
+        "this is a CloudFormation template, and this build of the linter checks API requests and responses only; it is not checked".into(),
+        "check it with a build that has template support: the command line, the Python package, or the npm package (it loads its template module at the first template in Node; in a browser, call `initTemplates()` once)",
+        options,
+    )
+}
 
 /// `input/too-large`
 pub const TOO_LARGE: RuleInfo = RuleInfo {
@@ -142,17 +165,32 @@ pub(crate) fn too_large_size(size: Option<u64>, options: &crate::LintOptions) ->
             "the input is more than the limit of {limit} bytes; it was read no further and is not checked"
         ),
     };
+    whole_input(
+        &TOO_LARGE,
+        message,
+        "a valid request is far smaller (its document is at most 32,768 characters); raise the limit only for an input you trust",
+        options,
+    )
+}
+
+/// A report of one diagnostic of `rule` about the whole input (line 1, column 1), nothing read.
+fn whole_input(
+    rule: &'static RuleInfo,
+    message: String,
+    help: &str,
+    options: &crate::LintOptions,
+) -> crate::Report {
     crate::Report {
         operation: options.operation,
         operation_detected: false,
         service_model: options.service_model,
         template_resources: None,
         diagnostics: vec![crate::Diagnostic {
-            code: crate::diagnostic::Code::of(&TOO_LARGE),
-            severity: TOO_LARGE.severity,
+            code: crate::diagnostic::Code::of(rule),
+            severity: rule.severity,
             pointer: String::new(),
             message,
-            help: Some("a valid request is far smaller (its document is at most 32,768 characters); raise the limit only for an input you trust".into()),
+            help: Some(help.into()),
             span: 0..0,
             line: 1,
             column: 1,
@@ -196,4 +234,26 @@ pub(crate) fn operation_unknown(ctx: &mut Ctx<'_>, root: Object<'_>) {
         "cannot tell which operation this input is for: it has none of `jobId`, `targets` (CreateJob), `jobTemplateId` (CreateJobTemplate, DescribeJobTemplate), `jobArn` (CreateJobTemplate) or `job` (DescribeJob)",
         Some("set the operation: create-job, create-job-template, describe-job or describe-job-template".into()),
     );
+}
+
+/// Without the `templates` feature (`cargo test -p iot-jobs-lint --no-default-features --lib`,
+/// run by scripts/test.sh): a template, YAML or JSON, is answered with one diagnostic.
+#[cfg(all(test, not(feature = "templates")))]
+mod without_templates {
+    #[test]
+    fn a_template_is_not_checked() {
+        let options = crate::LintOptions::new("2026-01-01T00:00:00Z".parse().unwrap());
+        for text in [
+            "Resources:\n  Job:\n    Type: AWS::IoT::Job\n    Properties:\n      JobId: j\n",
+            r#"{"Resources": {"Job": {"Type": "AWS::IoT::Job", "Properties": {"JobId": "j"}}}}"#,
+        ] {
+            let report = crate::lint(text.as_bytes(), &options);
+            let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, ["input/template-not-checked"], "{text}");
+            assert_eq!(report.template_resources, None);
+        }
+        // A request is checked as ever.
+        let report = crate::lint(br#"{"jobId": "a b", "targets": []}"#, &options);
+        assert!(report.diagnostics.iter().any(|d| d.code == "model/pattern"));
+    }
 }

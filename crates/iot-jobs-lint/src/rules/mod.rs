@@ -292,6 +292,8 @@ fn run_with(
         Err(_) if unknown.is_empty() && crate::template::looks_like_yaml_template(text) => {
             let report = if text.len() > cfn::MAX_TEMPLATE_BYTES {
                 cfn::too_large(text, options)
+            } else if !cfg!(feature = "templates") {
+                input::template_not_checked(options)
             } else {
                 match crate::template::yaml::read(text) {
                     Ok(root) => cfn::run(text, &crate::template::from_node(root), options),
@@ -323,7 +325,11 @@ fn run_with(
             && let Some(root) = full.root().as_object()
             && crate::template::is_json_template(root)
         {
-            let report = cfn::run(text, &crate::template::from_json(root), options);
+            let report = if cfg!(feature = "templates") {
+                cfn::run(text, &crate::template::from_json(root), options)
+            } else {
+                input::template_not_checked(options)
+            };
             return without_schedule(report, options, preview);
         }
     }
