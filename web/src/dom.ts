@@ -1,5 +1,13 @@
 // Tiny DOM helpers. Every piece of text goes in through textContent (never innerHTML), so
-// whatever a document or a diagnostic contains is shown as text.
+// whatever a document or a diagnostic contains is shown as text, and with its bidirectional
+// controls spelt out: a cron string or a description holding U+202E could otherwise reorder what
+// the page shows (`gnp.exe` read as `exe.png`). The package's own messages escape them already.
+
+/** `text` with every bidirectional control character written as `\u{…}`. */
+export function visible(text: string): string {
+  return text.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,
@@ -9,7 +17,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   if (className) node.className = className;
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    node.append(typeof child === 'string' ? document.createTextNode(visible(child)) : child);
   }
   return node;
 }
@@ -23,7 +31,7 @@ export function svg<K extends keyof SVGElementTagNameMap>(
 ): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = visible(text);
   return node;
 }
 

@@ -30,6 +30,7 @@ import {
 } from '@codemirror/view';
 import type { Diagnostic } from 'iot-jobs-lint';
 import type { PlacedFix } from './fixes';
+import { visible } from './dom';
 import { rangeOf } from './positions';
 import { completeFromSchema, schemaAssist } from './schema-assist';
 
@@ -118,7 +119,7 @@ function renderMessage(d: Diagnostic): HTMLElement {
   code.textContent = d.code;
   const pointer = document.createElement('span');
   pointer.className = 'tip-pointer';
-  pointer.textContent = d.pointer || '(document)';
+  pointer.textContent = visible(d.pointer || '(document)');
   head.append(code, ' ', pointer);
   const message = document.createElement('p');
   message.className = 'tip-message';

@@ -91,19 +91,31 @@ export function askBeforeExport(box: HTMLElement, message: string, confirmLabel:
     box.replaceChildren(text, row);
     box.setAttribute('aria-describedby', text.id);
     box.hidden = false;
+    // Back to where the user was (the export button) when the question is answered.
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // While it is open: Escape cancels wherever the focus is, and Tab stays on its two buttons.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        done(false);
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        (document.activeElement === cancel ? go : cancel).focus();
+      }
+    };
     const done = (yes: boolean) => {
       if (pendingAnswer !== done) return;
       pendingAnswer = null;
+      document.removeEventListener('keydown', onKey, true);
       box.hidden = true;
       box.replaceChildren();
+      returnTo?.focus();
       resolve(yes);
     };
     pendingAnswer = done;
     cancel.addEventListener('click', () => done(false));
     go.addEventListener('click', () => done(true));
-    box.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') done(false);
-    });
+    document.addEventListener('keydown', onKey, true);
     cancel.focus();
   });
 }

@@ -14,7 +14,7 @@ import type { Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { Diagnostic, JsonSchema, LintReport, Operation, ServiceModel } from 'iot-jobs-lint';
 import examples from 'virtual:examples';
-import { byId } from './dom';
+import { byId, visible } from './dom';
 import { createEditor, goTo, replaceDocument, showDiagnostics } from './editor';
 import { askBeforeExport, cliCommand, copyText, download, fileName, shellScript } from './exporting';
 import { placeFixes, type PlacedFix } from './fixes';
@@ -392,6 +392,8 @@ function pick(d: Diagnostic): void {
 
 /** Errors in the answer shown (the export asks before sending a file AWS will reject). */
 let errorCount = 0;
+/** The document that answer is about: the export asks too when the one in the editor is not it. */
+let checkedDoc: unknown = null;
 
 // What the panels show now: an answer equal to it leaves them alone (no flicker, and a focused
 // problem keeps the focus when the clock tick re-lints).
@@ -403,6 +405,7 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
   fixesFor = { doc: view.state.doc, fixes };
   showDiagnostics(view, report.diagnostics, fixes, applyFix);
   errorCount = report.diagnostics.filter((d) => d.severity === 'error').length;
+  checkedDoc = view.state.doc;
   const problemsKey = JSON.stringify(report.diagnostics);
   if (problemsKey !== shownProblems) {
     shownProblems = problemsKey;
@@ -447,10 +450,10 @@ function show(report: LintReport, answer: Extract<LintResponse, { ok: true }>): 
   const title: (string | Node)[] = [];
   if (info.id !== null) {
     const id = document.createElement('code');
-    id.textContent = info.id;
+    id.textContent = visible(info.id);
     title.push(`${info.idName} `, id);
   }
-  if (info.description !== null) title.push(title.length ? ' — ' : '', info.description);
+  if (info.description !== null) title.push(title.length ? ' — ' : '', visible(info.description));
   ui.docInfo.replaceChildren(...title);
 
   const command = template === null ? cliCommand(operation) : null;
@@ -524,16 +527,16 @@ function flash(message: string): void {
 
 /** Runs `action` at once when the file has no error, else after the page's own confirm step. */
 function whenConfirmed(verb: string, action: () => void | Promise<void>): void {
-  if (errorCount === 0) {
+  const checked = checkedDoc === view.state.doc;
+  if (checked && errorCount === 0) {
     void action();
     return;
   }
   const n = errorCount;
-  askBeforeExport(
-    ui.exportConfirm,
-    `This file has ${n} error${n === 1 ? '' : 's'}; AWS will reject it. ${verb} anyway?`,
-    `${verb} anyway`,
-  ).then((yes) => {
+  const question = checked
+    ? `This file has ${n} error${n === 1 ? '' : 's'}; AWS will reject it. ${verb} anyway?`
+    : `This file has not been checked yet (or its check failed: see above), so it may have errors. ${verb} anyway?`;
+  askBeforeExport(ui.exportConfirm, question, `${verb} anyway`).then((yes) => {
     if (yes) void action();
     else flash(`Not ${verb === 'Download' ? 'downloaded' : 'copied'}: fix the errors first (see Problems).`);
   });

@@ -210,12 +210,19 @@ function drawing(windows: ScheduledWindow[], until: string | null, available: nu
   return root;
 }
 
+/** Most legend entries: the windows the calendar shows come first; the rest are counted. */
+const MAX_LEGEND = 12;
+
 /** One legend entry per declared window: colour, `maintenanceWindows[i]`, its cron and duration. */
 function legend(declared: DeclaredWindow[], windows: ScheduledWindow[]): HTMLElement[] {
   const shown = new Set(windows.map((w) => w.maintenanceWindow));
-  const count = Math.max(declared.length, ...windows.map((w) => w.maintenanceWindow + 1));
+  let count = declared.length;
+  for (const w of windows) count = Math.max(count, w.maintenanceWindow + 1);
+  // The windows shown, then the others in order, at most MAX_LEGEND in all, listed by index.
+  const listed = new Set([...shown].slice(0, MAX_LEGEND));
+  for (let i = 0; i < count && listed.size < MAX_LEGEND; i++) listed.add(i);
   const items: HTMLElement[] = [];
-  for (let i = 0; i < count; i++) {
+  for (const i of [...listed].sort((a, b) => a - b)) {
     const d = declared[i];
     const item = el(
       'li',
@@ -228,6 +235,10 @@ function legend(declared: DeclaredWindow[], windows: ScheduledWindow[]): HTMLEle
     );
     item.dataset.window = String(i);
     items.push(item);
+  }
+  if (count > listed.size) {
+    const more = count - listed.size;
+    items.push(el('li', 'legend-more', `and ${more} more maintenance window${more === 1 ? '' : 's'}, not in the calendar`));
   }
   return items;
 }

@@ -674,11 +674,20 @@ describe('web console', () => {
       await page.waitForSelector('#export-confirm', { state: 'hidden' });
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'left alone');
       assert.match(await page.textContent('#export-status'), /^Not copied/);
-      // Escape cancels too.
-      await page.click('#copy-script');
+      // Escape cancels too; Tab stays on the two buttons; the focus goes back to the button.
+      await page.focus('#copy-script');
+      await page.keyboard.press('Enter');
       await page.waitForSelector('#export-confirm', { state: 'visible' });
+      const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'Copy anyway');
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'Cancel');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await focused(), 'Copy anyway');
       await page.keyboard.press('Escape');
       await page.waitForSelector('#export-confirm', { state: 'hidden' });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'copy-script');
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'left alone');
 
       await page.click('#copy-command');
@@ -694,6 +703,37 @@ describe('web console', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-confirm button:has-text("Download anyway")')]);
       assert.equal(download.suggestedFilename(), 'job.json');
       assert.equal(dialogs, 0, 'no window.confirm');
+      // A document not checked yet (an export right after an edit, before the check) is asked
+      // about too, even when the last one checked had no error.
+      await openDocument(page, example('firmware-ota.job.json'));
+      assert.match(await page.textContent('#problem-counts'), /^0 errors/);
+      await page.click('.cm-content');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText('{"jobId": "bad id", "targets": []}');
+      await page.click('#download'); // within the debounce before the check
+      assert.match(await page.textContent('#export-confirm .confirm-message'), /^This file has not been checked yet/);
+      await page.keyboard.press('Escape');
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('bidirectional controls in the document are spelt out in the page; the legend lists at most 12 windows', async () => {
+    const job = JSON.parse(example('firmware-ota.job.json'));
+    job.description = 'Pumps \u202egnp.exe';
+    job.schedulingConfig.maintenanceWindows = Array.from({ length: 30 }, (_, i) => ({ startTime: `cron(${i} 2 ? * SUN *)`, durationInMinutes: 1 }));
+    job.schedulingConfig.maintenanceWindows[29].startTime = 'cron(0 3 ? * \u202eNUS *)';
+    const p = await openPage(env, `?now=${NOW}&example=firmware-ota`, { viewport: { width: 1440, height: 1000 } });
+    try {
+      const { page } = p;
+      await openDocument(page, JSON.stringify(job, null, 2) + '\n');
+      const info = await page.textContent('#doc-info');
+      assert.ok(info.includes('Pumps \\u{202e}gnp.exe'), info);
+      assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(await page.textContent('body')), 'no raw bidi control anywhere in the page');
+      const items = await page.$$eval('#legend li', (lis) => lis.map((li) => li.textContent));
+      assert.ok(items.length <= 13, `${items.length} legend items`);
+      assert.match(items[items.length - 1], /^and 18 more maintenance windows, not in the calendar$/);
       await p.clean();
     } finally {
       await p.close();
