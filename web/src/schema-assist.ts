@@ -303,7 +303,7 @@ export interface Place {
 export function placeAt(state: EditorState, pos: number): Place | null {
   const tree = syntaxTree(state);
   let node: SyntaxNode | null = tree.resolveInner(pos, -1);
-  const token = node && node.from < pos && node.to >= pos && node.name !== '{' && node.name !== '[' && node.name !== ',' && node.name !== ':' && node.name !== 'Object' && node.name !== 'Array' ? node : null;
+  const token = node && node.from < pos && node.to >= pos && node.name !== '{' && node.name !== '[' && node.name !== ',' && node.name !== ':' && node.name !== 'Object' && node.name !== 'Array' && node.name !== 'Property' ? node : null;
   // The innermost container (object or array) that holds pos.
   while (node && node.name !== 'Object' && node.name !== 'Array') node = node.parent;
   if (!node) {

@@ -456,6 +456,22 @@ describe('web console', () => {
     }
   });
 
+  test('completion: Ctrl-Space in an empty value slot offers the values', async () => {
+    const p = await openPage(env, `?now=${NOW}&example=firmware-ota`);
+    try {
+      const { page } = p;
+      await openDocument(page, '{\n  "jobId": "pump-fw",\n  "targetSelection": \n}\n');
+      await goToLine(page, 3, 22);
+      await page.keyboard.press('Control+Space');
+      await page.waitForSelector('.cm-tooltip-autocomplete li');
+      const values = await page.$$eval('.cm-tooltip-autocomplete li', (items) => items.map((li) => li.textContent));
+      assert.ok(values.some((v) => v.startsWith('CONTINUOUS')) && values.some((v) => v.startsWith('SNAPSHOT')), values.join(' | '));
+      await p.clean();
+    } finally {
+      await p.close();
+    }
+  });
+
   test('completion: member names with type, limits and required, enum values with their meanings', async () => {
     const p = await openPage(env, `?now=${NOW}&example=firmware-ota`, { viewport: { width: 1440, height: 1000 } });
     try {
