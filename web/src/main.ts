@@ -239,7 +239,8 @@ worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
       performance.clearMeasures('iot-jobs-lint:lint');
       performance.clearMeasures('iot-jobs-lint:render');
     }
-    ui.lintStatus.textContent = `Checked in ${answer.lintMs.toFixed(1)} ms`;
+    const checked = `Checked in ${answer.lintMs.toFixed(1)} ms`;
+    ui.lintStatus.textContent = fixNote && performance.now() < fixNote.until ? `${fixNote.text} · ${checked}` : checked;
   } else {
     // The package names its own API in misuse messages (`createLinter(): options.now …`); the
     // page speaks of its controls instead.
@@ -306,14 +307,22 @@ wantSchema(settings.operation ?? 'create-job');
 /** The fixes of the answer shown, placed in the document it was computed for. */
 let fixesFor: { doc: Text; fixes: PlacedFix[][] } | null = null;
 
+/** What the last fix did, kept in the status beside "Checked in …" for a few seconds. */
+let fixNote: { text: string; until: number } | null = null;
+
+function note(text: string): void {
+  fixNote = { text, until: performance.now() + 5000 };
+  ui.lintStatus.textContent = text;
+}
+
 function applyChanges(changes: PlacedFix['changes'], what: string): void {
   if (!fixesFor || view.state.doc !== fixesFor.doc) {
-    ui.lintStatus.textContent = 'The document changed since it was checked: try the fix again after this check';
+    note('The document changed since it was checked: try the fix again after this check');
     requestLint();
     return;
   }
   view.dispatch({ changes, userEvent: 'input.fix', scrollIntoView: true });
-  ui.lintStatus.textContent = what;
+  note(what);
   requestLint();
 }
 
@@ -353,15 +362,15 @@ function fixedAll(answer: FixResponse): void {
   fixing = null;
   ui.fixAll.disabled = false;
   if (!answer.ok) {
-    ui.lintStatus.textContent = `Could not fix: ${answer.error}`;
+    note(`Could not fix: ${answer.error}`);
     return;
   }
   if (view.state.doc !== request.doc) {
-    ui.lintStatus.textContent = 'The document changed while it was being fixed: nothing applied; try again';
+    note('The document changed while it was being fixed: nothing applied; try again');
     return;
   }
   if (answer.output === null || answer.applied === 0) {
-    ui.lintStatus.textContent = 'No safe fix applies';
+    note('No safe fix applies');
     return;
   }
   const before = request.doc.toString();
@@ -377,7 +386,7 @@ function fixedAll(answer: FixResponse): void {
     changes: { from: start, to: before.length - end, insert: after.slice(start, after.length - end) },
     userEvent: 'input.fix',
   });
-  ui.lintStatus.textContent = `Applied ${answer.applied} safe fix${answer.applied === 1 ? '' : 'es'}`;
+  note(`Applied ${answer.applied} safe fix${answer.applied === 1 ? '' : 'es'}`);
   requestLint();
   view.focus();
 }
