@@ -275,8 +275,10 @@ export function renderSchedule(ui: ScheduleElements, schedule: Schedule, declare
   ui.empty.hidden = windows.length !== 0;
   // Decided by what the input declares, not by whether there are diagnostics: the schedule's
   // diagnostics also carry the input's JSON-level ones (a repeated member, say).
-  ui.empty.textContent =
-    schedule.declaredWindows === 0
+  const unread = schedule.diagnostics.some((d) => d.code === 'input/too-large' || d.code === 'input/template-not-checked');
+  ui.empty.textContent = unread
+    ? 'Not checked, so no windows to show: see the problems.'
+    : schedule.declaredWindows === 0
       ? 'No maintenance windows: the rollout is not limited to windows.'
       : 'No window to show: see the schedule diagnostics.';
   ui.timeline.hidden = windows.length === 0;
