@@ -196,7 +196,7 @@ echo "### built $root/$dist: iot-jobs-lint $version, ${name}_bg.wasm $raw bytes,
 # help gzip, one SARIF serializer, no B-tree for YAML anchors (722,014 / 282,979); hand-written
 # Unicode tables, case mapping, float and time formatting and parsing; the npm command's writers
 # and CloudFormation templates in the full module (iot_jobs_lint_full_bg.wasm, loaded on demand):
-# 409,504 / 159,347. The budget sits just above that; the aim is 120 KB.
+# 409,042 / 159,171. The budget sits just above that; the aim is 120 KB.
 budget=${WASM_GZIP_BUDGET:-160000}
 if [ "$gz" -gt "$budget" ]; then
   echo "error: ${name}_bg.wasm is $gz bytes gzipped, over the budget of $budget (WASM_GZIP_BUDGET)" >&2

@@ -1,6 +1,7 @@
 // Export helpers: the AWS CLI command that sends the document, the same as a self-contained shell
 // script (here-document + command), and the file download.
 import type { Operation } from 'iot-jobs-lint';
+import { el } from './dom';
 
 /** The file name the command refers to and the download is saved as. */
 export function fileName(operation: Operation | null): string {
@@ -73,21 +74,13 @@ let pendingAnswer: ((yes: boolean) => void) | null = null;
 export function askBeforeExport(box: HTMLElement, message: string, confirmLabel: string): Promise<boolean> {
   pendingAnswer?.(false);
   return new Promise((resolve) => {
-    const text = document.createElement('p');
-    text.className = 'confirm-message';
+    const text = el('p', 'confirm-message', message);
     text.id = 'export-confirm-message';
-    text.textContent = message;
-    const cancel = document.createElement('button');
+    const cancel = el('button', 'confirm-cancel', 'Cancel');
+    const go = el('button', 'confirm-go', confirmLabel);
     cancel.type = 'button';
-    cancel.className = 'confirm-cancel';
-    cancel.textContent = 'Cancel';
-    const go = document.createElement('button');
     go.type = 'button';
-    go.className = 'confirm-go';
-    go.textContent = confirmLabel;
-    const row = document.createElement('div');
-    row.className = 'buttons';
-    row.append(cancel, go);
+    const row = el('div', 'buttons', cancel, go);
     box.replaceChildren(text, row);
     box.setAttribute('aria-describedby', text.id);
     box.hidden = false;

@@ -245,6 +245,20 @@ fn config(
     })
 }
 
+/// The core's options and the preview's length of one call of [`run`] or [`run_value`], from the
+/// configuration's numbers and the call's own count.
+fn settings(
+    mode: Mode,
+    (operation, edition): (u32, u32),
+    now: (f64, u32),
+    (max, count): (f64, f64),
+    call_count: f64,
+) -> Result<(LintOptions, usize), JsValue> {
+    let config = config(operation, edition, now, max, count)?;
+    let count = count_of(mode, call_count, &config)?;
+    Ok((config.options()?, count))
+}
+
 /// The count of a call: `NaN` (not given) is the linter's own, else `options::count`'s checks.
 fn count_of(mode: Mode, given: f64, config: &Config) -> Result<usize, JsValue> {
     if given.is_nan() {
@@ -339,9 +353,13 @@ pub fn run(
             "iot-jobs-lint: no time given for a buffered input",
         ));
     }
-    let config = config(operation, edition, (seconds, nanos), max, count)?;
-    let count = count_of(mode, call_count, &config)?;
-    let options = config.options()?;
+    let (options, count) = settings(
+        mode,
+        (operation, edition),
+        (seconds, nanos),
+        (max, count),
+        call_count,
+    )?;
     INPUT.with(|buffer| {
         let buffer = buffer.borrow();
         let bytes = buffer
@@ -371,9 +389,13 @@ pub fn run_value(
     install_panic_hook();
     let mode = Mode::from_code(mode).ok_or_else(|| type_error("iot-jobs-lint: unknown mode"))?;
     let given = input::given(&value, mode.name())?;
-    let config = config(operation, edition, (seconds, nanos), max, count)?;
-    let count = count_of(mode, call_count, &config)?;
-    let options = config.options()?;
+    let (options, count) = settings(
+        mode,
+        (operation, edition),
+        (seconds, nanos),
+        (max, count),
+        call_count,
+    )?;
     let loaded = input::load(given, options.max_input_bytes, mode.name())?;
     Ok(encode(&match loaded.bytes() {
         Ok(bytes) => {

@@ -349,6 +349,16 @@ impl<'d> Object<'d> {
         self.0.data().len as usize
     }
 
+    /// Whether a member name of this object holds an escape (then names are compared decoded).
+    fn names_escaped(&self) -> bool {
+        let id = self.0.id as usize;
+        self.0
+            .tree
+            .escaped_names
+            .get(id / 64)
+            .is_some_and(|word| word & (1 << (id % 64)) != 0)
+    }
+
     /// The member `name` that is sent: the last copy when the name repeats.
     pub(crate) fn member(&self, name: &str) -> Option<Member<'d>> {
         let tree = self.0.tree;
@@ -358,12 +368,7 @@ impl<'d> Object<'d> {
             .iter()
             .rev()
             .map(|&link| Member { tree, link });
-        let id = self.0.id as usize;
-        let escaped = tree
-            .escaped_names
-            .get(id / 64)
-            .is_some_and(|word| word & (1 << (id % 64)) != 0);
-        if !escaped && !name.bytes().any(|b| b == b'"' || b == b'\\') {
+        if !self.names_escaped() && !name.bytes().any(|b| b == b'"' || b == b'\\') {
             // No name of this object holds an escape, and `name` has no quote or backslash:
             // the name equals `name` exactly when `"name"` ends where the literal ends.
             let b = tree.text.as_bytes();
@@ -384,12 +389,7 @@ impl<'d> Object<'d> {
     pub(crate) fn get_many<const N: usize>(&self, names: [&str; N]) -> [Option<Value<'d>>; N] {
         let mut found: [Option<Value<'d>>; N] = [None; N];
         let tree = self.0.tree;
-        let id = self.0.id as usize;
-        let escaped = tree
-            .escaped_names
-            .get(id / 64)
-            .is_some_and(|word| word & (1 << (id % 64)) != 0);
-        if escaped
+        if self.names_escaped()
             || names
                 .iter()
                 .any(|n| n.bytes().any(|b| b == b'"' || b == b'\\'))
